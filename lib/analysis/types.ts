@@ -1,0 +1,86 @@
+import type { Role } from '../sites/types';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+export const sentimentLabels: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
+
+/** The support emotion taxonomy (see ../shared/data/README.md). */
+export type Emotion = 'angry' | 'frustrated' | 'sad' | 'anxious' | 'confused' | 'grateful' | 'happy' | 'neutral';
+export const emotions: readonly Emotion[] = [
+  'angry',
+  'frustrated',
+  'sad',
+  'anxious',
+  'confused',
+  'grateful',
+  'happy',
+  'neutral',
+];
+
+export type UrgencyLevel = 'low' | 'normal' | 'high' | 'critical';
+
+export type UrgencyReasonKind =
+  | 'deadline'
+  | 'immediacy'
+  | 'legal-threat'
+  | 'chargeback-threat'
+  | 'cancellation-threat'
+  | 'repeated-contact'
+  | 'safety';
+
+export interface UrgencyReason {
+  kind: UrgencyReasonKind;
+  /** The phrase in the message that triggered it. */
+  phrase: string;
+}
+
+export type Language = 'de' | 'en' | 'other';
+
+/** A span of a message's text that drove a label ("why frustrated?"). Offsets index the message's `text`. */
+export interface Evidence {
+  label: string;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface SentimentResult {
+  label: SentimentLabel;
+  probs: Record<SentimentLabel, number>;
+  /** −1 (very negative) … 1 (very positive). */
+  score: number;
+}
+
+export interface MessageMood {
+  messageId: string;
+  role: Role;
+  language: Language;
+  sentiment: SentimentResult;
+  /** Multi-label: every emotion with its probability, highest first. */
+  emotions: { label: Emotion; p: number }[];
+  offensive: { isOffensive: boolean; p: number };
+  urgency: { level: UrgencyLevel; reasons: UrgencyReason[] };
+  evidence: Evidence[];
+  /** 0…1; below about 0.5 the UI shows the result as uncertain. */
+  confidence: number;
+  /** True when the text was longer than the model reads and only part of it was analysed. */
+  truncated: boolean;
+}
+
+export type Trajectory = 'improving' | 'steady' | 'worsening';
+
+export interface ConversationMood {
+  /** Current mood, weighted towards the latest customer messages. */
+  current: {
+    sentiment: SentimentResult;
+    dominantEmotion: Emotion;
+    emotions: { label: Emotion; p: number }[];
+  };
+  trajectory: Trajectory;
+  /** Sentiment score of each customer message in order, for the sparkline. */
+  series: number[];
+  confidence: number;
+  urgency: { level: UrgencyLevel; reasons: UrgencyReason[] };
+  offensive: boolean;
+  language: Language;
+  messages: Record<string, MessageMood>;
+}

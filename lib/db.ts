@@ -1,0 +1,92 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Role } from './sites/types';
+
+/** A reply template, personal or from a team pack. */
+export interface TemplateRecord {
+  id: string;
+  title: string;
+  body: string;
+  language: 'en' | 'de';
+  intents: string[];
+  tone: 'apologetic' | 'neutral' | 'warm';
+  /** Only for German templates. */
+  formality?: 'sie' | 'du';
+  /** 'personal', or the pack id (its URL or file name) the template came from. */
+  owner: string;
+  version: number;
+  updatedAt: number;
+  usageCount: number;
+  /** Soft-deleted (kept for undo) when set. */
+  deletedAt?: number;
+}
+
+/** A subscribed team pack and its last good copy. */
+export interface PackRecord {
+  url: string;
+  name: string;
+  etag?: string;
+  lastModified?: string;
+  lastSyncAt?: number;
+  lastError?: { code: string; message: string; at: number };
+  templateCount: number;
+}
+
+/** One escalation and the result of each action it ran. */
+export interface EscalationRecord {
+  id?: number;
+  conversationKey: string;
+  site: string;
+  url: string;
+  at: number;
+  reasons: string[];
+  note: string;
+  actions: { action: string; ok: boolean; detail: string }[];
+}
+
+/** The agent's correction of a message's role; sticks for that conversation. */
+export interface RoleCorrection {
+  /** `${conversationKey}|${messageId}` */
+  key: string;
+  conversationKey: string;
+  role: Role;
+}
+
+/** "This is the conversation" areas picked on generic pages, per origin. */
+export interface PickedArea {
+  origin: string;
+  selector: string;
+  at: number;
+}
+
+/** The extension's IndexedDB. Released versions are never edited: add `this.version(n + 1)` with an upgrade. */
+export class RapportDb extends Dexie {
+  templates!: EntityTable<TemplateRecord, 'id'>;
+  packs!: EntityTable<PackRecord, 'url'>;
+  escalations!: EntityTable<EscalationRecord, 'id'>;
+  roleCorrections!: EntityTable<RoleCorrection, 'key'>;
+  pickedAreas!: EntityTable<PickedArea, 'origin'>;
+
+  constructor(name = 'rapport') {
+    super(name);
+    this.version(1).stores({
+      templates: 'id, owner, language, *intents, updatedAt',
+      packs: 'url',
+      escalations: '++id, conversationKey, at',
+      roleCorrections: 'key, conversationKey',
+      pickedAreas: 'origin',
+    });
+  }
+}
+
+let instance: RapportDb | undefined;
+
+/** The shared database of this extension context (opened lazily). */
+export function getDb(): RapportDb {
+  instance ??= new RapportDb();
+  return instance;
+}
+
+/** Key that identifies a conversation across contexts: site and its own id. */
+export function conversationKey(conversation: { site: string; id: string }): string {
+  return `${conversation.site}:${conversation.id}`;
+}

@@ -1,0 +1,156 @@
+import { storage } from 'wxt/utils/storage';
+import type { SiteId } from './sites/types';
+
+export type UiLanguage = 'auto' | 'en' | 'de';
+export type GermanFormality = 'sie' | 'du';
+
+/** Escalation actions a team can turn on; each is configured below. */
+export interface EscalationSettings {
+  /** Rule thresholds (0…1 probabilities unless noted). */
+  rules: {
+    angerThreshold: number;
+    frustrationThreshold: number;
+    /** Escalate on a worsening trajectory over the last N customer messages. */
+    worseningWindow: number;
+    abusive: boolean;
+    legalThreats: boolean;
+    chargebackThreats: boolean;
+    cancellationThreats: boolean;
+    criticalUrgency: boolean;
+    /** Customer messages without an agent answer in between that count as repeated contact. */
+    repeatedContactCount: number;
+    /** Customer emails or domains treated as VIP. */
+    vipCustomers: string[];
+  };
+  /** Escalate without a click when the rules fire (team leads only; off by default). */
+  autoEscalate: boolean;
+  teamLeadEmail: string;
+  webhook: { url: string; payloadTemplate: string; maskPersonalData: boolean };
+  copyToClipboard: boolean;
+  zendesk: { priority: 'high' | 'urgent'; tags: string[]; groupId: string; addInternalNote: boolean };
+  freshdesk: {
+    domain: string;
+    apiKey: string;
+    priority: 2 | 3 | 4;
+    groupId: string;
+    tags: string[];
+    addPrivateNote: boolean;
+  };
+}
+
+export interface ReplySettings {
+  germanFormality: GermanFormality;
+  brandVoice: string;
+  /** What the team allows to be offered (refunds, vouchers…); drafts never promise anything not covered here. */
+  policyText: string;
+  /** web-llm model id chosen by the agent, or '' for the recommended default. */
+  llmModelId: string;
+  /** Where web-llm weights and model libraries come from ('' = web-llm's standard hosts). */
+  llmWeightsHost: string;
+  llmLibHost: string;
+  /** Agent agreed to download the chosen model (size was shown). */
+  llmDownloadApproved: boolean;
+}
+
+export interface MoodModelSettings {
+  /** 'bundled' or a Hugging Face model id (or custom id) for the larger opt-in model. */
+  modelId: string;
+  /** Self-hosted mirror replacing https://huggingface.co for companies that block the Hub ('' = the Hub). */
+  mirrorUrl: string;
+}
+
+export interface Settings {
+  language: UiLanguage;
+  agent: { name: string; emails: string[]; names: string[] };
+  /** Per-site switch, keyed by site id for known sites and by origin for other pages. Missing = on. */
+  sites: Partial<Record<SiteId, boolean>> & Record<string, boolean | undefined>;
+  /** Origins where the agent dismissed the in-page badge. */
+  badgeDismissed: string[];
+  /** Team pack subscriptions (https URLs; http only for localhost). */
+  packUrls: string[];
+  replies: ReplySettings;
+  escalation: EscalationSettings;
+  mood: MoodModelSettings;
+}
+
+export const defaultSettings: Settings = {
+  language: 'auto',
+  agent: { name: '', emails: [], names: [] },
+  sites: {},
+  badgeDismissed: [],
+  packUrls: [],
+  replies: {
+    germanFormality: 'sie',
+    brandVoice: '',
+    policyText: '',
+    llmModelId: '',
+    llmWeightsHost: '',
+    llmLibHost: '',
+    llmDownloadApproved: false,
+  },
+  escalation: {
+    rules: {
+      angerThreshold: 0.6,
+      frustrationThreshold: 0.7,
+      worseningWindow: 3,
+      abusive: true,
+      legalThreats: true,
+      chargebackThreats: true,
+      cancellationThreats: true,
+      criticalUrgency: true,
+      repeatedContactCount: 3,
+      vipCustomers: [],
+    },
+    autoEscalate: false,
+    teamLeadEmail: '',
+    webhook: { url: '', payloadTemplate: '', maskPersonalData: true },
+    copyToClipboard: true,
+    zendesk: { priority: 'urgent', tags: ['rapport-escalated'], groupId: '', addInternalNote: true },
+    freshdesk: { domain: '', apiKey: '', priority: 4, groupId: '', tags: ['rapport-escalated'], addPrivateNote: true },
+  },
+  mood: { modelId: 'bundled', mirrorUrl: '' },
+};
+
+/** The agent's settings, synced to `storage.local` (not sync: API keys and addresses stay on this device). */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: defaultSettings,
+  version: 1,
+});
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep-merges `patch` over `base`; arrays and primitives replace, objects merge. */
+export function mergeSettings<T>(base: T, patch: DeepPartial<T>): T {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeSettings(current, value) : value;
+  }
+  return out as T;
+}
+
+/** Reads settings, filling fields added since they were stored from the defaults. */
+export async function getSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  return mergeSettings(defaultSettings, stored);
+}
+
+/** Applies a partial change to the stored settings and returns the result. */
+export async function updateSettings(patch: DeepPartial<Settings>): Promise<Settings> {
+  const next = mergeSettings(await getSettings(), patch);
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Whether Rapport is switched on for a site (known site id) or origin (other pages). */
+export function isSiteEnabled(settings: Settings, key: string): boolean {
+  return settings.sites[key] !== false;
+}
