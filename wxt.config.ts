@@ -1,17 +1,5 @@
 import { defineConfig } from 'wxt';
-
-/** Sites the content script is declared for; any other site is enabled per origin at run time (optional permission). */
-export const declaredSiteMatches = [
-  'https://mail.google.com/*',
-  'https://*.zendesk.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-  'https://*.freshdesk.com/*',
-  // The bundled demo helpdesk (`npm start`) is served on localhost.
-  'http://localhost/*',
-  'http://127.0.0.1/*',
-];
+import { declaredSiteMatches } from './lib/sites/matches';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -20,12 +8,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    web_accessible_resources: [
+      // The in-page drawer (Firefox, where a page click may not open the sidebar) frames the panel page.
+      { resources: ['sidepanel.html'], matches: declaredSiteMatches },
+    ],
+    // Same hosts as the content script (no extra install warning): lets an update re-inject into open tabs.
+    host_permissions: declaredSiteMatches,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+R', mac: 'Alt+Shift+R' },
+        // Alt+Shift+R is taken by Chromium itself; Option+Shift+K types a character on macOS. See tests/unit/shortcut.test.ts.
+        suggested_key: { default: 'Alt+Shift+K', mac: 'MacCtrl+Shift+K' },
         description: '__MSG_commandToggle__',
       },
     },

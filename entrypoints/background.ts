@@ -1,11 +1,194 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { serializeError } from '../lib/errors';
+import {
+  handleMessages,
+  type PageReport,
+  type PanelPush,
+  parsePanelPortName,
+  sendToExtension,
+  sendToTab,
+} from '../lib/messaging';
+import { ensureAnalysisHost } from '../lib/models/analysis-host-client';
+import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
+import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
+import { updateSettings } from '../lib/settings';
+import { declaredSiteMatches } from '../lib/sites/matches';
+
+type Port = ReturnType<typeof browser.runtime.connect>;
 
 export default defineBackground(() => {
-  browser.commands.onCommand.addListener((command, tab) => {
-    console.log('command', command, tab?.id);
-    (globalThis as unknown as { lastCommand: string }).lastCommand = command;
-    if (tab?.id) void chrome.sidePanel.open({ tabId: tab.id }).catch((e) => console.log('open failed', String(e)));
+  const tabs = new TabStates();
+  const panels = new Map<number, Port>();
+  const analysisRuns = new Map<number, number>();
+
+  function push(tabId: number): void {
+    const port = panels.get(tabId);
+    if (!port) return;
+    const message: PanelPush = { type: 'tab-state', state: tabs.get(tabId) };
+    try {
+      port.postMessage(message);
+    } catch {
+      // The panel closed between our check and the post; its onDisconnect cleans up.
+    }
+  }
+
+  async function analyze(tabId: number): Promise<void> {
+    const conversation = tabs.get(tabId).report?.conversation;
+    if (!conversation || conversation.messages.length === 0) return;
+    const run = (analysisRuns.get(tabId) ?? 0) + 1;
+    analysisRuns.set(tabId, run);
+    tabs.update(tabId, { analyzing: true });
+    push(tabId);
+    try {
+      await ensureAnalysisHost();
+      const mood = await sendToExtension('analyzeConversation', { conversation });
+      if (analysisRuns.get(tabId) !== run) return;
+      tabs.setMood(tabId, mood, null);
+    } catch (error) {
+      if (analysisRuns.get(tabId) !== run) return;
+      tabs.setMood(tabId, null, serializeError(error));
+    }
+    push(tabId);
+    await sendToTab(tabId, 'showMood', { mood: toBadgeMood(tabs.get(tabId).mood) }).catch(() => {
+      // The page navigated away or has no content script; its next report brings a fresh mood.
+    });
+  }
+
+  function acceptReport(tabId: number, report: PageReport): void {
+    tabs.setReport(tabId, report);
+    push(tabId);
+    void analyze(tabId);
+  }
+
+  /** Asks the tab's content script to read now; injects it on demand where the agent granted access (activeTab). */
+  async function rereadTab(tabId: number): Promise<void> {
+    try {
+      acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
+    } catch (error) {
+      const injected = await injectContentScript(tabId);
+      if (injected) {
+        acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
+        return;
+      }
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      tabs.update(tabId, {
+        report: {
+          url: tab?.url ?? '',
+          siteLabel: tab?.url ? new URL(tab.url).host : '',
+          siteKey: '',
+          enabled: false,
+          conversation: null,
+          error: {
+            code: 'adapter/no-access',
+            message: `Rapport has no access to this page (${serializeError(error).message}). Use the toolbar button or shortcut on the page to grant access.`,
+          },
+        },
+      });
+      push(tabId);
+    }
+  }
+
+  async function injectContentScript(tabId: number): Promise<boolean> {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      return true;
+    } catch {
+      // No host permission and no activeTab grant for this page: the caller reports it to the panel.
+      return false;
+    }
+  }
+
+  handleMessages({
+    reportPage(report, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) acceptReport(tabId, report);
+      return undefined;
+    },
+    togglePanelFromPage(_payload, sender) {
+      const tab = sender.tab;
+      if (!tab?.id) return { open: false, via: 'side-panel' as const };
+      return togglePanel(tab.id, panels.has(tab.id), { fromPage: true, closePanel: () => closePanelPort(tab.id ?? -1) });
+    },
+    getTabState({ tabId }) {
+      return tabs.get(tabId);
+    },
+    async insertText({ tabId, text }) {
+      return sendToTab(tabId, 'insertIntoPage', { text });
+    },
+    async correctRole({ tabId, messageId, role }) {
+      tabs.correctRole(tabId, messageId, role);
+      push(tabId);
+      await analyze(tabId);
+      return undefined;
+    },
+    async rereadTab({ tabId }) {
+      await rereadTab(tabId);
+      return undefined;
+    },
+    async startPicker({ tabId }) {
+      acceptReport(tabId, await sendToTab(tabId, 'pickConversationArea', {}));
+      return undefined;
+    },
+    async useSelection({ tabId }) {
+      acceptReport(tabId, await sendToTab(tabId, 'readSelection', {}));
+      return undefined;
+    },
+    async setSiteEnabled({ tabId, enabled }) {
+      const key = tabs.get(tabId).report?.siteKey;
+      if (key) await updateSettings({ sites: { [key]: enabled } });
+      await rereadTab(tabId);
+      return undefined;
+    },
+    closePanel({ tabId }) {
+      closePanelPort(tabId);
+      return undefined;
+    },
   });
-  void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+
+  function closePanelPort(tabId: number): void {
+    const port = panels.get(tabId);
+    const message: PanelPush = { type: 'close' };
+    port?.postMessage(message);
+  }
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.sender?.id !== browser.runtime.id) return;
+    const tabId = parsePanelPortName(port.name);
+    if (tabId === null) return;
+    panels.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (panels.get(tabId) === port) panels.delete(tabId);
+    });
+    push(tabId);
+    void rereadTab(tabId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+    analysisRuns.delete(tabId);
+  });
+
+  // Toolbar button and keyboard command both toggle: open when closed, close when open.
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void togglePanel(tab.id, panels.has(tab.id), { closePanel: () => closePanelPort(tab.id ?? -1) });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-panel' && tab?.id !== undefined) {
+      void togglePanel(tab.id, panels.has(tab.id), { closePanel: () => closePanelPort(tab.id ?? -1) });
+    }
+  });
+
+  // After an update or reload, replace the old content scripts in open tabs: the new one tells the old to stop and
+  // remove its badge, so no dead UI stays behind.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'update' && reason !== 'install') return;
+    void browser.tabs.query({ url: declaredSiteMatches }).then((open) => {
+      for (const tab of open) if (tab.id !== undefined) void injectContentScript(tab.id);
+    });
+  });
+
+  void configurePanelDefaults().catch(() => {
+    // Older browsers without panel options still toggle through togglePanel.
+  });
 });

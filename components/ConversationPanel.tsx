@@ -1,0 +1,85 @@
+import { sendToExtension, type TabState } from '../lib/messaging';
+import { useI18n } from './I18nProvider';
+import { MessageList } from './MessageList';
+import { MoodCard } from './MoodCard';
+
+/** The body of the panel for one tab: read state, mood and the messages read. */
+export function ConversationPanel({ state }: { state: TabState | null }) {
+  const { t } = useI18n();
+  const report = state?.report ?? null;
+  if (!state || !report) {
+    return (
+      <p className="state muted" aria-busy="true">
+        {t('panel.reading')}
+      </p>
+    );
+  }
+  const tabId = state.tabId;
+  const siteSwitch = report.siteKey ? (
+    <label className="site-switch">
+      <input
+        type="checkbox"
+        checked={report.enabled}
+        onChange={(event) => void sendToExtension('setSiteEnabled', { tabId, enabled: event.target.checked })}
+      />
+      <span>{t('panel.siteOn', { site: report.siteLabel })}</span>
+    </label>
+  ) : null;
+
+  if (!report.enabled) {
+    return (
+      <>
+        {siteSwitch}
+        <p className="state muted">{t('panel.siteOffNote', { site: report.siteLabel })}</p>
+      </>
+    );
+  }
+
+  const recovery = (
+    <div className="recovery">
+      <button type="button" onClick={() => void sendToExtension('startPicker', { tabId })}>
+        {t('panel.pick')}
+      </button>
+      <button type="button" onClick={() => void sendToExtension('useSelection', { tabId })}>
+        {t('panel.useSelection')}
+      </button>
+      <button type="button" className="link" onClick={() => void sendToExtension('rereadTab', { tabId })}>
+        {t('panel.reread')}
+      </button>
+    </div>
+  );
+
+  if (!report.conversation) {
+    const error = report.error;
+    const message =
+      !error || error.code === 'adapter/no-conversation'
+        ? t('panel.noConversation')
+        : error.code === 'adapter/anchor-missing'
+          ? error.message
+          : t('panel.readError', { site: report.siteLabel, message: error.message });
+    return (
+      <>
+        {siteSwitch}
+        <div className="card state" role="status" data-testid="read-state" data-code={error?.code ?? 'none'}>
+          <p>{message}</p>
+          {recovery}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {siteSwitch}
+      <h2 className="subject" title={report.conversation.url}>
+        {report.conversation.subject || report.siteLabel}
+      </h2>
+      <MoodCard mood={state.mood} error={state.moodError} analyzing={state.analyzing} backend={null} />
+      <MessageList
+        conversation={report.conversation}
+        mood={state.mood}
+        onCorrectRole={(messageId, role) => void sendToExtension('correctRole', { tabId, messageId, role })}
+      />
+    </>
+  );
+}

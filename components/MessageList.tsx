@@ -1,0 +1,89 @@
+import type { ConversationMood, Evidence } from '../lib/analysis/types';
+import type { Conversation, Role } from '../lib/sites/types';
+import { HighlightedText } from './HighlightedText';
+import { useI18n } from './I18nProvider';
+
+const roles: Role[] = ['customer', 'agent', 'internal-note', 'system'];
+
+/** "What Rapport read": every message with its role (correctable), time, and the phrases behind its mood. */
+export function MessageList({
+  conversation,
+  mood,
+  onCorrectRole,
+}: {
+  conversation: Conversation;
+  mood: ConversationMood | null;
+  onCorrectRole: (messageId: string, role: Role) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card messages" aria-label={t('panel.whatRead')}>
+      <details open={conversation.messages.length <= 12}>
+        <summary>
+          <h2>{t('panel.whatRead')}</h2>
+          <span className="muted">{t('panel.messagesRead', { count: conversation.messages.length })}</span>
+        </summary>
+        <ol className="message-list">
+          {conversation.messages.map((message) => {
+            const messageMood = mood?.messages[message.id];
+            const evidence: Evidence[] = messageMood?.evidence ?? [];
+            const labels = [...new Set(evidence.map((item) => item.label))];
+            return (
+              <li key={message.id} className={`message role-${message.role}`} data-testid="read-message">
+                <div className="message-head">
+                  <span className="author">{message.author.name || message.author.email || '—'}</span>
+                  {message.timeText ? <span className="muted small">{message.timeText}</span> : null}
+                  <label className="role-select">
+                    <span className="sr-only">{t('panel.roleCorrect')}</span>
+                    <select
+                      value={message.role}
+                      onChange={(event) => {
+                        const role = roles.find((item) => item === event.target.value);
+                        if (role) onCorrectRole(message.id, role);
+                      }}
+                      title={message.roleSource === 'user' ? '✓' : message.roleSource}
+                    >
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+                {message.bodyLoaded ? (
+                  <p className="message-text">
+                    {message.text ? (
+                      <HighlightedText text={message.text} evidence={evidence} />
+                    ) : (
+                      <span className="muted">{t('panel.emptyMessage')}</span>
+                    )}
+                  </p>
+                ) : (
+                  <p className="muted small">{t('panel.notLoaded')}</p>
+                )}
+                {message.attachments.length > 0 ? (
+                  <p className="muted small">{t('panel.attachments', { names: message.attachments.join(', ') })}</p>
+                ) : null}
+                {labels.length > 0 ? (
+                  <p className="why small">
+                    {labels.map((label) => (
+                      <span key={label} className={`why-label evidence-${label}`}>
+                        {t('panel.why', { label })}{' '}
+                        {evidence
+                          .filter((item) => item.label === label)
+                          .slice(0, 3)
+                          .map((item) => `“${message.text.slice(item.start, item.end)}”`)
+                          .join(', ')}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </section>
+  );
+}

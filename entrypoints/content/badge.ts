@@ -1,0 +1,161 @@
+import type { Translate } from '../../lib/i18n';
+import type { BadgeMood } from '../../lib/messaging';
+
+const icons: Record<BadgeMood['label'], string> = {
+  angry: '!',
+  upset: '☹',
+  anxious: '~',
+  neutral: '•',
+  positive: '☺',
+  unknown: '…',
+};
+
+export interface BadgePosition {
+  right: number;
+  bottom: number;
+}
+
+export interface BadgeView {
+  setMood(mood: BadgeMood | null): void;
+  setVisible(visible: boolean): void;
+}
+
+interface BadgeOptions {
+  host: HTMLElement;
+  container: HTMLElement;
+  t: Translate;
+  position: BadgePosition | null;
+  signal: AbortSignal;
+  onOpen(): void;
+  onDismiss(): void;
+  onMoved(position: BadgePosition): void;
+}
+
+const dragThreshold = 4;
+
+/**
+ * The floating badge: mood colour, icon and a text label (for screen readers and at a glance), draggable out of the
+ * way, dismissible per site. Built from plain DOM inside our shadow root — the page's styles never reach it.
+ */
+export function createBadge(options: BadgeOptions): BadgeView {
+  const { host, container, t, signal } = options;
+  const doc = container.ownerDocument;
+  const badge = doc.createElement('div');
+  badge.className = 'badge';
+  badge.dataset.mood = 'unknown';
+  const open = doc.createElement('button');
+  open.type = 'button';
+  open.className = 'open';
+  const dot = doc.createElement('span');
+  dot.className = 'dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  open.append(dot, label);
+  const dismiss = doc.createElement('button');
+  dismiss.type = 'button';
+  dismiss.className = 'dismiss';
+  dismiss.textContent = '×';
+  dismiss.title = t('badge.dismiss');
+  dismiss.setAttribute('aria-label', t('badge.dismiss'));
+  badge.append(open, dismiss);
+  container.append(badge);
+
+  if (options.position) applyPosition(host, options.position);
+
+  function render(mood: BadgeMood | null): void {
+    const kind = mood?.label ?? 'unknown';
+    const text = t(`mood.${kind}`);
+    badge.dataset.mood = kind;
+    badge.dataset.urgent = String(mood?.urgent ?? false);
+    dot.textContent = icons[kind];
+    label.textContent = `Rapport · ${text}`;
+    open.setAttribute('aria-label', t('badge.open', { mood: text }));
+    open.title = `${t('badge.open', { mood: text })} — ${t('badge.drag')}`;
+  }
+  render(null);
+
+  let drag: { x: number; y: number; start: BadgePosition; moved: boolean } | null = null;
+  open.addEventListener(
+    'pointerdown',
+    (event) => {
+      const rect = host.getBoundingClientRect();
+      const view = doc.defaultView;
+      if (!view) return;
+      drag = {
+        x: event.clientX,
+        y: event.clientY,
+        start: { right: view.innerWidth - rect.right, bottom: view.innerHeight - rect.bottom },
+        moved: false,
+      };
+      open.setPointerCapture(event.pointerId);
+    },
+    { signal },
+  );
+  open.addEventListener(
+    'pointermove',
+    (event) => {
+      if (!drag) return;
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < dragThreshold) return;
+      drag.moved = true;
+      badge.dataset.dragging = 'true';
+      applyPosition(host, clampPosition(host, { right: drag.start.right - dx, bottom: drag.start.bottom - dy }));
+    },
+    { signal },
+  );
+  open.addEventListener(
+    'pointerup',
+    () => {
+      const moved = drag?.moved ?? false;
+      drag = null;
+      delete badge.dataset.dragging;
+      if (!moved) return;
+      badge.dataset.justDragged = 'true';
+      setTimeout(() => delete badge.dataset.justDragged, 0);
+      options.onMoved(readPosition(host));
+    },
+    { signal },
+  );
+  open.addEventListener(
+    'click',
+    (event) => {
+      // A drag ends with a click event; only a click without movement opens the panel.
+      if (badge.dataset.justDragged === 'true') {
+        event.preventDefault();
+        return;
+      }
+      options.onOpen();
+    },
+    { signal },
+  );
+  dismiss.addEventListener('click', () => options.onDismiss(), { signal });
+
+  return {
+    setMood: render,
+    setVisible(visible) {
+      host.style.display = visible ? '' : 'none';
+    },
+  };
+}
+
+function applyPosition(host: HTMLElement, position: BadgePosition): void {
+  host.style.right = `${Math.round(position.right)}px`;
+  host.style.bottom = `${Math.round(position.bottom)}px`;
+}
+
+function readPosition(host: HTMLElement): BadgePosition {
+  return { right: Number.parseFloat(host.style.right) || 20, bottom: Number.parseFloat(host.style.bottom) || 20 };
+}
+
+function clampPosition(host: HTMLElement, position: BadgePosition): BadgePosition {
+  const view = host.ownerDocument.defaultView;
+  const rect = host.getBoundingClientRect();
+  const maxRight = (view?.innerWidth ?? 1000) - rect.width - 4;
+  const maxBottom = (view?.innerHeight ?? 800) - rect.height - 4;
+  return {
+    right: Math.min(Math.max(4, position.right), Math.max(4, maxRight)),
+    bottom: Math.min(Math.max(4, position.bottom), Math.max(4, maxBottom)),
+  };
+}

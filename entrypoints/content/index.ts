@@ -1,0 +1,224 @@
+import './badge.css';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { storage } from 'wxt/utils/storage';
+import { AppError, serializeError } from '../../lib/errors';
+import { createTranslator, resolveLanguage } from '../../lib/i18n';
+import { handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
+import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
+import { declaredSiteMatches } from '../../lib/sites/matches';
+import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
+import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
+import { type BadgePosition, type BadgeView, createBadge } from './badge';
+import { createDrawer, type Drawer } from './drawer';
+
+/** Where the agent dragged the badge, per origin. */
+const badgePositions = storage.defineItem<Record<string, BadgePosition>>('local:badgePositions', { fallback: {} });
+/** "This is the conversation" areas picked on generic pages, per origin. */
+const pickedAreas = storage.defineItem<Record<string, string>>('local:pickedAreas', { fallback: {} });
+
+export default defineContentScript({
+  matches: declaredSiteMatches,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // The host page must never break because of us: nothing thrown here reaches it.
+    try {
+      await runContentScript(ctx);
+    } catch (error) {
+      if (!ctx.isInvalid) console.debug('[Rapport] stopped on this page:', serializeError(error).message);
+    }
+  },
+});
+
+/** Settings key for the page: known sites by id, other pages by origin. */
+function siteKeyFor(adapter: SiteAdapter): string {
+  return adapter.id === 'generic' ? location.origin : adapter.id;
+}
+
+function isEnabled(settings: Settings, adapter: SiteAdapter): boolean {
+  const key = siteKeyFor(adapter);
+  if (adapter.id === 'generic' && !isSiteEnabled(settings, 'generic') && settings.sites[key] !== true) return false;
+  return isSiteEnabled(settings, key);
+}
+
+async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+  let settings = await getSettings();
+  let adapter = getAdapterFor(new URL(location.href));
+  let picked = (await pickedAreas.getValue())[location.origin];
+  let selectionReport: PageReport | null = null;
+  const t = createTranslator(resolveLanguage(settings.language, navigator.language));
+
+  const readContext = (): ReadContext => ({
+    url: new URL(location.href),
+    agent: {
+      names: [settings.agent.name, ...settings.agent.names].filter(Boolean),
+      emails: settings.agent.emails,
+    },
+    pickedSelector: picked,
+  });
+
+  function read(): PageReport {
+    const base = {
+      url: location.href,
+      siteLabel: adapter.label,
+      siteKey: siteKeyFor(adapter),
+      enabled: isEnabled(settings, adapter),
+    };
+    if (!base.enabled) return { ...base, conversation: null, error: null };
+    if (selectionReport && selectionReport.url === location.href) return selectionReport;
+    try {
+      return { ...base, conversation: adapter.read(document, readContext()), error: null };
+    } catch (error) {
+      return { ...base, conversation: null, error: serializeError(error) };
+    }
+  }
+
+  let ui: Awaited<ReturnType<typeof createShadowRootUi<{ badge: BadgeView; drawer: Drawer }>>> | null = null;
+  let lastReport: PageReport = read();
+
+  function shouldShowBadge(report: PageReport): boolean {
+    if (!report.enabled || settings.badgeDismissed.includes(location.origin)) return false;
+    if (report.conversation) return true;
+    // On unknown pages stay invisible unless a conversation was found; on known sites a read error is worth showing.
+    return adapter.id !== 'generic' && report.error?.code !== 'adapter/no-conversation';
+  }
+
+  let mounting: Promise<void> | null = null;
+  function ensureUi(): Promise<void> {
+    mounting ??= mountUi();
+    return mounting;
+  }
+
+  async function mountUi(): Promise<void> {
+    if (ui || ctx.isInvalid) return;
+    const positions = await badgePositions.getValue();
+    ui = await createShadowRootUi(ctx, {
+      name: 'rapport-badge',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        const badge = createBadge({
+          host,
+          container,
+          t,
+          signal: ctx.signal,
+          position: positions[location.origin] ?? null,
+          onOpen: () => void openPanel(),
+          onDismiss: () => void dismissBadge(),
+          onMoved: (position) =>
+            void badgePositions
+              .getValue()
+              .then((all) => badgePositions.setValue({ ...all, [location.origin]: position })),
+        });
+        return { badge, drawer: createDrawer(container, 'Rapport') };
+      },
+    });
+    ui.mount();
+  }
+
+  function updateBadge(report: PageReport): void {
+    const show = shouldShowBadge(report);
+    if (show) void ensureUi().then(() => ui?.mounted?.badge.setVisible(true));
+    else ui?.mounted?.badge.setVisible(false);
+  }
+
+  async function openPanel(): Promise<void> {
+    try {
+      const result = await sendToExtension('togglePanelFromPage', {});
+      if (result.via === 'drawer') ui?.mounted?.drawer.toggle();
+    } catch (error) {
+      // Chrome refuses when the gesture did not carry over: fall back to the drawer so the click still works.
+      if (!ctx.isInvalid && serializeError(error).code !== 'messaging/context-invalidated') ui?.mounted?.drawer.toggle();
+    }
+  }
+
+  async function dismissBadge(): Promise<void> {
+    settings = await updateSettings({ badgeDismissed: [...new Set([...settings.badgeDismissed, location.origin])] });
+    updateBadge(lastReport);
+  }
+
+  async function report(): Promise<void> {
+    if (ctx.isInvalid) return;
+    lastReport = read();
+    updateBadge(lastReport);
+    try {
+      await sendToExtension('reportPage', lastReport);
+    } catch (error) {
+      // The background may be restarting; the panel re-reads on connect. Invalidated contexts stop quietly.
+      if (serializeError(error).code === 'messaging/context-invalidated') ctx.abort?.();
+    }
+  }
+
+  const stopHandling = handleMessages(
+    {
+      readPage: () => {
+        lastReport = read();
+        updateBadge(lastReport);
+        return lastReport;
+      },
+      insertIntoPage: ({ text }) => adapter.insert(document, text),
+      showMood: ({ mood }) => {
+        ui?.mounted?.badge.setMood(mood);
+        return undefined;
+      },
+      async pickConversationArea() {
+        const selector = await pickConversationArea(document, { signal: ctx.signal });
+        if (!selector) throw new AppError('adapter/pick-cancelled', 'Picking was cancelled.');
+        picked = selector;
+        selectionReport = null;
+        await pickedAreas.getValue().then((all) => pickedAreas.setValue({ ...all, [location.origin]: selector }));
+        // A picked area is read by structure, whatever the site.
+        adapter = adapters.find((candidate) => candidate.id === 'generic') ?? adapter;
+        lastReport = read();
+        return lastReport;
+      },
+      readSelection() {
+        const text = window.getSelection()?.toString() ?? '';
+        if (!text.trim()) throw new AppError('adapter/no-selection', 'Select the conversation text on the page first.');
+        selectionReport = {
+          url: location.href,
+          siteLabel: adapter.label,
+          siteKey: siteKeyFor(adapter),
+          enabled: true,
+          conversation: readSelection(text, readContext(), document.title),
+          error: null,
+        };
+        lastReport = selectionReport;
+        return lastReport;
+      },
+      toggleDrawer: () => ({ open: ui?.mounted?.drawer.toggle() ?? false }),
+    },
+    { accept: () => !ctx.isInvalid },
+  );
+
+  const unwatchSettings = settingsItem.watch(() => {
+    void getSettings().then((next) => {
+      settings = next;
+      void report();
+    });
+  });
+
+  const watcher = watchConversation(
+    document,
+    { observeTarget: (doc) => adapter.observeTarget(doc) },
+    () => void report(),
+    { signal: ctx.signal, onError: () => undefined },
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    selectionReport = null;
+    adapter = getAdapterFor(new URL(location.href));
+    watcher.notifyNavigation();
+  });
+
+  ctx.onInvalidated(() => {
+    stopHandling();
+    unwatchSettings();
+    ui?.remove();
+    ui = null;
+    mounting = null;
+  });
+
+  void report();
+}

@@ -1,0 +1,285 @@
+/**
+ * The one typed message protocol between content script, background, panel and the analysis host.
+ * Requests go through `sendToBackground` / `sendToTab` / `sendToExtension`; every request is an envelope
+ * `{ rapport: 1, type, payload }` and every answer `{ ok: true, value } | { ok: false, error: { code, message } }`,
+ * so errors cross contexts with their code and no caller is left hanging. Payloads are validated on receipt.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
+import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
+import type { ConversationMood } from './analysis/types';
+import type { Conversation, InsertResult, Role } from './sites/types';
+
+const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
+const personSchema = z.object({ name: z.string().optional(), email: z.string().optional() });
+
+/** Runtime schema of a Conversation as it arrives from a content script. */
+export const conversationSchema = z.object({
+  site: z.enum(['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic']),
+  id: z.string().max(2000),
+  subject: z.string().max(5000),
+  url: z.string().max(10_000),
+  customer: personSchema,
+  agent: personSchema.optional(),
+  messages: z
+    .array(
+      z.object({
+        id: z.string().max(2000),
+        author: personSchema,
+        role: roleSchema,
+        roleSource: z.enum(['page', 'settings', 'heuristic', 'user']),
+        time: z.string().optional(),
+        timeText: z.string().optional(),
+        text: z.string(),
+        bodyLoaded: z.boolean(),
+        attachments: z.array(z.string()),
+      }),
+    )
+    .max(5000),
+}) satisfies z.ZodType<Conversation>;
+
+const serializedErrorSchema = z.object({ code: z.string().regex(/^[a-z]+\/[\w-]+$/), message: z.string() });
+
+/** What the content script knows about its page: the conversation, or why it could not read one. */
+export const pageReportSchema = z.object({
+  url: z.string(),
+  siteLabel: z.string(),
+  siteKey: z.string(),
+  enabled: z.boolean(),
+  conversation: conversationSchema.nullable(),
+  error: serializedErrorSchema.nullable(),
+});
+export type PageReport = z.infer<typeof pageReportSchema>;
+
+const insertResultSchema = z.union([
+  z.object({ ok: z.literal(true), target: z.enum(['reply-box', 'focused-field']) }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]) satisfies z.ZodType<InsertResult>;
+
+const tabIdSchema = z.number().int().nonnegative();
+
+/**
+ * Every request message: its payload schema, who may send it, and the type of its answer.
+ * Names are verb-first and grouped by direction.
+ */
+export const protocol = {
+  // content → background
+  reportPage: { from: 'content', payload: pageReportSchema },
+  togglePanelFromPage: { from: 'content', payload: z.object({}) },
+  // panel (extension page) → background
+  getTabState: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  insertText: { from: 'extension', payload: z.object({ tabId: tabIdSchema, text: z.string().max(100_000) }) },
+  correctRole: {
+    from: 'extension',
+    payload: z.object({ tabId: tabIdSchema, messageId: z.string(), role: roleSchema }),
+  },
+  rereadTab: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  startPicker: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  setSiteEnabled: { from: 'extension', payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
+  closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  // background → content
+  readPage: { from: 'extension', payload: z.object({}) },
+  insertIntoPage: { from: 'extension', payload: z.object({ text: z.string().max(100_000) }) },
+  showMood: { from: 'extension', payload: z.object({ mood: z.custom<BadgeMood | null>() }) },
+  pickConversationArea: { from: 'extension', payload: z.object({}) },
+  readSelection: { from: 'extension', payload: z.object({}) },
+  toggleDrawer: { from: 'extension', payload: z.object({}) },
+  // background or panel → analysis host (offscreen document / Firefox background)
+  analyzeConversation: { from: 'extension', payload: z.object({ conversation: conversationSchema }) },
+} as const;
+
+/** A compact mood the in-page badge shows without opening the panel. */
+export interface BadgeMood {
+  label: 'angry' | 'upset' | 'anxious' | 'neutral' | 'positive' | 'unknown';
+  text: string;
+  confidence: number;
+  urgent: boolean;
+}
+
+/** The state of one tab, as the panel renders it. */
+export interface TabState {
+  tabId: number;
+  report: PageReport | null;
+  mood: ConversationMood | null;
+  moodError: SerializedError | null;
+  /** Role corrections the agent made for this conversation, by message id. */
+  roleCorrections: Record<string, Role>;
+  analyzing: boolean;
+}
+
+export interface ResponseMap {
+  reportPage: undefined;
+  togglePanelFromPage: { open: boolean; via: 'side-panel' | 'drawer' };
+  getTabState: TabState;
+  insertText: InsertResult;
+  correctRole: undefined;
+  rereadTab: undefined;
+  startPicker: undefined;
+  useSelection: undefined;
+  setSiteEnabled: undefined;
+  closePanel: undefined;
+  readPage: PageReport;
+  insertIntoPage: InsertResult;
+  showMood: undefined;
+  pickConversationArea: PageReport;
+  readSelection: PageReport;
+  toggleDrawer: { open: boolean };
+  analyzeConversation: ConversationMood;
+}
+
+export type MessageType = keyof typeof protocol;
+export type Payload<T extends MessageType> = z.infer<(typeof protocol)[T]['payload']>;
+export type Response<T extends MessageType> = ResponseMap[T];
+
+interface Envelope {
+  rapport: 1;
+  type: string;
+  payload: unknown;
+}
+
+type Answer = { ok: true; value: unknown } | { ok: false; error: SerializedError };
+
+function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return record.rapport === 1 && typeof record.type === 'string' && 'payload' in record;
+}
+
+function isMessageType(type: string): type is MessageType {
+  return Object.hasOwn(protocol, type);
+}
+
+function unwrap<T extends MessageType>(type: T, answer: unknown): Response<T> {
+  if (answer === undefined) {
+    throw new AppError('messaging/no-receiver', `Nobody answered "${type}" — the page or panel may have closed.`);
+  }
+  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) {
+    throw new AppError('messaging/bad-answer', `Malformed answer to "${type}".`);
+  }
+  const typed = answer as Answer;
+  if (typed.ok) return typed.value as Response<T>;
+  throw deserializeError(isSerializedError(typed.error) ? typed.error : serializeError(typed.error));
+}
+
+function envelope<T extends MessageType>(type: T, payload: Payload<T>): Envelope {
+  return { rapport: 1, type, payload };
+}
+
+function wrapTransportError(type: string, error: unknown): AppError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/Receiving end does not exist|Could not establish connection/i.test(text)) {
+    return new AppError('messaging/no-receiver', `Nobody is listening for "${type}" (${text}).`);
+  }
+  if (/Extension context invalidated/i.test(text)) {
+    return new AppError('messaging/context-invalidated', 'Rapport was reloaded or updated; reload the page to use it.');
+  }
+  return new AppError('messaging/failed', `Sending "${type}" failed: ${text}`);
+}
+
+/** Sends a request from a content script or extension page to the extension's other contexts. */
+export async function sendToExtension<T extends MessageType>(type: T, payload: Payload<T>): Promise<Response<T>> {
+  let answer: unknown;
+  try {
+    answer = await browser.runtime.sendMessage(envelope(type, payload));
+  } catch (error) {
+    throw wrapTransportError(type, error);
+  }
+  return unwrap(type, answer);
+}
+
+/** Sends a request from the background or a panel to the content script of one tab (top frame). */
+export async function sendToTab<T extends MessageType>(tabId: number, type: T, payload: Payload<T>): Promise<Response<T>> {
+  let answer: unknown;
+  try {
+    answer = await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 });
+  } catch (error) {
+    throw wrapTransportError(type, error);
+  }
+  return unwrap(type, answer);
+}
+
+export type Sender = Browser.runtime.MessageSender;
+export type Handler<T extends MessageType> = (
+  payload: Payload<T>,
+  sender: Sender,
+) => Promise<Response<T>> | Response<T>;
+export type Handlers = { [T in MessageType]?: Handler<T> };
+
+/** Whether `sender` is our own content script running in a tab. */
+export function isContentScriptSender(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOurPage(sender.url);
+}
+
+function isOurPage(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(browser.runtime.getURL('/'));
+}
+
+/**
+ * Listens for the given request types. Each handler is only run for its allowed sender kind, with a validated
+ * payload; whatever it returns or throws is answered. Messages for types this context does not handle are left
+ * for other listeners. Returns a function that removes the listener.
+ */
+export function handleMessages(handlers: Handlers, options: { accept?: (type: MessageType, sender: Sender) => boolean } = {}): () => void {
+  const listener = (message: unknown, sender: Sender, sendResponse: (answer: Answer) => void): true | undefined => {
+    if (!isEnvelope(message) || !isMessageType(message.type)) return undefined;
+    const type = message.type;
+    const handler = handlers[type] as Handler<typeof type> | undefined;
+    if (!handler) return undefined;
+    void answerWith(type, handler, message.payload, sender, options.accept).then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+async function answerWith<T extends MessageType>(
+  type: T,
+  handler: Handler<T>,
+  rawPayload: unknown,
+  sender: Sender,
+  accept: ((type: MessageType, sender: Sender) => boolean) | undefined,
+): Promise<Answer> {
+  try {
+    const spec = protocol[type];
+    const allowed = spec.from === 'content' ? isContentScriptSender(sender) : isOurPage(sender.url) || isBackgroundSender(sender);
+    if (!allowed || (accept && !accept(type, sender))) {
+      throw new AppError('messaging/bad-sender', `"${type}" is not accepted from this sender.`);
+    }
+    const parsed = spec.payload.safeParse(rawPayload);
+    if (!parsed.success) {
+      throw new AppError('messaging/bad-payload', `"${type}" payload is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    }
+    const value = await handler(parsed.data as Payload<T>, sender);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}
+
+/** Messages from the background service worker carry no URL in some browsers; they do carry our id and no tab. */
+function isBackgroundSender(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.tab === undefined && (sender.url === undefined || isOurPage(sender.url));
+}
+
+// Port for the panel: the background pushes tab state, the panel's presence tells the background it is open.
+
+/** Name of the port a panel opens for its tab: `panel:<tabId>`. */
+export function panelPortName(tabId: number): string {
+  return `panel:${tabId}`;
+}
+
+/** Parses a panel port name; null for other ports. */
+export function parsePanelPortName(name: string): number | null {
+  const match = /^panel:(\d+)$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/** What the background pushes to a panel over its port. */
+export type PanelPush = { type: 'tab-state'; state: TabState } | { type: 'close' };
+
+export function isPanelPush(value: unknown): value is PanelPush {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as Record<string, unknown>).type;
+  return type === 'close' || (type === 'tab-state' && typeof (value as Record<string, unknown>).state === 'object');
+}

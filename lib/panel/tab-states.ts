@@ -1,0 +1,82 @@
+import type { ConversationMood } from '../analysis/types';
+import type { SerializedError } from '../errors';
+import type { BadgeMood, PageReport, TabState } from '../messaging';
+import type { Role } from '../sites/types';
+
+/** The background's memory of each tab: what its page reported, the mood, and who is watching. */
+export class TabStates {
+  private readonly states = new Map<number, TabState>();
+
+  get(tabId: number): TabState {
+    let state = this.states.get(tabId);
+    if (!state) {
+      state = { tabId, report: null, mood: null, moodError: null, roleCorrections: {}, analyzing: false };
+      this.states.set(tabId, state);
+    }
+    return state;
+  }
+
+  /** Records a page report; forgets the mood when the conversation changed identity. */
+  setReport(tabId: number, report: PageReport): TabState {
+    const previous = this.get(tabId);
+    const sameConversation =
+      previous.report?.conversation && report.conversation
+        ? previous.report.conversation.site === report.conversation.site &&
+          previous.report.conversation.id === report.conversation.id
+        : false;
+    const next: TabState = {
+      ...previous,
+      report: applyCorrections(report, previous.roleCorrections, sameConversation),
+      mood: sameConversation ? previous.mood : null,
+      moodError: null,
+      roleCorrections: sameConversation ? previous.roleCorrections : {},
+    };
+    this.states.set(tabId, next);
+    return next;
+  }
+
+  update(tabId: number, patch: Partial<Omit<TabState, 'tabId'>>): TabState {
+    const next = { ...this.get(tabId), ...patch };
+    this.states.set(tabId, next);
+    return next;
+  }
+
+  setMood(tabId: number, mood: ConversationMood | null, error: SerializedError | null): TabState {
+    return this.update(tabId, { mood, moodError: error, analyzing: false });
+  }
+
+  correctRole(tabId: number, messageId: string, role: Role): TabState {
+    const state = this.get(tabId);
+    const roleCorrections = { ...state.roleCorrections, [messageId]: role };
+    const report = state.report ? applyCorrections(state.report, roleCorrections, true) : null;
+    return this.update(tabId, { roleCorrections, report });
+  }
+
+  delete(tabId: number): void {
+    this.states.delete(tabId);
+  }
+}
+
+/** Applies the agent's role corrections to a report's messages (a correction sticks for that conversation). */
+export function applyCorrections(report: PageReport, corrections: Record<string, Role>, keep: boolean): PageReport {
+  if (!keep || !report.conversation) return report;
+  const messages = report.conversation.messages.map((message) => {
+    const role = corrections[message.id];
+    return role ? { ...message, role, roleSource: 'user' as const } : message;
+  });
+  return { ...report, conversation: { ...report.conversation, messages } };
+}
+
+/** The compact mood the in-page badge shows. */
+export function toBadgeMood(mood: ConversationMood | null): BadgeMood | null {
+  if (!mood) return null;
+  const { sentiment, dominantEmotion } = mood.current;
+  const urgent = mood.urgency.level === 'high' || mood.urgency.level === 'critical';
+  let label: BadgeMood['label'];
+  if (mood.offensive || dominantEmotion === 'angry') label = 'angry';
+  else if (dominantEmotion === 'anxious') label = 'anxious';
+  else if (sentiment.label === 'negative' || dominantEmotion === 'frustrated' || dominantEmotion === 'sad') label = 'upset';
+  else if (sentiment.label === 'positive') label = 'positive';
+  else label = 'neutral';
+  return { label, text: dominantEmotion, confidence: mood.confidence, urgent };
+}

@@ -1,0 +1,101 @@
+/**
+ * The one query-key factory and the data hooks components use. Components never talk to storage or the
+ * background directly: they go through these hooks so caching and invalidation stay in one place.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { isPanelPush, panelPortName, type TabState } from './messaging';
+import { getSettings, type Settings, settingsItem, updateSettings } from './settings';
+
+export const queryKeys = {
+  settings: () => ['settings'] as const,
+  tab: (tabId: number) => ['tab', tabId] as const,
+  shortcut: () => ['shortcut'] as const,
+  templates: (filter?: object) => ['templates', filter ?? {}] as const,
+  packs: () => ['packs'] as const,
+  escalations: (conversationKey: string) => ['escalations', conversationKey] as const,
+};
+
+/** The agent's settings, kept fresh when they change in another context. */
+export function useSettings() {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      settingsItem.watch(() => {
+        void client.invalidateQueries({ queryKey: queryKeys.settings() });
+      }),
+    [client],
+  );
+  return useQuery({ queryKey: queryKeys.settings(), queryFn: getSettings, staleTime: Number.POSITIVE_INFINITY });
+}
+
+type SettingsPatch = Parameters<typeof updateSettings>[0];
+
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => updateSettings(patch),
+    onSuccess: (next: Settings) => client.setQueryData(queryKeys.settings(), next),
+  });
+}
+
+/** The tab's title and URL, so the panel can say which page it belongs to. */
+export function useTabInfo(tabId: number | null) {
+  return useQuery({
+    queryKey: queryKeys.tab(tabId ?? -1),
+    enabled: tabId !== null,
+    queryFn: async () => {
+      const tab = await browser.tabs.get(tabId ?? -1);
+      return { title: tab.title ?? '', url: tab.url ?? '' };
+    },
+    refetchInterval: false,
+  });
+}
+
+/** The toggle shortcut as the browser has it now (the agent may have changed it). */
+export function useToggleShortcut() {
+  return useQuery({
+    queryKey: queryKeys.shortcut(),
+    queryFn: async () => {
+      const commands = await browser.commands.getAll();
+      return commands.find((command) => command.name === 'toggle-panel')?.shortcut ?? '';
+    },
+  });
+}
+
+/**
+ * Live state of one tab pushed by the background over the panel's port. The port also tells the background the
+ * panel is open (for the toggle); it reconnects when the service worker restarts.
+ */
+export function useTabState(tabId: number | null, onClose: () => void): TabState | null {
+  const [state, setState] = useState<TabState | null>(null);
+  const client = useQueryClient();
+  useEffect(() => {
+    if (tabId === null) return;
+    let stopped = false;
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      port = browser.runtime.connect({ name: panelPortName(tabId) });
+      port.onMessage.addListener((message: unknown) => {
+        if (!isPanelPush(message)) return;
+        if (message.type === 'close') onClose();
+        else {
+          setState(message.state);
+          void client.invalidateQueries({ queryKey: queryKeys.tab(tabId) });
+        }
+      });
+      port.onDisconnect.addListener(() => {
+        if (!stopped) retry = setTimeout(connect, 250);
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      port?.disconnect();
+    };
+  }, [tabId, onClose, client]);
+  return state;
+}

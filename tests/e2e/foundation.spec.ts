@@ -1,0 +1,125 @@
+import { badgeButton, expect, openPanelPage, openSidePanels, tabIdOf, test } from './fixtures';
+
+test.describe('foundation', () => {
+  test('the badge appears on a demo conversation and toggles the side panel open and closed', async ({
+    context,
+    demo,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${demo.url}/tickets/10481`);
+    const badge = badgeButton(page);
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveAttribute('aria-label', /Rapport/);
+    const tabId = await tabIdOf(serviceWorker, page);
+
+    expect(await openSidePanels(serviceWorker)).toEqual([]);
+    await badge.click();
+    await expect
+      .poll(async () => (await openSidePanels(serviceWorker)).map((panel) => new URL(panel.url).search))
+      .toEqual([`?tabId=${tabId}`]);
+
+    // The same toggle the toolbar button and the keyboard command run: open → closed.
+    await badge.click();
+    await expect.poll(async () => (await openSidePanels(serviceWorker)).length).toBe(0);
+    await badge.click();
+    await expect.poll(async () => (await openSidePanels(serviceWorker)).length).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('the toggle command is declared with a non-clashing default and the panel says how to change it', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
+    const toggle = commands.find((command) => command.name === 'toggle-panel');
+    expect(toggle?.shortcut).toBe('Alt+Shift+K');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/10481`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await expect(panel.getByTestId('shortcut-hint')).toContainText('Alt+Shift+K');
+    await expect(panel.getByTestId('shortcut-hint')).toContainText('chrome://extensions/shortcuts');
+  });
+
+  test('the panel shows which page it belongs to and that tab’s conversation', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const first = await context.newPage();
+    await first.goto(`${demo.url}/tickets/10481`);
+    const second = await context.newPage();
+    await second.goto(`${demo.url}/tickets/10482`);
+    const firstTitle = await first.title();
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, first));
+    await expect(panel.getByTestId('panel-tab')).toContainText(firstTitle);
+    await expect(panel.getByTestId('read-message').first()).toBeVisible();
+    const secondPanel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, second));
+    await expect(secondPanel.getByTestId('panel-tab')).toContainText(await second.title());
+  });
+
+  test('the UI switches to German', async ({ context, demo, extensionId, serviceWorker }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByRole('heading', { name: 'Rapport settings' })).toBeVisible();
+    await options.getByTestId('language-select').selectOption('de');
+    await expect(options.getByRole('heading', { name: 'Rapport-Einstellungen' })).toBeVisible();
+    await expect(options.getByText('Datenschutz')).toBeVisible();
+
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/10481`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await expect(panel.getByTestId('panel-tab')).toContainText('Seitenleiste für diesen Tab');
+    await expect(badgeButton(page)).toHaveAttribute('aria-label', /Rapport öffnen/);
+  });
+
+  test('the badge can be dismissed for a site and the site switched off from the panel', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/10481`);
+    await expect(badgeButton(page)).toBeVisible();
+    await page.locator('rapport-badge').locator('button.dismiss').click();
+    await expect(badgeButton(page)).toBeHidden();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByText(/Badge hidden on/)).toContainText(new URL(demo.url).origin);
+    await options.getByRole('button', { name: 'Show the badge everywhere again' }).click();
+    await expect(badgeButton(page)).toBeVisible();
+
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await panel.getByRole('checkbox', { name: /Rapport on/ }).uncheck();
+    await expect(panel.getByText(/switched off/)).toBeVisible();
+    await expect(badgeButton(page)).toBeHidden();
+  });
+
+  test('after the extension reloads, the old content script leaves no dead UI and the page keeps working', async ({
+    context,
+    demo,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${demo.url}/tickets/10481`);
+    await expect(badgeButton(page)).toBeVisible();
+    const before = serviceWorker;
+    await before.evaluate(() => chrome.runtime.reload()).catch(() => {
+      // The worker evaluating the reload is torn down by it; the promise may reject as it goes.
+    });
+    await expect.poll(() => context.serviceWorkers().some((worker) => worker !== before)).toBe(true);
+    // The reloaded extension re-injects its content script; exactly one live badge remains.
+    await expect.poll(() => page.locator('rapport-badge').count()).toBe(1);
+    await expect(badgeButton(page)).toBeVisible();
+    await page.getByRole('textbox').first().fill('still typing');
+    expect(errors).toEqual([]);
+  });
+});
