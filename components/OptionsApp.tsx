@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { UiLanguage } from '../lib/settings';
 import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/queries';
+import type { UiLanguage } from '../lib/settings';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { SiteSwitches } from './SiteSwitches';
 
@@ -52,7 +52,11 @@ function Options() {
           R
         </span>
         <h1>{t('options.title')}</h1>
-        {update.isSuccess ? <span className="saved" role="status">{t('options.saved')}</span> : null}
+        {update.isSuccess ? (
+          <span className="saved" role="status">
+            {t('options.saved')}
+          </span>
+        ) : null}
       </header>
 
       <section className="card" aria-labelledby="general">

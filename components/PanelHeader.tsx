@@ -43,14 +43,18 @@ export function PanelHeader({ tabId, onClose }: { tabId: number; onClose: () => 
         >
           ⚙
         </button>
-        <button type="button" className="icon-button" onClick={onClose} title={t('panel.close')} aria-label={t('panel.close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          title={t('panel.close')}
+          aria-label={t('panel.close')}
+        >
           ✕
         </button>
       </div>
       <p className="shortcut-hint small muted" data-testid="shortcut-hint">
-        {shortcut.data
-          ? t('panel.shortcut', { shortcut: shortcut.data, where })
-          : t('panel.shortcutUnset', { where })}
+        {shortcut.data ? t('panel.shortcut', { shortcut: shortcut.data, where }) : t('panel.shortcutUnset', { where })}
       </p>
     </header>
   );

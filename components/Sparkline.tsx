@@ -8,7 +8,14 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
   const points = values.map((value, index) => `${(index * step).toFixed(1)},${y(value)}`).join(' ');
   const last = values[values.length - 1] ?? 0;
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       <line x1="0" x2={width} y1={height / 2} y2={height / 2} className="sparkline-zero" />
       {values.length > 1 ? <polyline points={points} className="sparkline-line" /> : null}

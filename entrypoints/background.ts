@@ -108,7 +108,10 @@ export default defineBackground(() => {
     togglePanelFromPage(_payload, sender) {
       const tab = sender.tab;
       if (!tab?.id) return { open: false, via: 'side-panel' as const };
-      return togglePanel(tab.id, panels.has(tab.id), { fromPage: true, closePanel: () => closePanelPort(tab.id ?? -1) });
+      return togglePanel(tab.id, panels.has(tab.id), {
+        fromPage: true,
+        closePanel: () => closePanelPort(tab.id ?? -1),
+      });
     },
     getTabState({ tabId }) {
       return tabs.get(tabId);
@@ -171,7 +174,8 @@ export default defineBackground(() => {
 
   // Toolbar button and keyboard command both toggle: open when closed, close when open.
   browser.action.onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void togglePanel(tab.id, panels.has(tab.id), { closePanel: () => closePanelPort(tab.id ?? -1) });
+    if (tab.id !== undefined)
+      void togglePanel(tab.id, panels.has(tab.id), { closePanel: () => closePanelPort(tab.id ?? -1) });
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel' && tab?.id !== undefined) {

@@ -126,7 +126,8 @@ const de: Dictionary = {
   'panel.siteOffNote': 'Rapport ist auf {site} ausgeschaltet. Auf dieser Seite wird nichts gelesen.',
   'panel.settings': 'Einstellungen',
   'panel.reading': 'Unterhaltung wird gelesen…',
-  'panel.noConversation': 'Auf dieser Seite ist noch keine Unterhaltung geöffnet. Öffnen Sie ein Ticket oder eine E-Mail.',
+  'panel.noConversation':
+    'Auf dieser Seite ist noch keine Unterhaltung geöffnet. Öffnen Sie ein Ticket oder eine E-Mail.',
   'panel.unsupported': 'Rapport kann diese Seite nicht lesen ({reason}).',
   'panel.readError': 'Diese Unterhaltung auf {site} kann nicht gelesen werden: {message}',
   'panel.pick': 'Unterhaltungsbereich auswählen',
@@ -190,7 +191,8 @@ const de: Dictionary = {
   'options.language.en': 'English',
   'options.language.de': 'Deutsch',
   'options.agent': 'Sie als Agent/in',
-  'options.agentHelp': 'Damit Ihre Nachrichten von denen der Kundschaft unterschieden werden, wenn die Seite es nicht angibt.',
+  'options.agentHelp':
+    'Damit Ihre Nachrichten von denen der Kundschaft unterschieden werden, wenn die Seite es nicht angibt.',
   'options.agentName': 'Ihr Name (für die Signatur)',
   'options.agentNames': 'Weitere Namen, unter denen Sie auftreten (durch Kommas getrennt)',
   'options.agentEmails': 'Ihre E-Mail-Adressen (durch Kommas getrennt)',

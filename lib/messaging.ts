@@ -4,10 +4,10 @@
  * `{ rapport: 1, type, payload }` and every answer `{ ok: true, value } | { ok: false, error: { code, message } }`,
  * so errors cross contexts with their code and no caller is left hanging. Payloads are validated on receipt.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
-import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
 import type { ConversationMood } from './analysis/types';
+import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
 const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
@@ -189,7 +189,11 @@ export async function sendToExtension<T extends MessageType>(type: T, payload: P
 }
 
 /** Sends a request from the background or a panel to the content script of one tab (top frame). */
-export async function sendToTab<T extends MessageType>(tabId: number, type: T, payload: Payload<T>): Promise<Response<T>> {
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: Payload<T>,
+): Promise<Response<T>> {
   let answer: unknown;
   try {
     answer = await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 });
@@ -220,7 +224,10 @@ function isOurPage(url: string | undefined): boolean {
  * payload; whatever it returns or throws is answered. Messages for types this context does not handle are left
  * for other listeners. Returns a function that removes the listener.
  */
-export function handleMessages(handlers: Handlers, options: { accept?: (type: MessageType, sender: Sender) => boolean } = {}): () => void {
+export function handleMessages(
+  handlers: Handlers,
+  options: { accept?: (type: MessageType, sender: Sender) => boolean } = {},
+): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (answer: Answer) => void): true | undefined => {
     if (!isEnvelope(message) || !isMessageType(message.type)) return undefined;
     const type = message.type;
@@ -242,13 +249,17 @@ async function answerWith<T extends MessageType>(
 ): Promise<Answer> {
   try {
     const spec = protocol[type];
-    const allowed = spec.from === 'content' ? isContentScriptSender(sender) : isOurPage(sender.url) || isBackgroundSender(sender);
+    const allowed =
+      spec.from === 'content' ? isContentScriptSender(sender) : isOurPage(sender.url) || isBackgroundSender(sender);
     if (!allowed || (accept && !accept(type, sender))) {
       throw new AppError('messaging/bad-sender', `"${type}" is not accepted from this sender.`);
     }
     const parsed = spec.payload.safeParse(rawPayload);
     if (!parsed.success) {
-      throw new AppError('messaging/bad-payload', `"${type}" payload is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+      throw new AppError(
+        'messaging/bad-payload',
+        `"${type}" payload is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+      );
     }
     const value = await handler(parsed.data as Payload<T>, sender);
     return { ok: true, value };
@@ -259,7 +270,9 @@ async function answerWith<T extends MessageType>(
 
 /** Messages from the background service worker carry no URL in some browsers; they do carry our id and no tab. */
 function isBackgroundSender(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && sender.tab === undefined && (sender.url === undefined || isOurPage(sender.url));
+  return (
+    sender.id === browser.runtime.id && sender.tab === undefined && (sender.url === undefined || isOurPage(sender.url))
+  );
 }
 
 // Port for the panel: the background pushes tab state, the panel's presence tells the background it is open.

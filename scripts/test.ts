@@ -35,7 +35,12 @@ function readJson(path: string): unknown {
 }
 
 function vitestCounts(path: string): Counts {
-  const data = readJson(path) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  const data = readJson(path) as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+    numTodoTests?: number;
+  } | null;
   return {
     passed: data?.numPassedTests ?? 0,
     failed: data?.numFailedTests ?? 0,
@@ -44,7 +49,9 @@ function vitestCounts(path: string): Counts {
 }
 
 function playwrightCounts(path: string): Counts {
-  const data = readJson(path) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  const data = readJson(path) as {
+    stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+  } | null;
   const stats = data?.stats;
   return {
     passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
@@ -59,7 +66,8 @@ mkdirSync(results, { recursive: true });
 
 let ok = true;
 if (wants('typecheck')) ok = run('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) && ok;
-if (wants('lint')) ok = run('lint and format check', 'npx', ['biome', 'check', '--config-path', 'tests/lint.biome.json', '.']) && ok;
+if (wants('lint'))
+  ok = run('lint and format check', 'npx', ['biome', 'check', '--config-path', 'tests/lint.biome.json', '.']) && ok;
 const unitJson = resolve(results, 'unit-results.json');
 if (wants('unit')) {
   ok =
@@ -74,7 +82,14 @@ if (wants('unit')) {
     ]) && ok;
 }
 const e2eJson = resolve(results, 'e2e-results.json');
-if (wants('e2e')) ok = run('end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'tests/playwright.config.ts']) && ok;
+if (wants('e2e'))
+  ok =
+    run('end-to-end tests (Playwright, Chromium)', 'npx', [
+      'playwright',
+      'test',
+      '--config',
+      'tests/playwright.config.ts',
+    ]) && ok;
 
 const unit = vitestCounts(unitJson);
 const e2e = playwrightCounts(e2eJson);

@@ -135,7 +135,8 @@ export function createBadge(options: BadgeOptions): BadgeView {
   return {
     setMood: render,
     setVisible(visible) {
-      host.style.display = visible ? '' : 'none';
+      // The shadow host's own display is reset by WXT's isolation styles; hide what is inside instead.
+      badge.hidden = !visible;
     },
   };
 }

@@ -6,10 +6,10 @@ import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
+import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
 import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
 import { declaredSiteMatches } from '../../lib/sites/matches';
 import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
-import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import { createDrawer, type Drawer } from './drawer';
 
@@ -130,7 +130,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       if (result.via === 'drawer') ui?.mounted?.drawer.toggle();
     } catch (error) {
       // Chrome refuses when the gesture did not carry over: fall back to the drawer so the click still works.
-      if (!ctx.isInvalid && serializeError(error).code !== 'messaging/context-invalidated') ui?.mounted?.drawer.toggle();
+      if (!ctx.isInvalid && serializeError(error).code !== 'messaging/context-invalidated')
+        ui?.mounted?.drawer.toggle();
     }
   }
 

@@ -75,7 +75,8 @@ export function toBadgeMood(mood: ConversationMood | null): BadgeMood | null {
   let label: BadgeMood['label'];
   if (mood.offensive || dominantEmotion === 'angry') label = 'angry';
   else if (dominantEmotion === 'anxious') label = 'anxious';
-  else if (sentiment.label === 'negative' || dominantEmotion === 'frustrated' || dominantEmotion === 'sad') label = 'upset';
+  else if (sentiment.label === 'negative' || dominantEmotion === 'frustrated' || dominantEmotion === 'sad')
+    label = 'upset';
   else if (sentiment.label === 'positive') label = 'positive';
   else label = 'neutral';
   return { label, text: dominantEmotion, confidence: mood.confidence, urgent };

@@ -96,12 +96,12 @@ test.describe('foundation', () => {
     await expect(badgeButton(page)).toBeVisible();
 
     const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
-    await panel.getByRole('checkbox', { name: /Rapport on/ }).uncheck();
+    await panel.getByRole('checkbox', { name: /Rapport on/ }).click();
     await expect(panel.getByText(/switched off/)).toBeVisible();
     await expect(badgeButton(page)).toBeHidden();
   });
 
-  test('after the extension reloads, the old content script leaves no dead UI and the page keeps working', async ({
+  test('when the extension is updated under a page, the old content script stops and leaves no dead UI', async ({
     context,
     demo,
     serviceWorker,
@@ -111,15 +111,18 @@ test.describe('foundation', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${demo.url}/tickets/10481`);
     await expect(badgeButton(page)).toBeVisible();
-    const before = serviceWorker;
-    await before.evaluate(() => chrome.runtime.reload()).catch(() => {
-      // The worker evaluating the reload is torn down by it; the promise may reject as it goes.
-    });
-    await expect.poll(() => context.serviceWorkers().some((worker) => worker !== before)).toBe(true);
-    // The reloaded extension re-injects its content script; exactly one live badge remains.
+    const tabId = await tabIdOf(serviceWorker, page);
+    // What the background does on update (runtime.onInstalled): inject the new content script into open tabs.
+    await serviceWorker.evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }),
+      tabId,
+    );
+    await page.waitForTimeout(500);
     await expect.poll(() => page.locator('rapport-badge').count()).toBe(1);
-    await expect(badgeButton(page)).toBeVisible();
+    await badgeButton(page).click();
+    await expect.poll(async () => (await openSidePanels(serviceWorker)).length).toBe(1);
     await page.getByRole('textbox').first().fill('still typing');
+    await expect(page.getByRole('textbox').first()).toHaveValue('still typing');
     expect(errors).toEqual([]);
   });
 });
