@@ -1,8 +1,23 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { declaredSiteMatches } from './lib/sites/matches';
 
 export default defineConfig({
+  // Parallel work (and CI) can build into separate folders: RAPPORT_OUT_DIR=.output-x npx wxt build.
+  outDir: process.env.RAPPORT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // ONNX Runtime's wasm ships inside the extension (never fetched from a CDN): the asyncify build serves both the
+    // WASM and the WebGPU backends that transformers.js uses.
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm']) {
+        files.push({
+          absoluteSrc: resolve(import.meta.dirname, 'node_modules/onnxruntime-web/dist', name),
+          relativeDest: `ort/${name}`,
+        });
+      }
+    },
+  },
   imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -15,6 +30,8 @@ export default defineConfig({
     ],
     // Same hosts as the content script (no extra install warning): lets an update re-inject into open tabs.
     host_permissions: declaredSiteMatches,
+    // Chrome only: team leads push pack URLs and settings through enterprise policy (storage.managed).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -1,7 +1,10 @@
 import { sendToExtension, type TabState } from '../lib/messaging';
+import { DraftsCard } from './DraftsCard';
+import { EscalationCard } from './EscalationCard';
 import { useI18n } from './I18nProvider';
 import { MessageList } from './MessageList';
 import { MoodCard } from './MoodCard';
+import { SuggestionsCard } from './SuggestionsCard';
 
 /** The body of the panel for one tab: read state, mood and the messages read. */
 export function ConversationPanel({ state }: { state: TabState | null }) {
@@ -74,7 +77,17 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
       <h2 className="subject" title={report.conversation.url}>
         {report.conversation.subject || report.siteLabel}
       </h2>
-      <MoodCard mood={state.mood} error={state.moodError} analyzing={state.analyzing} backend={null} />
+      <MoodCard
+        mood={state.mood}
+        error={state.moodError}
+        analyzing={state.analyzing}
+        backend={
+          state.model ? t('panel.backend', { model: state.model.id, backend: state.model.backend.toUpperCase() }) : null
+        }
+      />
+      <EscalationCard state={state} />
+      <SuggestionsCard state={state} />
+      <DraftsCard state={state} />
       <MessageList
         conversation={report.conversation}
         mood={state.mood}

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/queries';
 import type { UiLanguage } from '../lib/settings';
+import { EscalationSettings } from './EscalationSettings';
 import { I18nProvider, useI18n } from './I18nProvider';
+import { ModelSettings } from './ModelSettings';
+import { ReplySettings } from './ReplySettings';
 import { SiteSwitches } from './SiteSwitches';
+import { TemplateLibrary } from './TemplateLibrary';
 
 function splitList(value: string): string[] {
   return value
@@ -119,6 +123,11 @@ function Options() {
       </section>
 
       <SiteSwitches settings={data} onChange={(patch) => update.mutate(patch)} />
+
+      <TemplateLibrary />
+      <ReplySettings />
+      <EscalationSettings />
+      <ModelSettings />
 
       <section className="card privacy" aria-labelledby="privacy">
         <h2 id="privacy">{t('options.privacy')}</h2>

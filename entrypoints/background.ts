@@ -9,7 +9,7 @@ import {
   sendToExtension,
   sendToTab,
 } from '../lib/messaging';
-import { ensureAnalysisHost } from '../lib/models/analysis-host-client';
+import { analyzeConversation, analyzeDraftLocally } from '../lib/models/analysis-host-client';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
 import { updateSettings } from '../lib/settings';
@@ -41,13 +41,12 @@ export default defineBackground(() => {
     tabs.update(tabId, { analyzing: true });
     push(tabId);
     try {
-      await ensureAnalysisHost();
-      const mood = await sendToExtension('analyzeConversation', { conversation });
+      const result = await analyzeConversation(conversation);
       if (analysisRuns.get(tabId) !== run) return;
-      tabs.setMood(tabId, mood, null);
+      tabs.setAnalysis(tabId, result, null);
     } catch (error) {
       if (analysisRuns.get(tabId) !== run) return;
-      tabs.setMood(tabId, null, serializeError(error));
+      tabs.setAnalysis(tabId, null, serializeError(error));
     }
     push(tabId);
     await sendToTab(tabId, 'showMood', { mood: toBadgeMood(tabs.get(tabId).mood) }).catch(() => {
@@ -100,6 +99,14 @@ export default defineBackground(() => {
   }
 
   handleMessages({
+    reportReplyDraft({ text }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        tabs.update(tabId, { replyDraft: { text, at: Date.now() } });
+        push(tabId);
+      }
+      return undefined;
+    },
     reportPage(report, sender) {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) acceptReport(tabId, report);
@@ -143,6 +150,8 @@ export default defineBackground(() => {
       await rereadTab(tabId);
       return undefined;
     },
+    // Firefox: the background page owns the analysis worker, so panels ask it directly.
+    ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
     closePanel({ tabId }) {
       closePanelPort(tabId);
       return undefined;

@@ -243,3 +243,16 @@ export function createTranslator(language: 'en' | 'de'): Translate {
 export function dictionaryKeys(language: 'en' | 'de'): string[] {
   return Object.keys(dictionaries[language]);
 }
+
+/**
+ * A feature's own strings, kept next to the feature: `defineMessages({ en: {...}, de: {...} })` returns a function that
+ * gives the translate function for a language. German must have every English key (checked by the type).
+ */
+export function defineMessages<K extends string>(dictionaries: { en: Record<K, string>; de: Record<K, string> }) {
+  return (language: 'en' | 'de') =>
+    (key: K, params?: Record<string, string | number>): string => {
+      const template = dictionaries[language][key];
+      if (!params) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    };
+}

@@ -6,8 +6,11 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { ConversationMood } from './analysis/types';
+import type { ConversationMood, MessageMood } from './analysis/types';
 import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
+import type { ActionResult } from './escalation/types';
+import type { AnalysisResult, ModelInfo } from './models/analysis-protocol';
+import type { Intent } from './models/types';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
 const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
@@ -65,6 +68,8 @@ const tabIdSchema = z.number().int().nonnegative();
 export const protocol = {
   // content → background
   reportPage: { from: 'content', payload: pageReportSchema },
+  /** The agent is typing in the site's reply box (debounced): the panel checks the draft's tone. */
+  reportReplyDraft: { from: 'content', payload: z.object({ text: z.string().max(20_000) }) },
   togglePanelFromPage: { from: 'content', payload: z.object({}) },
   // panel (extension page) → background
   getTabState: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
@@ -85,8 +90,22 @@ export const protocol = {
   pickConversationArea: { from: 'extension', payload: z.object({}) },
   readSelection: { from: 'extension', payload: z.object({}) },
   toggleDrawer: { from: 'extension', payload: z.object({}) },
+  /** Runs the Zendesk escalation through the agent's own session (same-origin REST with the CSRF token). */
+  runZendeskEscalation: {
+    from: 'extension',
+    payload: z.object({
+      ticketId: z.string().max(40),
+      priority: z.enum(['high', 'urgent']),
+      tags: z.array(z.string().max(100)).max(50),
+      groupId: z.string().max(40),
+      note: z.string().max(50_000),
+      lang: z.enum(['en', 'de']),
+    }),
+  },
   // background or panel → analysis host (offscreen document / Firefox background)
   analyzeConversation: { from: 'extension', payload: z.object({ conversation: conversationSchema }) },
+  /** Mood of a piece of text (the agent's own draft, for the tone check); fast path, no evidence. */
+  analyzeDraft: { from: 'extension', payload: z.object({ text: z.string().max(20_000) }) },
 } as const;
 
 /** A compact mood the in-page badge shows without opening the panel. */
@@ -103,6 +122,12 @@ export interface TabState {
   report: PageReport | null;
   mood: ConversationMood | null;
   moodError: SerializedError | null;
+  /** What the customer wants (intent classifier on their latest messages), highest first. */
+  intents: { intent: Intent; p: number }[];
+  /** The model that produced the mood and the backend it ran on. */
+  model: ModelInfo | null;
+  /** The reply the agent is typing in the site's reply box, for the tone check. */
+  replyDraft: { text: string; at: number } | null;
   /** Role corrections the agent made for this conversation, by message id. */
   roleCorrections: Record<string, Role>;
   analyzing: boolean;
@@ -110,6 +135,7 @@ export interface TabState {
 
 export interface ResponseMap {
   reportPage: undefined;
+  reportReplyDraft: undefined;
   togglePanelFromPage: { open: boolean; via: 'side-panel' | 'drawer' };
   getTabState: TabState;
   insertText: InsertResult;
@@ -125,7 +151,9 @@ export interface ResponseMap {
   pickConversationArea: PageReport;
   readSelection: PageReport;
   toggleDrawer: { open: boolean };
-  analyzeConversation: ConversationMood;
+  runZendeskEscalation: ActionResult;
+  analyzeConversation: AnalysisResult;
+  analyzeDraft: MessageMood;
 }
 
 export type MessageType = keyof typeof protocol;

@@ -21,7 +21,6 @@ export interface BadgeView {
 }
 
 interface BadgeOptions {
-  host: HTMLElement;
   container: HTMLElement;
   t: Translate;
   position: BadgePosition | null;
@@ -38,7 +37,7 @@ const dragThreshold = 4;
  * way, dismissible per site. Built from plain DOM inside our shadow root — the page's styles never reach it.
  */
 export function createBadge(options: BadgeOptions): BadgeView {
-  const { host, container, t, signal } = options;
+  const { container, t, signal } = options;
   const doc = container.ownerDocument;
   const badge = doc.createElement('div');
   badge.className = 'badge';
@@ -61,7 +60,7 @@ export function createBadge(options: BadgeOptions): BadgeView {
   badge.append(open, dismiss);
   container.append(badge);
 
-  if (options.position) applyPosition(host, options.position);
+  if (options.position) applyPosition(badge, options.position);
 
   function render(mood: BadgeMood | null): void {
     const kind = mood?.label ?? 'unknown';
@@ -79,7 +78,7 @@ export function createBadge(options: BadgeOptions): BadgeView {
   open.addEventListener(
     'pointerdown',
     (event) => {
-      const rect = host.getBoundingClientRect();
+      const rect = badge.getBoundingClientRect();
       const view = doc.defaultView;
       if (!view) return;
       drag = {
@@ -101,7 +100,7 @@ export function createBadge(options: BadgeOptions): BadgeView {
       if (!drag.moved && Math.hypot(dx, dy) < dragThreshold) return;
       drag.moved = true;
       badge.dataset.dragging = 'true';
-      applyPosition(host, clampPosition(host, { right: drag.start.right - dx, bottom: drag.start.bottom - dy }));
+      applyPosition(badge, clampPosition(badge, { right: drag.start.right - dx, bottom: drag.start.bottom - dy }));
     },
     { signal },
   );
@@ -114,7 +113,7 @@ export function createBadge(options: BadgeOptions): BadgeView {
       if (!moved) return;
       badge.dataset.justDragged = 'true';
       setTimeout(() => delete badge.dataset.justDragged, 0);
-      options.onMoved(readPosition(host));
+      options.onMoved(readPosition(badge));
     },
     { signal },
   );
@@ -141,18 +140,18 @@ export function createBadge(options: BadgeOptions): BadgeView {
   };
 }
 
-function applyPosition(host: HTMLElement, position: BadgePosition): void {
-  host.style.right = `${Math.round(position.right)}px`;
-  host.style.bottom = `${Math.round(position.bottom)}px`;
+function applyPosition(element: HTMLElement, position: BadgePosition): void {
+  element.style.right = `${Math.round(position.right)}px`;
+  element.style.bottom = `${Math.round(position.bottom)}px`;
 }
 
-function readPosition(host: HTMLElement): BadgePosition {
-  return { right: Number.parseFloat(host.style.right) || 20, bottom: Number.parseFloat(host.style.bottom) || 20 };
+function readPosition(element: HTMLElement): BadgePosition {
+  return { right: Number.parseFloat(element.style.right) || 20, bottom: Number.parseFloat(element.style.bottom) || 20 };
 }
 
-function clampPosition(host: HTMLElement, position: BadgePosition): BadgePosition {
-  const view = host.ownerDocument.defaultView;
-  const rect = host.getBoundingClientRect();
+function clampPosition(element: HTMLElement, position: BadgePosition): BadgePosition {
+  const view = element.ownerDocument.defaultView;
+  const rect = element.getBoundingClientRect();
   const maxRight = (view?.innerWidth ?? 1000) - rect.width - 4;
   const maxBottom = (view?.innerHeight ?? 800) - rect.height - 4;
   return {

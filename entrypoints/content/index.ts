@@ -4,6 +4,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
+import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
 import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
@@ -12,6 +13,7 @@ import { declaredSiteMatches } from '../../lib/sites/matches';
 import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import { createDrawer, type Drawer } from './drawer';
+import { watchReplyDraft } from './reply-draft';
 
 /** Where the agent dragged the badge, per origin. */
 const badgePositions = storage.defineItem<Record<string, BadgePosition>>('local:badgePositions', { fallback: {} });
@@ -99,8 +101,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       anchor: 'body',
       append: 'last',
       onMount(container, _shadow, host) {
+        // Our own UI: the conversation watcher and the generic adapter skip it.
+        host.setAttribute('data-rapport-ui', '');
         const badge = createBadge({
-          host,
           container,
           t,
           signal: ctx.signal,
@@ -190,6 +193,11 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         return lastReport;
       },
       toggleDrawer: () => ({ open: ui?.mounted?.drawer.toggle() ?? false }),
+      // Same-origin REST with the agent's own Zendesk session; refused anywhere but Zendesk.
+      runZendeskEscalation: (input) => {
+        if (adapter.id !== 'zendesk') throw new AppError('escalation/wrong-site', 'This tab is not a Zendesk ticket.');
+        return runZendeskAction(input, { fetch: (url, init) => fetch(url, init), document });
+      },
     },
     { accept: () => !ctx.isInvalid },
   );
@@ -206,6 +214,11 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     { observeTarget: (doc) => adapter.observeTarget(doc) },
     () => void report(),
     { signal: ctx.signal, onError: () => undefined },
+  );
+  watchReplyDraft(
+    document,
+    (text) => void sendToExtension('reportReplyDraft', { text }).catch(() => undefined),
+    ctx.signal,
   );
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     selectionReport = null;

@@ -1,8 +1,10 @@
-import { AppError } from '../../lib/errors';
 import { handleMessages } from '../../lib/messaging';
+import { createExtensionAnalysisHost } from '../../lib/models/analysis-host';
+
+// Chrome's offscreen document: owns the one inference worker that every tab's analysis goes through.
+const host = createExtensionAnalysisHost();
 
 handleMessages({
-  analyzeConversation() {
-    throw new AppError('model/not-ready', 'The mood model is being wired in.');
-  },
+  analyzeConversation: ({ conversation }) => host.analyze(conversation),
+  analyzeDraft: ({ text }) => host.analyzeText(text),
 });

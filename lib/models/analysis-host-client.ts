@@ -1,4 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { MessageMood } from '../analysis/types';
+import { sendToExtension } from '../messaging';
+import type { Conversation } from '../sites/types';
+import type { AnalysisHost } from './analysis-host';
+import type { AnalysisResult } from './analysis-protocol';
 
 let creating: Promise<void> | null = null;
 
@@ -22,4 +27,30 @@ export async function ensureAnalysisHost(): Promise<void> {
       creating = null;
     });
   await creating;
+}
+
+let localHost: Promise<AnalysisHost> | null = null;
+
+/** Firefox: the background page owns the worker itself (loaded on first use, so start-up stays light). */
+function getLocalHost(): Promise<AnalysisHost> {
+  localHost ??= import('./analysis-host').then((module) => module.createExtensionAnalysisHost());
+  return localHost;
+}
+
+/** Analyses a conversation in the one shared analysis host. */
+export async function analyzeConversation(conversation: Conversation): Promise<AnalysisResult> {
+  if (import.meta.env.FIREFOX) return (await getLocalHost()).analyze(conversation);
+  await ensureAnalysisHost();
+  return sendToExtension('analyzeConversation', { conversation });
+}
+
+/** Mood of a draft (tone check), asked from a panel or options page. */
+export async function analyzeDraftText(text: string): Promise<MessageMood> {
+  await ensureAnalysisHost();
+  return sendToExtension('analyzeDraft', { text });
+}
+
+/** Firefox background: analyses a draft in the worker it owns. */
+export async function analyzeDraftLocally(text: string): Promise<MessageMood> {
+  return (await getLocalHost()).analyzeText(text);
 }

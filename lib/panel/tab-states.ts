@@ -1,6 +1,7 @@
 import type { ConversationMood } from '../analysis/types';
 import type { SerializedError } from '../errors';
 import type { BadgeMood, PageReport, TabState } from '../messaging';
+import type { AnalysisResult } from '../models/analysis-protocol';
 import type { Role } from '../sites/types';
 
 /** The background's memory of each tab: what its page reported, the mood, and who is watching. */
@@ -10,7 +11,17 @@ export class TabStates {
   get(tabId: number): TabState {
     let state = this.states.get(tabId);
     if (!state) {
-      state = { tabId, report: null, mood: null, moodError: null, roleCorrections: {}, analyzing: false };
+      state = {
+        tabId,
+        report: null,
+        mood: null,
+        moodError: null,
+        intents: [],
+        model: null,
+        replyDraft: null,
+        roleCorrections: {},
+        analyzing: false,
+      };
       this.states.set(tabId, state);
     }
     return state;
@@ -28,6 +39,8 @@ export class TabStates {
       ...previous,
       report: applyCorrections(report, previous.roleCorrections, sameConversation),
       mood: sameConversation ? previous.mood : null,
+      intents: sameConversation ? previous.intents : [],
+      replyDraft: sameConversation ? previous.replyDraft : null,
       moodError: null,
       roleCorrections: sameConversation ? previous.roleCorrections : {},
     };
@@ -41,8 +54,15 @@ export class TabStates {
     return next;
   }
 
-  setMood(tabId: number, mood: ConversationMood | null, error: SerializedError | null): TabState {
-    return this.update(tabId, { mood, moodError: error, analyzing: false });
+  setAnalysis(tabId: number, result: AnalysisResult | null, error: SerializedError | null): TabState {
+    if (!result) return this.update(tabId, { moodError: error, analyzing: false });
+    return this.update(tabId, {
+      mood: result.mood,
+      intents: result.intents,
+      model: result.model,
+      moodError: null,
+      analyzing: false,
+    });
   }
 
   correctRole(tabId: number, messageId: string, role: Role): TabState {

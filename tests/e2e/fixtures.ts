@@ -3,7 +3,12 @@ import { type BrowserContext, test as base, expect, type Page, type Worker } fro
 import { launchWithExtension } from '../../scripts/browser';
 import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
 
-export const extensionPath = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const extensionPath = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.RAPPORT_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 interface Fixtures {
   context: BrowserContext;

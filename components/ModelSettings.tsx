@@ -1,0 +1,4 @@
+/** Placeholder until its feature lands (issue work in progress). */
+export function ModelSettings() {
+  return null;
+}

@@ -1,0 +1,6 @@
+import type { TabState } from '../lib/messaging';
+
+/** Placeholder until its feature lands (issue work in progress). */
+export function SuggestionsCard(_props: { state: TabState }) {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until its feature lands (issue work in progress). */
+export function TemplateLibrary() {
+  return null;
+}

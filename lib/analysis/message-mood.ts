@@ -1,0 +1,176 @@
+import type { RawMood } from '../models/types';
+import type { Role } from '../sites/types';
+import type { EvidenceLabel, EvidenceSpan } from './evidence';
+import { type PreparedText, type TextChunk, tokenizeWords, toOriginalSpan } from './text';
+import {
+  type Emotion,
+  type Evidence,
+  emotions,
+  type Language,
+  type MessageMood,
+  type SentimentLabel,
+  sentimentLabels,
+  type UrgencyReason,
+} from './types';
+import type { UrgencyResult } from './urgency';
+
+/** Thresholds that turn probabilities into labels. */
+export interface MoodThresholds {
+  /** A message is offensive when the model's offensive probability is at least this. */
+  offensive: number;
+  /** An emotion is explained with evidence when its probability is at least this. */
+  emotion: number;
+}
+
+/** Offensive at p ≥ 0.5; emotions explained from p ≥ 0.35. */
+export const defaultThresholds: MoodThresholds = { offensive: 0.5, emotion: 0.35 };
+
+/** An urgency reason placed in the message's original text (`start`/`end` index `ConversationMessage.text`). */
+export interface LocatedUrgencyReason extends UrgencyReason {
+  start: number;
+  end: number;
+}
+
+function clamp01(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+/** The result for text that says nothing: certain neutrality, used for empty messages. */
+export function neutralRawMood(): RawMood {
+  const emotionProbs = Object.fromEntries(emotions.map((e) => [e, e === 'neutral' ? 1 : 0])) as Record<Emotion, number>;
+  return { sentiment: { negative: 0, neutral: 1, positive: 0 }, emotions: emotionProbs, offensive: 0 };
+}
+
+/**
+ * Makes a model's output safe to compute with: missing or non-finite numbers become 0, probabilities are clamped to
+ * 0…1, and sentiment is renormalised to sum to 1 (neutral when the model gave nothing usable).
+ */
+export function sanitizeRawMood(raw: RawMood | undefined): RawMood {
+  if (raw === undefined) return neutralRawMood();
+  const sentiment = {
+    negative: clamp01(raw.sentiment?.negative),
+    neutral: clamp01(raw.sentiment?.neutral),
+    positive: clamp01(raw.sentiment?.positive),
+  };
+  const sum = sentiment.negative + sentiment.neutral + sentiment.positive;
+  if (sum <= 0) return { ...neutralRawMood(), offensive: clamp01(raw.offensive) };
+  for (const label of sentimentLabels) sentiment[label] /= sum;
+  const emotionProbs = Object.fromEntries(emotions.map((e) => [e, clamp01(raw.emotions?.[e])])) as Record<
+    Emotion,
+    number
+  >;
+  return { sentiment, emotions: emotionProbs, offensive: clamp01(raw.offensive) };
+}
+
+/**
+ * Combines the results of a long message's chunks: sentiment is averaged by chunk length; each emotion and the
+ * offensive probability lean on the strongest chunk (one furious paragraph in a long mail matters), half max and
+ * half length-weighted mean for emotions, max for offensive.
+ */
+export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly RawMood[]): RawMood {
+  if (moods.length === 0) return neutralRawMood();
+  if (moods.length === 1) return sanitizeRawMood(moods[0]);
+  const weights = moods.map((_, i) => Math.max(1, chunks[i]?.text.length ?? 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const clean = moods.map((m) => sanitizeRawMood(m));
+  const mean = (pick: (m: RawMood) => number): number =>
+    clean.reduce((acc, m, i) => acc + pick(m) * (weights[i] ?? 1), 0) / total;
+  const max = (pick: (m: RawMood) => number): number => Math.max(...clean.map(pick));
+  const sentiment = {
+    negative: mean((m) => m.sentiment.negative),
+    neutral: mean((m) => m.sentiment.neutral),
+    positive: mean((m) => m.sentiment.positive),
+  };
+  const emotionProbs = Object.fromEntries(
+    emotions.map((e) => [e, (mean((m) => m.emotions[e]) + max((m) => m.emotions[e])) / 2]),
+  ) as Record<Emotion, number>;
+  return { sentiment, emotions: emotionProbs, offensive: max((m) => m.offensive) };
+}
+
+/** Number of words (and emoji) in a text, the length signal behind confidence. */
+export function countWords(text: string): number {
+  return tokenizeWords(text).length;
+}
+
+/**
+ * How much to trust a result, 0…1: the sentiment distribution's sharpness (margin between the top two and
+ * normalised entropy) scaled by length, so a two-word message stays below 0.5 however sure the model sounds.
+ * Text in a language the model was not trained for counts less; text without words is 0.
+ */
+export function computeConfidence(raw: RawMood, wordCount: number, language: Language): number {
+  if (wordCount <= 0) return 0;
+  const probs = sentimentLabels.map((l) => raw.sentiment[l]).sort((a, b) => b - a);
+  const margin = (probs[0] ?? 0) - (probs[1] ?? 0);
+  const entropy = -probs.reduce((acc, p) => acc + (p > 0 ? p * Math.log(p) : 0), 0) / Math.log(3);
+  const sharpness = 0.5 * margin + 0.5 * (1 - entropy);
+  const lengthFactor = wordCount >= 12 ? 1 : 0.3 + (0.7 * (wordCount - 1)) / 11;
+  const languageFactor = language === 'other' ? 0.7 : 1;
+  const value = (0.35 + 0.65 * sharpness) * lengthFactor * languageFactor;
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** The sentiment label with the highest probability (ties go to neutral, then to the pole). */
+export function topSentiment(probs: Record<SentimentLabel, number>): SentimentLabel {
+  let best: SentimentLabel = 'neutral';
+  for (const label of sentimentLabels) if (probs[label] > probs[best]) best = label;
+  return best;
+}
+
+/** The labels of a result worth explaining: the sentiment pole if it wins, strong emotions, offensive if flagged. */
+export function labelsToExplain(raw: RawMood, thresholds: MoodThresholds = defaultThresholds): EvidenceLabel[] {
+  const labels: EvidenceLabel[] = [];
+  const top = topSentiment(raw.sentiment);
+  if (top !== 'neutral') labels.push(top);
+  for (const emotion of emotions) {
+    if (emotion !== 'neutral' && raw.emotions[emotion] >= thresholds.emotion) labels.push(emotion);
+  }
+  if (raw.offensive >= thresholds.offensive) labels.push('offensive');
+  return labels;
+}
+
+/** Everything known about one message, in prepared-text coordinates, ready to become a `MessageMood`. */
+export interface MessageMoodParts {
+  messageId: string;
+  role: Role;
+  prepared: PreparedText;
+  raw: RawMood;
+  language: Language;
+  urgency: UrgencyResult;
+  evidence: readonly EvidenceSpan[];
+}
+
+/**
+ * Builds the `MessageMood` the UI shows: sentiment with a −1…1 score, emotions highest first, offensive at the
+ * threshold, urgency reasons and evidence mapped back to the original message text (urgency phrases also appear as
+ * `urgency:<kind>` evidence so the panel can highlight them), and confidence.
+ */
+export function buildMessageMood(parts: MessageMoodParts, thresholds: MoodThresholds = defaultThresholds): MessageMood {
+  const raw = sanitizeRawMood(parts.raw);
+  const { prepared } = parts;
+  const wordCount = countWords(prepared.text);
+  const locate = (start: number, end: number) => toOriginalSpan(prepared, start, end);
+  const reasons: LocatedUrgencyReason[] = parts.urgency.reasons.map((r) => {
+    const span = locate(r.start, r.end);
+    return { kind: r.kind, phrase: prepared.original.slice(span.start, span.end), ...span };
+  });
+  const evidence: Evidence[] = [
+    ...parts.evidence.map((e) => ({ label: e.label, ...locate(e.start, e.end), weight: e.weight })),
+    ...reasons.map((r) => ({ label: `urgency:${r.kind}`, start: r.start, end: r.end, weight: 1 })),
+  ].sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
+  return {
+    messageId: parts.messageId,
+    role: parts.role,
+    language: parts.language,
+    sentiment: {
+      label: wordCount === 0 ? 'neutral' : topSentiment(raw.sentiment),
+      probs: raw.sentiment,
+      score: Math.round((raw.sentiment.positive - raw.sentiment.negative) * 1000) / 1000,
+    },
+    emotions: emotions.map((label) => ({ label, p: raw.emotions[label] })).sort((a, b) => b.p - a.p),
+    offensive: { isOffensive: raw.offensive >= thresholds.offensive, p: raw.offensive },
+    urgency: { level: parts.urgency.level, reasons },
+    evidence,
+    confidence: computeConfidence(raw, wordCount, parts.language),
+    truncated: prepared.truncated,
+  };
+}

@@ -1,0 +1,380 @@
+import type { ConversationMood } from '../analysis/types';
+import { conversationKey, getDb, type RapportDb } from '../db';
+import { AppError } from '../errors';
+import type { Intent } from '../models/types';
+import type { EscalationSettings } from '../settings';
+import type { Conversation, SiteId } from '../sites/types';
+import { runClipboardAction } from './clipboard';
+import { runEmailAction } from './email';
+import { findFreshdeskTicketId, runFreshdeskAction } from './freshdesk';
+import { getEscalation, isActionName, type RetryContext, type StoredAction, type StoredEscalation } from './records';
+import { buildHandoffSummary, type HandoffSummary, renderHandoffText } from './summary';
+import type {
+  ActionName,
+  ActionResult,
+  EscalationAdvice,
+  EscalationLanguage,
+  EscalationReason,
+  FetchLike,
+} from './types';
+import { isAllowedWebhookUrl, runWebhookAction, type WebhookActionDeps } from './webhook';
+import { findZendeskTicketId, runZendeskAction, type ZendeskActionInput } from './zendesk';
+
+export { formatEscalatedAgo } from './format';
+export { getEscalations } from './records';
+
+/** What the agent escalates: the conversation as read, its mood, the rules' reasons and an optional note. */
+export interface EscalationRequest {
+  conversation: Conversation;
+  mood: ConversationMood;
+  reasons: EscalationReason[];
+  /** The agent's note to the team lead ('' for none). */
+  note: string;
+  lang: EscalationLanguage;
+  intent?: Intent;
+  /** Order numbers known beyond the text (a helpdesk field). */
+  orderNumbers?: string[];
+}
+
+export interface EscalateDeps {
+  settings: EscalationSettings;
+  /** Used by the webhook and Freshdesk actions (an extension context with host permissions). */
+  fetch: FetchLike;
+  /**
+   * Runs the Zendesk action where the agent's Zendesk session is: the ticket tab's content script, reached by a
+   * message. Without it the action runs here with `fetch` and `document`, which is right only inside the Zendesk page.
+   */
+  runZendesk?: (input: ZendeskActionInput) => Promise<ActionResult>;
+  document?: Document;
+  zendeskBaseUrl?: string;
+  freshdeskBaseUrl?: string;
+  /** Timeouts and backoff of the webhook (tests shorten them). */
+  webhook?: Omit<WebhookActionDeps, 'fetch'>;
+  now?: () => number;
+  db?: RapportDb;
+}
+
+export type EscalationStatus = 'done' | 'partial' | 'failed';
+
+export type EscalateOutcome =
+  | { status: 'not-configured'; missing: MissingConfiguration }
+  | {
+      status: EscalationStatus;
+      record: StoredEscalation;
+      /** This run's results, with what the panel must finish (open the email draft, copy the text). */
+      results: ActionResult[];
+      summary: HandoffSummary;
+      /** Set when only the clipboard ran: the escalation reached nobody yet. */
+      missing?: MissingConfiguration;
+    };
+
+export type RetryOutcome =
+  | { status: 'not-found' }
+  | { status: 'nothing-to-retry'; record: StoredEscalation }
+  | { status: EscalationStatus; record: StoredEscalation; results: ActionResult[] };
+
+/** What to set before escalating can reach a team lead. */
+export interface MissingConfiguration {
+  code: 'escalation/not-configured';
+  message: string;
+  /** Settings fields (paths under `settings.escalation`) that would fix it, for the options page to highlight. */
+  fields: string[];
+}
+
+/** A second click within this time after an escalation finished returns that escalation instead of a new one. */
+const doubleClickWindowMs = 3_000;
+
+const running = new Map<string, Promise<EscalateOutcome>>();
+const finished = new Map<string, { at: number; outcome: EscalateOutcome }>();
+const retrying = new Map<number, Promise<RetryOutcome>>();
+
+const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+const text = {
+  en: {
+    pending: 'Not finished (the panel closed while it ran) — retry.',
+    missingGeneral: 'Set a team lead email or a webhook in Settings → Escalation.',
+    missingFreshdesk: 'Set the Freshdesk domain and API key, a team lead email or a webhook in Settings → Escalation.',
+    badWebhook: 'The webhook URL must start with https:// — fix it in Settings → Escalation.',
+    badEmail: 'The team lead email is not a valid address — fix it in Settings → Escalation.',
+    noTicket: (site: string) => `Could not tell the ${site} ticket number from this page — escalate from the ticket.`,
+    crashed: (message: string) => `Failed unexpectedly (${message}) — retry.`,
+    notSaved: 'The escalation could not be saved in the browser — nothing was sent; try again.',
+  },
+  de: {
+    pending: 'Nicht abgeschlossen (das Panel wurde währenddessen geschlossen) — erneut versuchen.',
+    missingGeneral:
+      'Unter Einstellungen → Eskalation eine E-Mail-Adresse der Teamleitung oder einen Webhook eintragen.',
+    missingFreshdesk:
+      'Unter Einstellungen → Eskalation Freshdesk-Domain und API-Schlüssel, eine E-Mail-Adresse der Teamleitung oder einen Webhook eintragen.',
+    badWebhook: 'Die Webhook-URL muss mit https:// beginnen — unter Einstellungen → Eskalation korrigieren.',
+    badEmail: 'Die E-Mail-Adresse der Teamleitung ist ungültig — unter Einstellungen → Eskalation korrigieren.',
+    noTicket: (site: string) =>
+      `Die ${site}-Ticketnummer ist auf dieser Seite nicht erkennbar — aus dem Ticket heraus eskalieren.`,
+    crashed: (message: string) => `Unerwartet fehlgeschlagen (${message}) — erneut versuchen.`,
+    notSaved: 'Die Eskalation konnte im Browser nicht gespeichert werden — nichts wurde gesendet; erneut versuchen.',
+  },
+} as const;
+
+function hasFreshdesk(settings: EscalationSettings): boolean {
+  return settings.freshdesk.domain.trim() !== '' && settings.freshdesk.apiKey.trim() !== '';
+}
+
+/**
+ * The actions an escalation runs on a site with these settings: Zendesk through the agent's session on Zendesk,
+ * Freshdesk when its API key is set, and on every site the webhook, the email draft and the clipboard as configured.
+ * An action whose setting is present but invalid still runs, so its result tells the agent what to fix.
+ */
+export function plannedActions(site: SiteId, settings: EscalationSettings): ActionName[] {
+  const actions: ActionName[] = [];
+  if (site === 'zendesk') actions.push('zendesk');
+  if (site === 'freshdesk' && hasFreshdesk(settings)) actions.push('freshdesk');
+  if (settings.webhook.url.trim()) actions.push('webhook');
+  if (settings.teamLeadEmail.trim()) actions.push('email');
+  if (settings.copyToClipboard) actions.push('clipboard');
+  return actions;
+}
+
+/**
+ * What the agent must set before escalating reaches a team lead on this site, or null when something is configured:
+ * the Escalate button shows the message instead of pretending. Zendesk needs nothing (it uses the agent's session).
+ */
+export function missingConfiguration(
+  site: SiteId,
+  settings: EscalationSettings,
+  lang: EscalationLanguage = 'en',
+): MissingConfiguration | null {
+  const t = text[lang];
+  const webhookUrl = settings.webhook.url.trim();
+  const email = settings.teamLeadEmail.trim();
+  const webhookOk = webhookUrl !== '' && isAllowedWebhookUrl(webhookUrl);
+  const emailOk = email !== '' && emailPattern.test(email);
+  if (site === 'zendesk' || webhookOk || emailOk) return null;
+  if (site === 'freshdesk' && hasFreshdesk(settings)) return null;
+  const code = 'escalation/not-configured';
+  if (webhookUrl) return { code, message: t.badWebhook, fields: ['webhook.url'] };
+  if (email) return { code, message: t.badEmail, fields: ['teamLeadEmail'] };
+  if (site === 'freshdesk') {
+    return {
+      code,
+      message: t.missingFreshdesk,
+      fields: ['freshdesk.domain', 'freshdesk.apiKey', 'teamLeadEmail', 'webhook.url'],
+    };
+  }
+  return { code, message: t.missingGeneral, fields: ['teamLeadEmail', 'webhook.url'] };
+}
+
+/**
+ * Whether to escalate without a click: only when a team lead turned `autoEscalate` on, the rules recommend it, and
+ * this conversation was not escalated before (a standing escalation is not repeated on every new message).
+ */
+export function shouldAutoEscalate(
+  advice: EscalationAdvice,
+  settings: EscalationSettings,
+  previous: readonly { at: number }[],
+): boolean {
+  return settings.autoEscalate && advice.recommend && previous.length === 0;
+}
+
+function statusOf(results: readonly { ok: boolean }[]): EscalationStatus {
+  const ok = results.filter((result) => result.ok).length;
+  if (ok === results.length) return 'done';
+  return ok === 0 ? 'failed' : 'partial';
+}
+
+function newIdempotencyKey(): string {
+  return `rapport-${crypto.randomUUID()}`;
+}
+
+/** Runs one action with what the record keeps and the current settings. Never throws. */
+async function runAction(name: ActionName, context: RetryContext, deps: EscalateDeps): Promise<ActionResult> {
+  const { settings } = deps;
+  const { lang, summary } = context;
+  const t = text[lang];
+  try {
+    switch (name) {
+      case 'zendesk': {
+        if (!context.zendeskTicketId)
+          return { action: name, ok: false, detail: t.noTicket('Zendesk'), retryable: false };
+        const input: ZendeskActionInput = {
+          ticketId: context.zendeskTicketId,
+          priority: settings.zendesk.priority,
+          tags: settings.zendesk.tags,
+          groupId: settings.zendesk.groupId,
+          note: settings.zendesk.addInternalNote ? renderHandoffText(summary) : '',
+          lang,
+        };
+        if (deps.runZendesk) return await deps.runZendesk(input);
+        if (!deps.document) return { action: name, ok: false, detail: t.noTicket('Zendesk'), retryable: false };
+        const zendeskDeps = { fetch: deps.fetch, document: deps.document };
+        return await runZendeskAction(
+          input,
+          deps.zendeskBaseUrl ? { ...zendeskDeps, baseUrl: deps.zendeskBaseUrl } : zendeskDeps,
+        );
+      }
+      case 'freshdesk': {
+        if (!context.freshdeskTicketId) {
+          return { action: name, ok: false, detail: t.noTicket('Freshdesk'), retryable: false };
+        }
+        const freshdeskDeps = deps.freshdeskBaseUrl
+          ? { fetch: deps.fetch, baseUrl: deps.freshdeskBaseUrl }
+          : { fetch: deps.fetch };
+        return await runFreshdeskAction(
+          {
+            ticketId: context.freshdeskTicketId,
+            domain: settings.freshdesk.domain,
+            apiKey: settings.freshdesk.apiKey,
+            priority: settings.freshdesk.priority,
+            groupId: settings.freshdesk.groupId,
+            tags: settings.freshdesk.tags,
+            note: settings.freshdesk.addPrivateNote ? renderHandoffText(summary) : '',
+            lang,
+          },
+          freshdeskDeps,
+        );
+      }
+      case 'webhook':
+        return await runWebhookAction(
+          {
+            url: settings.webhook.url.trim(),
+            payloadTemplate: settings.webhook.payloadTemplate,
+            summary,
+            maskPersonalData: settings.webhook.maskPersonalData,
+            idempotencyKey: context.idempotencyKey,
+            lang,
+          },
+          { ...deps.webhook, fetch: deps.fetch },
+        );
+      case 'email':
+        return await runEmailAction({ to: settings.teamLeadEmail, summary, lang, pageUrl: summary.link });
+      case 'clipboard':
+        return await runClipboardAction({ summary, lang });
+    }
+  } catch (error) {
+    // Actions never throw by contract; this guards an injected runZendesk (a message to a tab that went away).
+    return {
+      action: name,
+      ok: false,
+      detail: t.crashed(error instanceof Error ? error.message : String(error)),
+      retryable: true,
+    };
+  }
+}
+
+function toStored(result: ActionResult): StoredAction {
+  return { action: result.action, ok: result.ok, detail: result.detail, retryable: result.retryable };
+}
+
+async function runEscalation(request: EscalationRequest, deps: EscalateDeps): Promise<EscalateOutcome> {
+  const { conversation, lang } = request;
+  const actions = plannedActions(conversation.site, deps.settings);
+  const missing = missingConfiguration(conversation.site, deps.settings, lang);
+  if (actions.length === 0 && missing) return { status: 'not-configured', missing };
+
+  const db = deps.db ?? getDb();
+  const at = (deps.now ?? Date.now)();
+  const summaryInput: Parameters<typeof buildHandoffSummary>[0] = {
+    conversation,
+    mood: request.mood,
+    reasons: request.reasons,
+    lang,
+    note: request.note,
+    now: at,
+  };
+  if (request.intent) summaryInput.intent = request.intent;
+  if (request.orderNumbers) summaryInput.orderNumbers = request.orderNumbers;
+  const summary = buildHandoffSummary(summaryInput);
+
+  const retry: RetryContext = { lang, summary, idempotencyKey: newIdempotencyKey() };
+  const zendeskTicketId =
+    findZendeskTicketId(conversation.url) ?? (/^\d+$/.test(conversation.id) ? conversation.id : undefined);
+  const freshdeskTicketId =
+    findFreshdeskTicketId(conversation.url) ?? (/^\d+$/.test(conversation.id) ? conversation.id : undefined);
+  if (conversation.site === 'zendesk' && zendeskTicketId) retry.zendeskTicketId = zendeskTicketId;
+  if (conversation.site === 'freshdesk' && freshdeskTicketId) retry.freshdeskTicketId = freshdeskTicketId;
+
+  // Stored before anything runs, each action marked unfinished: if the panel closes mid-way, the record says so and
+  // a retry finishes the job (the webhook's idempotency key makes a repeated delivery harmless).
+  const draft: Omit<StoredEscalation, 'id'> = {
+    conversationKey: conversationKey(conversation),
+    site: conversation.site,
+    url: conversation.url,
+    at,
+    reasons: request.reasons.map((reason) => reason.text),
+    note: request.note.trim(),
+    actions: actions.map((action) => ({ action, ok: false, detail: text[lang].pending, retryable: true })),
+    retry,
+  };
+  const id = await db.escalations.add(draft);
+  if (id === undefined) throw new AppError('storage/escalation-not-saved', text[lang].notSaved);
+  const results = await Promise.all(actions.map((action) => runAction(action, retry, deps)));
+  const record: StoredEscalation = { ...draft, id, actions: results.map(toStored) };
+  await db.escalations.put(record);
+
+  const outcome: EscalateOutcome = { status: statusOf(results), record, results, summary };
+  if (missing) outcome.missing = missing;
+  return outcome;
+}
+
+/**
+ * Escalates a conversation: builds the handoff summary, runs the actions configured for its site, and records the
+ * escalation with each action's result. Concurrent calls for the same conversation (a double click) share one run,
+ * and a call within a few seconds after it finished gets the same outcome. Returns `not-configured` (and records
+ * nothing) when no action is set up. Rejects only when the database cannot be written.
+ */
+export function escalate(request: EscalationRequest, deps: EscalateDeps): Promise<EscalateOutcome> {
+  const key = conversationKey(request.conversation);
+  const active = running.get(key);
+  if (active) return active;
+  const now = (deps.now ?? Date.now)();
+  const recent = finished.get(key);
+  if (recent && now - recent.at < doubleClickWindowMs) return Promise.resolve(recent.outcome);
+
+  const promise = runEscalation(request, deps).then(
+    (outcome) => {
+      finished.set(key, { at: (deps.now ?? Date.now)(), outcome });
+      return outcome;
+    },
+    (error: unknown) => {
+      finished.delete(key);
+      throw error;
+    },
+  );
+  const tracked = promise.finally(() => running.delete(key));
+  running.set(key, tracked);
+  return tracked;
+}
+
+async function runRetry(recordId: number, deps: EscalateDeps): Promise<RetryOutcome> {
+  const db = deps.db ?? getDb();
+  const record = await getEscalation(recordId, db);
+  if (!record) return { status: 'not-found' };
+  const context = record.retry;
+  const pending = record.actions.flatMap((action, index) =>
+    !action.ok && action.retryable && isActionName(action.action) ? [{ index, name: action.action }] : [],
+  );
+  if (!context || pending.length === 0) return { status: 'nothing-to-retry', record };
+
+  const results = await Promise.all(pending.map(({ name }) => runAction(name, context, deps)));
+  const actions = [...record.actions];
+  pending.forEach(({ index }, position) => {
+    const result = results[position];
+    if (result) actions[index] = toStored(result);
+  });
+  const updated: StoredEscalation = { ...record, actions };
+  await db.escalations.put(updated);
+  return { status: statusOf(actions), record: updated, results };
+}
+
+/**
+ * Runs again the actions of a recorded escalation that failed and may succeed on another try (network, 5xx,
+ * conflict), leaving the ones that succeeded alone, and updates the record. Concurrent retries of one record share
+ * one run.
+ */
+export function retryFailed(recordId: number, deps: EscalateDeps): Promise<RetryOutcome> {
+  const active = retrying.get(recordId);
+  if (active) return active;
+  const promise = runRetry(recordId, deps).finally(() => retrying.delete(recordId));
+  retrying.set(recordId, promise);
+  return promise;
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
+import type { ActionResult, EscalationLanguage, FetchLike } from './types';
+
+/**
+ * The Freshdesk action uses an API key from settings (Freshdesk's REST API takes `key:X` as Basic auth), so it runs in
+ * an extension context with host permission for the helpdesk rather than in the page.
+ */
+
+export interface FreshdeskActionInput {
+  ticketId: string;
+  /** "acme", "acme.freshdesk.com" or a full URL; ignored when `deps.baseUrl` is given. */
+  domain: string;
+  apiKey: string;
+  /** Freshdesk priority to raise to (2 medium, 3 high, 4 urgent); a higher current priority is kept. */
+  priority: 2 | 3 | 4;
+  /** Group to assign, '' to leave the assignment alone. */
+  groupId: string;
+  /** Tags to add; the ticket's existing tags are kept. */
+  tags: string[];
+  /** Body of the private note (plain text), '' for none. */
+  note: string;
+  lang: EscalationLanguage;
+}
+
+export interface FreshdeskActionDeps {
+  fetch: FetchLike;
+  /** Overrides the URL built from the domain (tests, self-hosted proxies). */
+  baseUrl?: string;
+  timeoutMs?: number;
+}
+
+const ticketResponse = z.object({
+  tags: z.array(z.string()).nullable().default([]),
+  priority: z.number().nullable().optional(),
+});
+
+const priorityNames: Record<number, { en: string; de: string }> = {
+  1: { en: 'low', de: 'niedrig' },
+  2: { en: 'medium', de: 'mittel' },
+  3: { en: 'high', de: 'hoch' },
+  4: { en: 'urgent', de: 'dringend' },
+};
+
+/** The Freshdesk ticket id in a helpdesk URL (`/a/tickets/123`, `/helpdesk/tickets/123`), or undefined. */
+export function findFreshdeskTicketId(url: string): string | undefined {
+  return /\/(?:a|helpdesk)\/tickets\/(\d+)/.exec(url)?.[1];
+}
+
+/** The API origin for a configured domain: "acme" → https://acme.freshdesk.com. */
+export function freshdeskBaseUrl(domain: string): string {
+  const host = domain
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
+  return host.includes('.') ? `https://${host}` : `https://${host}.freshdesk.com`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Freshdesk notes are HTML: the plain summary keeps its line breaks as `<br>`. */
+export function toFreshdeskHtml(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
+}
+
+const text = {
+  en: {
+    notConfigured: 'Freshdesk is not configured — set the domain and API key in Settings → Escalation.',
+    timeout: 'Freshdesk did not answer in time — retry.',
+    network: (message: string) => `Could not reach Freshdesk (${message}) — retry.`,
+    auth: 'Freshdesk refused the API key — check it in Settings → Escalation.',
+    notFound: (id: string) => `Freshdesk ticket #${id} was not found.`,
+    rejected: (status: number, body: string) => `Freshdesk rejected the change (${status}${body ? `: ${body}` : ''}).`,
+    unavailable: (status: number) => `Freshdesk is unavailable (${status}) — retry.`,
+    malformed: 'Freshdesk answered with something that is not a ticket — retry.',
+    noteFailed: (detail: string) => `Ticket updated, but the private note failed: ${detail}`,
+    done: (id: string, parts: string[]) => `Freshdesk ticket #${id} updated: ${parts.join(', ')}.`,
+    priority: (value: string) => `priority ${value}`,
+    priorityKept: (value: string) => `priority stays ${value}`,
+    tags: (tags: string[]) => `tags added: ${tags.join(', ')}`,
+    tagsPresent: 'tags already present',
+    group: (id: string) => `assigned to group ${id}`,
+    note: 'private note added',
+  },
+  de: {
+    notConfigured:
+      'Freshdesk ist nicht eingerichtet — Domain und API-Schlüssel unter Einstellungen → Eskalation eintragen.',
+    timeout: 'Freshdesk hat nicht rechtzeitig geantwortet — erneut versuchen.',
+    network: (message: string) => `Freshdesk ist nicht erreichbar (${message}) — erneut versuchen.`,
+    auth: 'Freshdesk hat den API-Schlüssel abgelehnt — unter Einstellungen → Eskalation prüfen.',
+    notFound: (id: string) => `Freshdesk-Ticket #${id} wurde nicht gefunden.`,
+    rejected: (status: number, body: string) =>
+      `Freshdesk hat die Änderung abgelehnt (${status}${body ? `: ${body}` : ''}).`,
+    unavailable: (status: number) => `Freshdesk ist nicht verfügbar (${status}) — erneut versuchen.`,
+    malformed: 'Freshdesk hat etwas anderes als ein Ticket geliefert — erneut versuchen.',
+    noteFailed: (detail: string) => `Ticket aktualisiert, aber die private Notiz ist fehlgeschlagen: ${detail}`,
+    done: (id: string, parts: string[]) => `Freshdesk-Ticket #${id} aktualisiert: ${parts.join(', ')}.`,
+    priority: (value: string) => `Priorität ${value}`,
+    priorityKept: (value: string) => `Priorität bleibt ${value}`,
+    tags: (tags: string[]) => `Tags hinzugefügt: ${tags.join(', ')}`,
+    tagsPresent: 'Tags schon vorhanden',
+    group: (id: string) => `Gruppe ${id} zugewiesen`,
+    note: 'private Notiz hinzugefügt',
+  },
+} as const;
+
+type Texts = (typeof text)[EscalationLanguage];
+
+function fail(detail: string, retryable: boolean): ActionResult {
+  return { action: 'freshdesk', ok: false, detail, retryable };
+}
+
+async function failureOf(attempt: Attempt, t: Texts, ticketId: string): Promise<ActionResult | undefined> {
+  if (attempt.kind === 'timeout') return fail(t.timeout, true);
+  if (attempt.kind === 'network') return fail(t.network(attempt.message), true);
+  const { status } = attempt.response;
+  if (attempt.response.ok) return undefined;
+  if (status === 401 || status === 403) return fail(t.auth, false);
+  if (status === 404) return fail(t.notFound(ticketId), false);
+  if (isRetryableStatus(status)) return fail(t.unavailable(status), true);
+  return fail(t.rejected(status, await readErrorText(attempt.response)), false);
+}
+
+function basicAuth(apiKey: string): string {
+  // Freshdesk API keys are ASCII; encode as UTF-8 anyway so a pasted odd character fails at Freshdesk, not in btoa.
+  const bytes = new TextEncoder().encode(`${apiKey}:X`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * Escalates a Freshdesk ticket: raises its priority, adds tags (merged with the existing ones), optionally assigns a
+ * group, then adds the handoff summary as a private note. Freshdesk has no conditional update, so the tags are read
+ * right before the write to keep the window for a lost tag small. Never throws.
+ */
+export async function runFreshdeskAction(
+  input: FreshdeskActionInput,
+  deps: FreshdeskActionDeps,
+): Promise<ActionResult> {
+  const t = text[input.lang];
+  if (!input.apiKey.trim() || (!deps.baseUrl && !input.domain.trim())) return fail(t.notConfigured, false);
+  const baseUrl = (deps.baseUrl ?? freshdeskBaseUrl(input.domain)).replace(/\/+$/, '');
+  const ticketUrl = `${baseUrl}/api/v2/tickets/${encodeURIComponent(input.ticketId)}`;
+  try {
+    const headers = {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      Authorization: basicAuth(input.apiKey.trim()),
+    };
+    const read = await attemptFetch(deps.fetch, ticketUrl, { method: 'GET', headers }, deps.timeoutMs);
+    const readFailure = await failureOf(read, t, input.ticketId);
+    if (readFailure || read.kind !== 'response') return readFailure ?? fail(t.malformed, true);
+    const parsed = ticketResponse.safeParse(await readJson(read.response));
+    if (!parsed.success) return fail(t.malformed, true);
+    const existing = parsed.data.tags ?? [];
+    const existingLower = existing.map((tag) => tag.toLowerCase());
+    const added = [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))].filter(
+      (tag) => !existingLower.includes(tag.toLowerCase()),
+    );
+
+    const update: Record<string, unknown> = { tags: [...existing, ...added] };
+    const parts: string[] = [];
+    const currentPriority = parsed.data.priority ?? 1;
+    if (input.priority > currentPriority) {
+      update.priority = input.priority;
+      parts.push(t.priority(priorityNames[input.priority]?.[input.lang] ?? String(input.priority)));
+    } else {
+      parts.push(t.priorityKept(priorityNames[currentPriority]?.[input.lang] ?? String(currentPriority)));
+    }
+    parts.push(added.length > 0 ? t.tags(added) : t.tagsPresent);
+    const groupId = input.groupId.trim();
+    if (groupId) {
+      update.group_id = /^\d+$/.test(groupId) ? Number(groupId) : groupId;
+      parts.push(t.group(groupId));
+    }
+
+    const write = await attemptFetch(
+      deps.fetch,
+      ticketUrl,
+      { method: 'PUT', headers, body: JSON.stringify(update) },
+      deps.timeoutMs,
+    );
+    const writeFailure = await failureOf(write, t, input.ticketId);
+    if (writeFailure) return writeFailure;
+
+    if (input.note.trim()) {
+      const note = await attemptFetch(
+        deps.fetch,
+        `${ticketUrl}/notes`,
+        { method: 'POST', headers, body: JSON.stringify({ body: toFreshdeskHtml(input.note), private: true }) },
+        deps.timeoutMs,
+      );
+      const noteFailure = await failureOf(note, t, input.ticketId);
+      // Re-running the whole action is safe: the update is idempotent (merged tags, raise-only priority).
+      if (noteFailure) return { ...noteFailure, detail: t.noteFailed(noteFailure.detail) };
+      parts.push(t.note);
+    }
+    return { action: 'freshdesk', ok: true, detail: t.done(input.ticketId, parts), retryable: false };
+  } catch (error) {
+    // Defensive: an action never throws into the escalation; whatever broke is reported as a retryable failure.
+    return fail(t.network(error instanceof Error ? error.message : String(error)), true);
+  }
+}

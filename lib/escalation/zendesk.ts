@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
+import type { ActionResult, EscalationLanguage, FetchLike } from './types';
+
+/**
+ * The Zendesk action runs in the content script on the ticket's page: same-origin REST calls ride on the agent's own
+ * session, so no API token is configured anywhere. Zendesk checks the `X-CSRF-Token` header on session-authenticated
+ * writes, and `safe_update` + `updated_stamp` make it answer 409 instead of overwriting a ticket someone else changed.
+ */
+
+export interface ZendeskActionInput {
+  ticketId: string;
+  /** Priority to raise to; a ticket already at a higher priority keeps it. */
+  priority: 'high' | 'urgent';
+  /** Tags to add; the ticket's existing tags are kept. */
+  tags: string[];
+  /** Group to assign, '' to leave the assignment alone. */
+  groupId: string;
+  /** Body of the internal note, '' for none. */
+  note: string;
+  lang: EscalationLanguage;
+}
+
+export interface ZendeskActionDeps {
+  /** The page's fetch (in Firefox content scripts `content.fetch`, which sends the page's cookies and origin). */
+  fetch: FetchLike;
+  /** The Zendesk page, where the CSRF token is read from. */
+  document: Document;
+  /** Origin of the Zendesk instance; defaults to the page's. */
+  baseUrl?: string;
+  timeoutMs?: number;
+}
+
+const priorityRank: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+const ticketResponse = z.object({
+  ticket: z.object({
+    tags: z.array(z.string()).default([]),
+    updated_at: z.string(),
+    priority: z.string().nullable().optional(),
+    group_id: z.union([z.number(), z.string()]).nullable().optional(),
+  }),
+});
+
+const currentUserResponse = z.object({ user: z.object({ authenticity_token: z.string().min(1) }) });
+
+/** The Zendesk ticket id in an agent-workspace URL (`/agent/tickets/123`), or undefined. */
+export function findZendeskTicketId(url: string): string | undefined {
+  return /\/agent\/tickets\/(\d+)/.exec(url)?.[1];
+}
+
+/** Zendesk splits tags on whitespace and stores them lowercase; normalising first keeps "already has it" honest. */
+export function normaliseZendeskTag(tag: string): string {
+  return tag.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+const text = {
+  en: {
+    noToken: "Zendesk's security token was not found on this page — reload the ticket and retry.",
+    timeout: 'Zendesk did not answer in time — retry.',
+    network: (message: string) => `Could not reach Zendesk (${message}) — retry.`,
+    signIn: 'Zendesk refused the change — sign in as an agent who may edit this ticket.',
+    notFound: (id: string) => `Zendesk ticket #${id} was not found.`,
+    conflict: 'The ticket changed meanwhile — reload and retry.',
+    rejected: (status: number, body: string) => `Zendesk rejected the change (${status}${body ? `: ${body}` : ''}).`,
+    unavailable: (status: number) => `Zendesk is unavailable (${status}) — retry.`,
+    malformed: 'Zendesk answered with something that is not a ticket — retry.',
+    done: (id: string, parts: string[]) => `Zendesk ticket #${id} updated: ${parts.join(', ')}.`,
+    priority: (value: string) => `priority ${value}`,
+    priorityKept: (value: string) => `priority stays ${value}`,
+    tags: (tags: string[]) => `tags added: ${tags.join(', ')}`,
+    tagsPresent: 'tags already present',
+    group: (id: string) => `assigned to group ${id}`,
+    note: 'internal note added',
+  },
+  de: {
+    noToken: 'Das Sicherheits-Token von Zendesk fehlt auf dieser Seite — Ticket neu laden und erneut versuchen.',
+    timeout: 'Zendesk hat nicht rechtzeitig geantwortet — erneut versuchen.',
+    network: (message: string) => `Zendesk ist nicht erreichbar (${message}) — erneut versuchen.`,
+    signIn: 'Zendesk hat die Änderung abgelehnt — als Agent anmelden, der dieses Ticket bearbeiten darf.',
+    notFound: (id: string) => `Zendesk-Ticket #${id} wurde nicht gefunden.`,
+    conflict: 'Das Ticket wurde inzwischen geändert — neu laden und erneut versuchen.',
+    rejected: (status: number, body: string) =>
+      `Zendesk hat die Änderung abgelehnt (${status}${body ? `: ${body}` : ''}).`,
+    unavailable: (status: number) => `Zendesk ist nicht verfügbar (${status}) — erneut versuchen.`,
+    malformed: 'Zendesk hat etwas anderes als ein Ticket geliefert — erneut versuchen.',
+    done: (id: string, parts: string[]) => `Zendesk-Ticket #${id} aktualisiert: ${parts.join(', ')}.`,
+    priority: (value: string) => `Priorität ${value}`,
+    priorityKept: (value: string) => `Priorität bleibt ${value}`,
+    tags: (tags: string[]) => `Tags hinzugefügt: ${tags.join(', ')}`,
+    tagsPresent: 'Tags schon vorhanden',
+    group: (id: string) => `Gruppe ${id} zugewiesen`,
+    note: 'interne Notiz hinzugefügt',
+  },
+} as const;
+
+type Texts = (typeof text)[EscalationLanguage];
+
+function fail(detail: string, retryable: boolean): ActionResult {
+  return { action: 'zendesk', ok: false, detail, retryable };
+}
+
+/** Turns anything but a 2xx answer into the failure the agent sees. */
+async function failureOf(attempt: Attempt, t: Texts, ticketId: string): Promise<ActionResult | undefined> {
+  if (attempt.kind === 'timeout') return fail(t.timeout, true);
+  if (attempt.kind === 'network') return fail(t.network(attempt.message), true);
+  const { status } = attempt.response;
+  if (attempt.response.ok) return undefined;
+  if (status === 401 || status === 403) return fail(t.signIn, false);
+  if (status === 404) return fail(t.notFound(ticketId), false);
+  if (status === 409) return fail(t.conflict, true);
+  if (isRetryableStatus(status)) return fail(t.unavailable(status), true);
+  return fail(t.rejected(status, await readErrorText(attempt.response)), false);
+}
+
+async function readCsrfToken(deps: ZendeskActionDeps, baseUrl: string, timeoutMs: number): Promise<string | undefined> {
+  const meta = deps.document.querySelector('meta[name="csrf-token"]')?.getAttribute('content')?.trim();
+  if (meta) return meta;
+  // Some Zendesk pages (the newer agent workspace shell) omit the meta tag; the session user carries the same token.
+  const attempt = await attemptFetch(
+    deps.fetch,
+    `${baseUrl}/api/v2/users/me.json`,
+    { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } },
+    timeoutMs,
+  );
+  if (attempt.kind !== 'response' || !attempt.response.ok) return undefined;
+  const parsed = currentUserResponse.safeParse(await readJson(attempt.response));
+  return parsed.success ? parsed.data.user.authenticity_token : undefined;
+}
+
+/**
+ * Escalates a Zendesk ticket through the agent's session: raises its priority, adds tags (keeping the existing ones),
+ * optionally assigns a group, and adds the handoff summary as an internal note — in one safe update, so a ticket that
+ * changed since it was read is reported as a conflict, never overwritten. Never throws.
+ */
+export async function runZendeskAction(input: ZendeskActionInput, deps: ZendeskActionDeps): Promise<ActionResult> {
+  const t = text[input.lang];
+  const timeoutMs = deps.timeoutMs;
+  const baseUrl = (deps.baseUrl ?? deps.document.location.origin).replace(/\/+$/, '');
+  const ticketUrl = `${baseUrl}/api/v2/tickets/${encodeURIComponent(input.ticketId)}.json`;
+  try {
+    const token = await readCsrfToken(deps, baseUrl, timeoutMs ?? 15_000);
+    if (!token) return fail(t.noToken, true);
+
+    const read = await attemptFetch(
+      deps.fetch,
+      ticketUrl,
+      { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } },
+      timeoutMs,
+    );
+    const readFailure = await failureOf(read, t, input.ticketId);
+    if (readFailure || read.kind !== 'response') return readFailure ?? fail(t.malformed, true);
+    const parsed = ticketResponse.safeParse(await readJson(read.response));
+    if (!parsed.success) return fail(t.malformed, true);
+    const current = parsed.data.ticket;
+
+    const existing = current.tags;
+    const added = [...new Set(input.tags.map(normaliseZendeskTag).filter(Boolean))].filter(
+      (tag) => !existing.includes(tag),
+    );
+    const currentRank = priorityRank[current.priority ?? ''] ?? -1;
+    const raise = (priorityRank[input.priority] ?? 0) > currentRank;
+    const ticket: Record<string, unknown> = {
+      safe_update: true,
+      updated_stamp: current.updated_at,
+    };
+    const parts: string[] = [];
+    if (raise) {
+      ticket.priority = input.priority;
+      parts.push(t.priority(input.priority));
+    } else {
+      parts.push(t.priorityKept(current.priority ?? input.priority));
+    }
+    // The full merged list (not `additional_tags` alone) so the test of "existing tags survive" is the request itself;
+    // safe_update guarantees nobody's tags were changed between our read and this write.
+    ticket.tags = [...existing, ...added];
+    parts.push(added.length > 0 ? t.tags(added) : t.tagsPresent);
+    const groupId = input.groupId.trim();
+    if (groupId) {
+      ticket.group_id = /^\d+$/.test(groupId) ? Number(groupId) : groupId;
+      parts.push(t.group(groupId));
+    }
+    if (input.note.trim()) {
+      ticket.comment = { body: input.note, public: false };
+      parts.push(t.note);
+    }
+
+    const write = await attemptFetch(
+      deps.fetch,
+      ticketUrl,
+      {
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+          'X-CSRF-Token': token,
+          'X-Requested-With': 'XMLHttpRequest',
+        },
+        body: JSON.stringify({ ticket }),
+      },
+      timeoutMs,
+    );
+    const writeFailure = await failureOf(write, t, input.ticketId);
+    if (writeFailure) return writeFailure;
+    return { action: 'zendesk', ok: true, detail: t.done(input.ticketId, parts), retryable: false };
+  } catch (error) {
+    // Defensive: an action never throws into the escalation; whatever broke is reported as a retryable failure.
+    return fail(t.network(error instanceof Error ? error.message : String(error)), true);
+  }
+}

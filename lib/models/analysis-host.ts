@@ -1,0 +1,88 @@
+import type { MessageMood } from '../analysis/types';
+import { AppError, deserializeError } from '../errors';
+import type { Conversation } from '../sites/types';
+import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
+import AnalysisWorker from './analysis-worker?worker';
+
+interface Pending {
+  resolve: (value: WorkerResponse) => void;
+}
+
+/**
+ * Owns the one inference worker (in Chrome's offscreen document or Firefox's background page) and turns its
+ * messages into promises. A newer analysis of the same conversation cancels the older one.
+ */
+export class AnalysisHost {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly latestByConversation = new Map<string, number>();
+  private nextId = 1;
+
+  constructor(createWorker: () => Worker, options: InitOptions) {
+    this.worker = createWorker();
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const pending = this.pending.get(event.data.id);
+      this.pending.delete(event.data.id);
+      pending?.resolve(event.data);
+    });
+    this.worker.addEventListener('error', (event) => {
+      const error = new AppError(
+        'model/worker-failed',
+        `The analysis worker failed: ${event.message || 'unknown error'}`,
+      );
+      for (const [id, pending] of this.pending) pending.resolve({ type: 'failed', id, error: error.toJSON() });
+      this.pending.clear();
+    });
+    this.send({ type: 'init', options });
+  }
+
+  private send(request: WorkerRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private request(build: (id: number) => WorkerRequest): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve });
+      this.send(build(id));
+    });
+  }
+
+  async analyze(conversation: Conversation): Promise<AnalysisResult> {
+    const key = `${conversation.site}:${conversation.id}`;
+    const previous = this.latestByConversation.get(key);
+    if (previous !== undefined) this.send({ type: 'cancel', id: previous });
+    const response = await this.request((id) => {
+      this.latestByConversation.set(key, id);
+      return { type: 'analyze', id, conversation };
+    });
+    if (response.type === 'failed') throw deserializeError(response.error);
+    if (response.type !== 'analyzed')
+      throw new AppError('model/bad-answer', 'Unexpected answer from the analysis worker.');
+    return response.result;
+  }
+
+  async analyzeText(text: string): Promise<MessageMood> {
+    const response = await this.request((id) => ({ type: 'analyze-text', id, text }));
+    if (response.type === 'failed') throw deserializeError(response.error);
+    if (response.type !== 'analyzed-text')
+      throw new AppError('model/bad-answer', 'Unexpected answer from the analysis worker.');
+    return response.mood;
+  }
+}
+
+/** The host for this extension page, with the worker and model files served by the extension itself. */
+export function createExtensionAnalysisHost(): AnalysisHost {
+  const base = new URL('/', location.href);
+  return new AnalysisHost(
+    // Vite bundles the worker with its dependencies into the extension (the `?worker` import).
+    () => new AnalysisWorker(),
+    {
+      modelBase: new URL('models/', base).href,
+      wasm: {
+        mjs: new URL('ort/ort-wasm-simd-threaded.asyncify.mjs', base).href,
+        wasm: new URL('ort/ort-wasm-simd-threaded.asyncify.wasm', base).href,
+      },
+    },
+  );
+}

@@ -1,0 +1,89 @@
+/// <reference lib="webworker" />
+/**
+ * The inference worker: the bundled mood and intent models (transformers.js, ONNX Runtime WASM) and the analysis
+ * layer, shared by every tab through the one page that owns this worker. Never runs in a host page.
+ */
+import { env } from '@huggingface/transformers';
+import { type Analyzer, createAnalyzer, warmUpAnalysis } from '../analysis/analyzer';
+import { AppError, serializeError } from '../errors';
+import type { Conversation } from '../sites/types';
+import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
+import { type BundledMoodModel, createBundledMoodModel } from './bundled-model';
+import { type BundledIntentModel, createBundledIntentModel } from './intent-model';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface Engine {
+  mood: BundledMoodModel;
+  intent: BundledIntentModel;
+  analyzer: Analyzer;
+}
+
+let engine: Engine | null = null;
+const running = new Map<number, AbortController>();
+
+function post(message: WorkerResponse): void {
+  self.postMessage(message);
+}
+
+function init(options: InitOptions): Engine {
+  // The ORT factory is imported from the extension itself: blob URLs (transformers.js's wasm cache) break the
+  // extension CSP, and threads need cross-origin isolation that extension pages do not have.
+  env.useWasmCache = false;
+  const onnx = env.backends.onnx;
+  if (onnx.wasm) onnx.wasm.numThreads = 1;
+  // The bundled model is a small embedding bag: measured faster on WASM than WebGPU (npm run bench), so it stays on WASM.
+  const runtime = { modelBase: options.modelBase, wasmPaths: options.wasm, device: 'wasm' as const };
+  const mood = createBundledMoodModel(runtime);
+  const intent = createBundledIntentModel(runtime);
+  warmUpAnalysis();
+  return { mood, intent, analyzer: createAnalyzer(mood) };
+}
+
+/** The customer's latest words, where what they want is said. */
+function latestCustomerText(conversation: Conversation): string {
+  const customer = conversation.messages.filter((message) => message.role === 'customer' && message.text.trim());
+  return customer
+    .slice(-2)
+    .map((message) => message.text)
+    .join('\n')
+    .slice(-2000);
+}
+
+async function analyze(id: number, conversation: Conversation, signal: AbortSignal): Promise<AnalysisResult> {
+  if (!engine) throw new AppError('model/not-initialised', 'The analysis worker was not initialised.');
+  const [backend, mood] = await Promise.all([engine.mood.load(), engine.analyzer.analyze(conversation, { signal })]);
+  const text = latestCustomerText(conversation) || conversation.subject;
+  const intents = text ? await engine.intent.classify(text, signal) : [];
+  if (signal.aborted) throw new AppError('analysis/cancelled', `Analysis ${id} was cancelled.`);
+  return { mood, intents, model: { id: engine.mood.id, backend } };
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'init') {
+    engine ??= init(request.options);
+    return;
+  }
+  if (request.type === 'cancel') {
+    running.get(request.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  const work =
+    request.type === 'analyze'
+      ? analyze(request.id, request.conversation, controller.signal).then(
+          (result): WorkerResponse => ({ type: 'analyzed', id: request.id, result }),
+        )
+      : (
+          engine?.analyzer.analyzeText(request.text, { signal: controller.signal }) ??
+          Promise.reject(new AppError('model/not-initialised', 'The analysis worker was not initialised.'))
+        ).then((mood): WorkerResponse => ({ type: 'analyzed-text', id: request.id, mood }));
+  void work
+    .catch((error: unknown): WorkerResponse => ({ type: 'failed', id: request.id, error: serializeError(error) }))
+    .then((response) => {
+      running.delete(request.id);
+      post(response);
+    });
+});

@@ -1,0 +1,317 @@
+import type { ModelRecord } from '@mlc-ai/web-llm';
+
+/** What this browser's GPU can do, as far as the drafting model cares. */
+export interface WebGpuCapabilities {
+  available: boolean;
+  /** Why WebGPU cannot be used, in words a person can act on (only when `available` is false). */
+  reason?: string;
+  hasShaderF16: boolean;
+  /** Adapter limits in bytes (0 when unavailable). */
+  maxBufferSize: number;
+  maxStorageBufferBindingSize: number;
+  vendor?: string;
+  architecture?: string;
+}
+
+/** The parts of `navigator` the probe reads; a structural type so tests can pass stubbed adapters. */
+export interface NavigatorLike {
+  gpu?: unknown;
+  /** Approximate RAM in GiB (Chromium only, capped at 8). */
+  deviceMemory?: unknown;
+  userAgent?: string;
+}
+
+/** web-llm's own minimums (see `detectGPUDevice` in @mlc-ai/web-llm): below them it refuses to start. */
+const minBufferSize = 256 * 2 ** 20;
+const minStorageBufferBindingSize = 128 * 2 ** 20;
+const minWorkgroupStorageSize = 32 * 2 ** 10;
+const minStorageBuffersPerShaderStage = 10;
+/** Below these limits web-llm runs in its reduced mode, where only models marked low-resource fit. */
+const fullBufferSize = 2 ** 30;
+
+function read(target: unknown, key: string): unknown {
+  return typeof target === 'object' && target !== null ? Reflect.get(target, key) : undefined;
+}
+
+function readNumber(target: unknown, key: string): number | undefined {
+  const value = read(target, key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function readString(target: unknown, key: string): string | undefined {
+  const value = read(target, key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function unavailable(reason: string): WebGpuCapabilities {
+  return { available: false, reason, hasShaderF16: false, maxBufferSize: 0, maxStorageBufferBindingSize: 0 };
+}
+
+async function probe(nav: NavigatorLike | undefined): Promise<WebGpuCapabilities> {
+  const gpu = nav?.gpu;
+  const requestAdapter = read(gpu, 'requestAdapter');
+  if (typeof requestAdapter !== 'function') {
+    return unavailable(
+      'This browser has no WebGPU (Chrome or Edge 113+ on a desktop is needed; Firefox only in some versions).',
+    );
+  }
+  let adapter: unknown;
+  try {
+    adapter = await Reflect.apply(requestAdapter, gpu, [{ powerPreference: 'high-performance' }]);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return unavailable(`WebGPU refused to start: ${detail}`);
+  }
+  if (typeof adapter !== 'object' || adapter === null) {
+    return unavailable('WebGPU is switched on but found no usable graphics adapter (blocklisted driver or no GPU).');
+  }
+  const features = read(adapter, 'features');
+  const has = read(features, 'has');
+  const hasShaderF16 = typeof has === 'function' && Reflect.apply(has, features, ['shader-f16']) === true;
+  const limits = read(adapter, 'limits');
+  const maxBufferSize = readNumber(limits, 'maxBufferSize') ?? 0;
+  const maxStorageBufferBindingSize = readNumber(limits, 'maxStorageBufferBindingSize') ?? 0;
+  const info = read(adapter, 'info');
+  const caps: WebGpuCapabilities = { available: true, hasShaderF16, maxBufferSize, maxStorageBufferBindingSize };
+  const vendor = readString(info, 'vendor');
+  const architecture = readString(info, 'architecture');
+  if (vendor) caps.vendor = vendor;
+  if (architecture) caps.architecture = architecture;
+
+  const workgroupStorage = readNumber(limits, 'maxComputeWorkgroupStorageSize') ?? minWorkgroupStorageSize;
+  const storageBuffers = readNumber(limits, 'maxStorageBuffersPerShaderStage') ?? minStorageBuffersPerShaderStage;
+  const tooSmall =
+    maxBufferSize < minBufferSize ||
+    maxStorageBufferBindingSize < minStorageBufferBindingSize ||
+    workgroupStorage < minWorkgroupStorageSize ||
+    storageBuffers < minStorageBuffersPerShaderStage;
+  if (tooSmall) {
+    return {
+      ...caps,
+      available: false,
+      reason: `The graphics adapter's limits are too small for the writing model (buffer ${formatMiB(maxBufferSize)}, storage binding ${formatMiB(maxStorageBufferBindingSize)}).`,
+    };
+  }
+  return caps;
+}
+
+function formatMiB(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}
+
+const probes = new WeakMap<object, Promise<WebGpuCapabilities>>();
+let probeWithoutNavigator: Promise<WebGpuCapabilities> | undefined;
+
+/**
+ * Probes WebGPU once per navigator (later calls share the first answer): whether an adapter exists, shader-f16,
+ * and the buffer limits that decide which models can run. Never throws.
+ */
+export function probeWebGpu(
+  nav: NavigatorLike | undefined = typeof navigator === 'undefined' ? undefined : navigator,
+): Promise<WebGpuCapabilities> {
+  if (!nav) {
+    probeWithoutNavigator ??= probe(undefined);
+    return probeWithoutNavigator;
+  }
+  let cached = probes.get(nav);
+  if (!cached) {
+    cached = probe(nav);
+    probes.set(nav, cached);
+  }
+  return cached;
+}
+
+/** How much memory the model may take. */
+export interface MemoryHint {
+  /** `navigator.deviceMemory` in GiB (Chromium caps it at 8). */
+  deviceMemoryGB?: number;
+  /** An explicit budget in MiB; wins over `deviceMemoryGB`. */
+  budgetMB?: number;
+}
+
+/** Reads `navigator.deviceMemory` when the browser exposes it. */
+export function readMemoryHint(
+  nav: NavigatorLike | undefined = typeof navigator === 'undefined' ? undefined : navigator,
+): MemoryHint {
+  const value = nav?.deviceMemory;
+  return typeof value === 'number' && value > 0 ? { deviceMemoryGB: value } : {};
+}
+
+/**
+ * Memory the model may use, in MiB. WebGPU does not tell how much graphics memory is free, and laptops share it with
+ * the system, so the model gets half of the reported RAM (4 GiB when the browser does not say).
+ */
+export function memoryBudgetMB(hint: MemoryHint): number {
+  if (hint.budgetMB !== undefined) return hint.budgetMB;
+  if (hint.deviceMemoryGB !== undefined) return hint.deviceMemoryGB * 1024 * 0.5;
+  return 4096;
+}
+
+/**
+ * Models we recommend, best first. The first that runs is the default.
+ *
+ * Default: Llama-3.2-3B-Instruct. German is one of its eight officially supported languages and it writes natural,
+ * polite German and English at 3B parameters; q4f16 needs about 2.3 GB of GPU memory (1.8 GB download), q4f32 about
+ * 3 GB, and web-llm marks it low-resource. Licence: Llama 3.2 Community License (commercial use allowed; the EU
+ * restriction covers only the multimodal models, not this text model; "Built with Llama" attribution).
+ * Qwen2.5-3B would write similar German but is under the non-commercial Qwen Research License, so it is not listed.
+ * Smaller fallbacks: Qwen2.5-1.5B-Instruct (Apache-2.0, multilingual, 1.6 GB), Llama-3.2-1B-Instruct (0.9 GB),
+ * Qwen2.5-0.5B-Instruct (Apache-2.0, 0.9 GB; weak German, last resort).
+ */
+export const preferredModels: readonly { family: string; licence: string }[] = [
+  { family: 'Llama-3.2-3B-Instruct', licence: 'Llama 3.2 Community License' },
+  { family: 'Qwen2.5-1.5B-Instruct', licence: 'Apache-2.0' },
+  { family: 'Llama-3.2-1B-Instruct', licence: 'Llama 3.2 Community License' },
+  { family: 'Qwen2.5-0.5B-Instruct', licence: 'Apache-2.0' },
+];
+
+export type Quantization = 'q4f16' | 'q4f32';
+
+/** A model this machine can run. */
+export interface ModelChoice {
+  modelId: string;
+  /** The model name without quantization and web-llm suffixes, e.g. `Llama-3.2-3B-Instruct`. */
+  family: string;
+  quantization: Quantization;
+  /** web-llm's estimate of GPU memory in MiB (weights, KV cache, activations). */
+  vramMB: number;
+  contextWindowTokens: number;
+  lowResource: boolean;
+  /** Known licence for the recommended models. */
+  licence?: string;
+  recommended: boolean;
+}
+
+export type ExclusionCode =
+  | 'webgpu-unavailable'
+  | 'not-a-chat-model'
+  | 'quantization'
+  | 'needs-shader-f16'
+  | 'buffer-size'
+  | 'memory';
+
+export interface ExcludedModel {
+  modelId: string;
+  code: ExclusionCode;
+  reason: string;
+}
+
+export interface ModelSelection {
+  /** Runnable models, recommended ones first (in `preferredModels` order), then the rest by memory. */
+  runnable: ModelChoice[];
+  excluded: ExcludedModel[];
+  /** The default model: the first runnable preferred one, else the first runnable; undefined when none runs. */
+  recommended?: string;
+  budgetMB: number;
+}
+
+/** web-llm models that are not general instruction-following chat models, or are tuned for something else. */
+const notChatPattern =
+  /(Coder|Math|WizardMath|-Base-|Reasoning|DeepSeek-R1|jpn|vision|embed|RedPajama|phi-1_5|phi-2)/iu;
+
+function quantizationOf(modelId: string): string | undefined {
+  return /-(q\df\d+)(?:_\d)?-MLC/iu.exec(modelId)?.[1]?.toLowerCase();
+}
+
+/** `Llama-3.2-3B-Instruct-q4f16_1-MLC` → `Llama-3.2-3B-Instruct`. */
+export function modelFamily(modelId: string): string {
+  return modelId.replace(/-q\df\d+(?:_\d)?-MLC.*$/iu, '');
+}
+
+/**
+ * Filters web-llm's prebuilt model list (`prebuiltAppConfig.model_list`) to what this machine can run: chat models
+ * only; q4f16 variants when the adapter has shader-f16, q4f32 otherwise; the model's buffer needs within the adapter's
+ * limits; its memory estimate within the budget. Every excluded model comes with the reason.
+ */
+export function selectModels(
+  prebuiltList: readonly ModelRecord[],
+  caps: WebGpuCapabilities,
+  memoryHint: MemoryHint = {},
+): ModelSelection {
+  const budgetMB = memoryBudgetMB(memoryHint);
+  const runnable: ModelChoice[] = [];
+  const excluded: ExcludedModel[] = [];
+  const reducedLimits = caps.maxBufferSize < fullBufferSize || caps.maxStorageBufferBindingSize < fullBufferSize;
+  const wanted: Quantization = caps.hasShaderF16 ? 'q4f16' : 'q4f32';
+
+  for (const record of prebuiltList) {
+    const modelId = record.model_id;
+    const exclude = (code: ExclusionCode, reason: string): void => {
+      excluded.push({ modelId, code, reason });
+    };
+    // ModelType.LLM is 0; embedding (1) and vision (2) models cannot write replies.
+    if ((record.model_type !== undefined && record.model_type !== 0) || notChatPattern.test(modelId)) {
+      exclude('not-a-chat-model', 'Not a general chat model.');
+      continue;
+    }
+    if (!caps.available) {
+      exclude('webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
+      continue;
+    }
+    const quantization = quantizationOf(modelId);
+    if (quantization !== wanted) {
+      exclude(
+        'quantization',
+        caps.hasShaderF16
+          ? `The ${wanted} build is used on this GPU (it has shader-f16).`
+          : `This GPU has no shader-f16, so only ${wanted} builds run.`,
+      );
+      continue;
+    }
+    if (record.required_features?.includes('shader-f16') && !caps.hasShaderF16) {
+      exclude('needs-shader-f16', 'Needs the shader-f16 GPU feature, which this adapter lacks.');
+      continue;
+    }
+    if (
+      record.buffer_size_required_bytes !== undefined &&
+      record.buffer_size_required_bytes > caps.maxStorageBufferBindingSize
+    ) {
+      exclude(
+        'buffer-size',
+        `Needs GPU buffers of ${formatMiB(record.buffer_size_required_bytes)}; this adapter allows ${formatMiB(caps.maxStorageBufferBindingSize)}.`,
+      );
+      continue;
+    }
+    if (reducedLimits && record.low_resource_required !== true) {
+      exclude('buffer-size', 'This adapter only allows small GPU buffers; the model is not built for that.');
+      continue;
+    }
+    const vramMB = record.vram_required_MB ?? Number.POSITIVE_INFINITY;
+    if (vramMB > budgetMB) {
+      exclude(
+        'memory',
+        `Needs about ${Math.round(vramMB)} MiB of GPU memory; about ${Math.round(budgetMB)} MiB can be spared here.`,
+      );
+      continue;
+    }
+    const family = modelFamily(modelId);
+    const preferred = preferredModels.find((p) => p.family === family && !/-1k$/u.test(modelId));
+    const choice: ModelChoice = {
+      modelId,
+      family,
+      quantization: wanted,
+      vramMB,
+      contextWindowTokens: record.overrides?.context_window_size ?? 4096,
+      lowResource: record.low_resource_required === true,
+      recommended: preferred !== undefined,
+    };
+    if (preferred) choice.licence = preferred.licence;
+    runnable.push(choice);
+  }
+
+  const rank = (choice: ModelChoice): number => {
+    if (!choice.recommended) return preferredModels.length;
+    return preferredModels.findIndex((p) => p.family === choice.family);
+  };
+  runnable.sort((a, b) => rank(a) - rank(b) || a.vramMB - b.vramMB || a.modelId.localeCompare(b.modelId));
+  const selection: ModelSelection = { runnable, excluded, budgetMB };
+  const first = runnable[0];
+  if (first) selection.recommended = first.modelId;
+  return selection;
+}
+
+/** The model to load: the agent's choice from settings when it runs here, else the recommended one. */
+export function chooseModel(selection: ModelSelection, settingsModelId: string): ModelChoice | undefined {
+  const chosen = settingsModelId ? selection.runnable.find((m) => m.modelId === settingsModelId) : undefined;
+  return chosen ?? selection.runnable[0];
+}

@@ -1,0 +1,600 @@
+import type {
+  AppConfig,
+  ChatCompletionChunk,
+  ChatCompletionRequestStreaming,
+  InitProgressReport,
+  MLCEngineConfig,
+  ModelRecord,
+} from '@mlc-ai/web-llm';
+import { AppError, type ErrorCode } from '../errors';
+import {
+  chooseModel,
+  type MemoryHint,
+  type ModelChoice,
+  type ModelSelection,
+  type NavigatorLike,
+  probeWebGpu,
+  readMemoryHint,
+  selectModels,
+  type WebGpuCapabilities,
+} from '../models/webgpu';
+import type { ReplySettings } from '../settings';
+import {
+  cancelledError,
+  type DraftEvent,
+  type DraftRequest,
+  type DraftSlot,
+  type DraftVariant,
+  type EngineCallOptions,
+  FallbackReplyEngine,
+  fallbackExplanations,
+  isFallbackCode,
+  pickVariants,
+  type ReplyEngine,
+  type ReplyEngineStatus,
+  type RewriteInstruction,
+  StatusStore,
+  toErrorEvent,
+} from './engine';
+import { type BuiltPrompt, buildDraftPrompt, buildRewritePrompt } from './prompt';
+import { type FillTemplate, TemplateReplyEngine } from './template-engine';
+
+/** web-llm's standard weights host; `model` URLs in the prebuilt list start with it. */
+export const standardWeightsOrigin = 'https://huggingface.co';
+/** web-llm's standard model-library prefix (`modelLibURLPrefix` in @mlc-ai/web-llm 0.2.86). */
+export const standardLibPrefix = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/';
+
+/** What the engine needs from a web worker (a real `Worker` satisfies it). */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
+/** The parts of a web-llm engine the reply engine uses (`WebWorkerMLCEngine` satisfies it). */
+export interface LlmEngineLike {
+  chat: {
+    completions: {
+      create(request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>>;
+    };
+  };
+  interruptGenerate(): void;
+  unload(): Promise<void>;
+}
+
+/** The parts of @mlc-ai/web-llm used here; loaded lazily so the panel bundle stays small until drafting starts. */
+export interface WebLlmRuntime {
+  prebuiltAppConfig: AppConfig;
+  createEngine(worker: WorkerLike, modelId: string, config: MLCEngineConfig): Promise<LlmEngineLike>;
+  hasModelInCache(modelId: string, appConfig: AppConfig): Promise<boolean>;
+}
+
+/** Imports @mlc-ai/web-llm (pinned to 0.2.86) and adapts it to `WebLlmRuntime`. */
+export async function loadWebLlmRuntime(): Promise<WebLlmRuntime> {
+  const webllm = await import('@mlc-ai/web-llm');
+  return {
+    prebuiltAppConfig: webllm.prebuiltAppConfig,
+    createEngine: (worker, modelId, config) => webllm.CreateWebWorkerMLCEngine(worker, modelId, config),
+    hasModelInCache: (modelId, appConfig) => webllm.hasModelInCache(modelId, appConfig),
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.trim().replace(/\/+$/u, '');
+}
+
+/**
+ * Points a model record at the team's mirror. Weights: `https://huggingface.co/<path>` becomes `<weightsHost>/<path>`
+ * (the mirror serves the same `…/resolve/main/…` layout). Libraries: the part after web-llm's library prefix is kept,
+ * so `<libHost>/v0_2_86/base/<lib>.wasm` is fetched. Empty hosts keep web-llm's standard ones.
+ */
+export function applyHosts(record: ModelRecord, hosts: { weightsHost: string; libHost: string }): ModelRecord {
+  const out: ModelRecord = { ...record };
+  const weightsHost = trimSlash(hosts.weightsHost);
+  const libHost = trimSlash(hosts.libHost);
+  if (weightsHost && record.model.startsWith(standardWeightsOrigin)) {
+    out.model = weightsHost + record.model.slice(standardWeightsOrigin.length);
+  }
+  if (libHost && record.model_lib.startsWith(standardLibPrefix)) {
+    out.model_lib = `${libHost}/${record.model_lib.slice(standardLibPrefix.length)}`;
+  }
+  return out;
+}
+
+/** The base URL web-llm fetches a model's files from (it appends `resolve/main/` to bare repository URLs). */
+export function modelBaseUrl(record: ModelRecord): string {
+  let url = record.model.endsWith('/') ? record.model : `${record.model}/`;
+  if (!/\/resolve\/[^/]+\/$/u.test(url)) url += 'resolve/main/';
+  return url;
+}
+
+/** A download size shown before the agent agrees, and where the figure comes from. */
+export interface DownloadEstimate {
+  bytes: number;
+  /**
+   * `manifest`: exact, the sum of the weight shards in the model's tensor-cache manifest plus the library's
+   * Content-Length. `parameters`: approximate, parameter count (from the model id) × bits per weight.
+   */
+  source: 'manifest' | 'parameters';
+}
+
+/** Approximate download size from the model id: parameters × bits per weight of its quantization, plus 5 %. */
+export function approximateDownloadBytes(record: ModelRecord): number {
+  const size = /-(\d+(?:\.\d+)?)([BM])-/iu.exec(`${record.model_id}-`);
+  const params = size ? Number(size[1]) * (size[2]?.toUpperCase() === 'B' ? 1e9 : 1e6) : 0;
+  const quant = /-q(\d)f(\d+)/iu.exec(record.model_id);
+  // q4f16_1 and q4f32_1 store 4-bit weights with a scale per group of 32: about 4.5 bits per weight.
+  const bits = !quant ? 4.5 : quant[1] === '0' ? Number(quant[2]) : Number(quant[1]) + 0.5;
+  if (params > 0) return Math.round(((params * bits) / 8) * 1.05);
+  // No size in the id: the weights are most of web-llm's memory estimate.
+  return Math.round((record.vram_required_MB ?? 0) * 2 ** 20 * 0.7);
+}
+
+function readRecordBytes(manifest: unknown): number | undefined {
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const records: unknown = Reflect.get(manifest, 'records');
+  if (!Array.isArray(records) || records.length === 0) return undefined;
+  let total = 0;
+  for (const record of records) {
+    const nbytes: unknown = typeof record === 'object' && record !== null ? Reflect.get(record, 'nbytes') : undefined;
+    if (typeof nbytes !== 'number' || !Number.isFinite(nbytes) || nbytes < 0) return undefined;
+    total += nbytes;
+  }
+  return total;
+}
+
+/**
+ * The download size of a model before anything big is fetched: reads the weights manifest (a few kB) and asks the
+ * library's size with HEAD. Falls back to the parameter-count estimate when the host is unreachable.
+ */
+export async function estimateDownloadSize(
+  record: ModelRecord,
+  options: { fetch?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<DownloadEstimate> {
+  const doFetch = options.fetch ?? fetch;
+  const init: RequestInit = options.signal ? { signal: options.signal } : {};
+  const base = modelBaseUrl(record);
+  try {
+    let weights: number | undefined;
+    // web-llm 0.2.86 reads tensor-cache.json; repositories converted by older MLC tools name it ndarray-cache.json.
+    for (const name of ['tensor-cache.json', 'ndarray-cache.json']) {
+      const response = await doFetch(new URL(name, base).href, init);
+      if (!response.ok) continue;
+      weights = readRecordBytes(await response.json());
+      if (weights !== undefined) break;
+    }
+    if (weights !== undefined) {
+      let lib = 0;
+      try {
+        const head = await doFetch(record.model_lib, { ...init, method: 'HEAD' });
+        lib = head.ok ? Number(head.headers.get('content-length') ?? 0) || 0 : 0;
+      } catch {
+        // The library is a few MB next to GBs of weights; without its size the estimate is still honest.
+        lib = 0;
+      }
+      return { bytes: weights + lib, source: 'manifest' };
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelledError();
+    // Offline or the mirror does not allow it: the parameter estimate below is the best we can say.
+    void error;
+  }
+  return { bytes: approximateDownloadBytes(record), source: 'parameters' };
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Maps what web-llm throws (an Error, or across the worker a string "Name: message") to our codes:
+ * `model/webgpu-unavailable`, `model/out-of-memory`, `model/device-lost`, `model/download-failed`, else
+ * `model/load-failed` (while loading) or `model/generation-failed`.
+ */
+export function mapWebLlmError(error: unknown, phase: 'load' | 'generate'): AppError {
+  if (error instanceof AppError) return error;
+  const text = errorText(error);
+  const make = (code: ErrorCode, message: string): AppError => new AppError(code, message, { cause: error });
+  if (
+    /WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|Cannot find WebGPU|Unable to find a compatible GPU|FeatureSupportError|ShaderF16SupportError|Cannot initialize runtime because of requested/iu.test(
+      text,
+    )
+  ) {
+    return make('model/webgpu-unavailable', `WebGPU cannot run the writing model here. (${text})`);
+  }
+  if (/out of memory|OutOfMemory|Failed to allocate|allocation failed|GPUOutOfMemoryError/iu.test(text)) {
+    return make('model/out-of-memory', `Not enough GPU memory for the writing model. (${text})`);
+  }
+  if (/DeviceLostError|device (?:was |is )?lost|GPU device .*lost/iu.test(text)) {
+    // web-llm reports OOM during load as a lost device; during generation it is a driver reset or a tab in the background.
+    return phase === 'load'
+      ? make('model/out-of-memory', `The GPU ran out of memory while loading the writing model. (${text})`)
+      : make('model/device-lost', `The GPU stopped responding. (${text})`);
+  }
+  if (/QuotaExceeded|quota/iu.test(text)) {
+    return make('model/download-failed', `Not enough disk space to store the writing model. (${text})`);
+  }
+  if (
+    /Cannot fetch|Failed to fetch|NetworkError|network|IntegrityError|HTTP error|status code|404|403|500/iu.test(text)
+  ) {
+    return make('model/download-failed', `The writing model could not be downloaded. (${text})`);
+  }
+  return phase === 'load'
+    ? make('model/load-failed', `The writing model could not be started. (${text})`)
+    : make('model/generation-failed', `The writing model failed while writing. (${text})`);
+}
+
+/** What the panel shows before the agent agrees to a download, and what the engine loads. */
+export interface WebLlmPlan {
+  model: ModelChoice;
+  /** The model record with the team's hosts applied. */
+  record: ModelRecord;
+  appConfig: AppConfig;
+  selection: ModelSelection;
+  /** Already in the browser's cache from an earlier session: loads offline, no download. */
+  cached: boolean;
+  download: DownloadEstimate;
+}
+
+/**
+ * Picks the model for this machine and settings, applies the team's hosts, checks the cache and estimates the
+ * download. Throws `model/webgpu-unavailable` or `model/out-of-memory` (with the reason) when no model can run.
+ */
+export async function planWebLlm(options: {
+  replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost'>;
+  caps: WebGpuCapabilities;
+  memory?: MemoryHint;
+  runtime: WebLlmRuntime;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}): Promise<WebLlmPlan> {
+  const { caps, runtime, replies } = options;
+  if (!caps.available) throw new AppError('model/webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
+  const selection = selectModels(runtime.prebuiltAppConfig.model_list, caps, options.memory ?? {});
+  const model = chooseModel(selection, replies.llmModelId);
+  if (!model) {
+    const memory = selection.excluded.find((e) => e.code === 'memory');
+    throw new AppError(
+      'model/out-of-memory',
+      memory
+        ? `No writing model fits in this computer's memory. ${memory.reason}`
+        : 'No writing model can run on this GPU.',
+    );
+  }
+  const original = runtime.prebuiltAppConfig.model_list.find((r) => r.model_id === model.modelId);
+  if (!original) throw new AppError('model/not-found', `Model ${model.modelId} is not in web-llm's list.`);
+  const record = applyHosts(original, { weightsHost: replies.llmWeightsHost, libHost: replies.llmLibHost });
+  // Cache API: works in extension pages and workers, and is web-llm's best-tested backend; survives restarts.
+  const appConfig: AppConfig = { model_list: [record], cacheBackend: 'cache' };
+  let cached = false;
+  try {
+    cached = await runtime.hasModelInCache(record.model_id, appConfig);
+  } catch {
+    // No cache access (private window): treat as not cached, which only means the size is shown again.
+    cached = false;
+  }
+  const estimateOptions: { fetch?: typeof fetch; signal?: AbortSignal } = {};
+  if (options.fetch) estimateOptions.fetch = options.fetch;
+  if (options.signal) estimateOptions.signal = options.signal;
+  const download = cached
+    ? { bytes: 0, source: 'manifest' as const }
+    : await estimateDownloadSize(record, estimateOptions);
+  return { model, record, appConfig, selection, cached, download };
+}
+
+export interface WebLlmEngineOptions {
+  plan: WebLlmPlan;
+  /** Creates the worker running `lib/models/llm-worker.ts`: `() => new Worker(new URL(...), { type: 'module' })`. */
+  createWorker: () => WorkerLike;
+  runtime: WebLlmRuntime;
+  /** Tokens per variant (400 by default; `short` gets 160). */
+  maxOutputTokens?: number;
+  temperature?: number;
+}
+
+const progressBytesPattern = /(\d+(?:\.\d+)?)\s*MB fetched/iu;
+
+/**
+ * The on-device drafting engine: web-llm in a dedicated worker on WebGPU. Loads with a progress report (download,
+ * then loading from cache), can be cancelled at any point, streams chat completions token by token, and maps
+ * failures to codes the panel falls back on. Calls are queued: one generation at a time.
+ */
+export class WebLlmReplyEngine implements ReplyEngine {
+  readonly kind = 'webllm';
+  readonly reason = undefined;
+  readonly #status = new StatusStore();
+  readonly #options: WebLlmEngineOptions;
+  #engine: LlmEngineLike | undefined;
+  #worker: WorkerLike | undefined;
+  #loading: Promise<void> | undefined;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(options: WebLlmEngineOptions) {
+    this.#options = options;
+  }
+
+  get id(): string {
+    return this.#options.plan.model.modelId;
+  }
+
+  get status(): ReplyEngineStatus {
+    return this.#status.value;
+  }
+
+  subscribe(listener: (status: ReplyEngineStatus) => void): () => void {
+    return this.#status.subscribe(listener);
+  }
+
+  load(options: EngineCallOptions = {}): Promise<void> {
+    if (this.#engine) return Promise.resolve();
+    this.#loading ??= this.#load(options.signal).finally(() => {
+      this.#loading = undefined;
+    });
+    return this.#loading;
+  }
+
+  async #load(signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) throw cancelledError();
+    const { plan, runtime } = this.#options;
+    const totalBytes = plan.download.bytes;
+    const worker = this.#options.createWorker();
+    this.#worker = worker;
+    let downloading = !plan.cached;
+    this.#status.set(
+      downloading
+        ? { state: 'downloading', progress: 0, loadedBytes: 0, totalBytes, text: '' }
+        : { state: 'loading', progress: 0, text: '' },
+    );
+    const onProgress = (report: InitProgressReport): void => {
+      if (signal?.aborted) return;
+      // web-llm says "Fetching param cache[…]: 512MB fetched" while downloading, "Loading model from cache" after.
+      if (/loading model from cache|loading gpu shader/iu.test(report.text)) downloading = false;
+      if (downloading && /fetching/iu.test(report.text)) {
+        const mb = progressBytesPattern.exec(report.text)?.[1];
+        // web-llm's own byte count beats our estimate; the total grows if the estimate was low.
+        const loadedBytes = mb ? Number(mb) * 2 ** 20 : report.progress * totalBytes;
+        this.#status.set({
+          state: 'downloading',
+          progress: report.progress,
+          loadedBytes: Math.round(loadedBytes),
+          totalBytes: Math.max(totalBytes, Math.round(loadedBytes)),
+          text: report.text,
+        });
+      } else {
+        this.#status.set({ state: 'loading', progress: report.progress, text: report.text });
+      }
+    };
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(cancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const engine = await Promise.race([
+        runtime.createEngine(worker, plan.model.modelId, {
+          appConfig: plan.appConfig,
+          initProgressCallback: onProgress,
+        }),
+        aborted,
+      ]);
+      this.#engine = engine;
+      this.#status.set({ state: 'ready', modelId: plan.model.modelId });
+    } catch (error) {
+      // Terminating the worker is the only way to stop web-llm mid-download; the cache keeps the finished shards.
+      worker.terminate();
+      this.#worker = undefined;
+      if (signal?.aborted) {
+        this.#status.set({ state: 'idle' });
+        throw cancelledError();
+      }
+      const mapped = mapWebLlmError(error, 'load');
+      this.#status.set({ state: 'error', code: mapped.code, reason: mapped.message });
+      throw mapped;
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      // The race loser must not surface as an unhandled rejection.
+      aborted.catch(() => undefined);
+    }
+  }
+
+  draft(request: DraftRequest, options: EngineCallOptions = {}): AsyncIterable<DraftEvent> {
+    const window = this.#options.plan.model.contextWindowTokens;
+    const variants: DraftVariant[] = request.variants ?? pickVariants(request.mood);
+    const jobs = variants.map((variant) => ({
+      slot: variant as DraftSlot,
+      maxTokens: this.#maxTokens(variant),
+      prompt: (): BuiltPrompt =>
+        buildDraftPrompt(request, variant, { contextWindowTokens: window, maxOutputTokens: this.#maxTokens(variant) }),
+    }));
+    return this.#generate(jobs, options.signal);
+  }
+
+  rewrite(
+    text: string,
+    instruction: RewriteInstruction,
+    request: DraftRequest,
+    options: EngineCallOptions = {},
+  ): AsyncIterable<DraftEvent> {
+    const window = this.#options.plan.model.contextWindowTokens;
+    const maxTokens = this.#options.maxOutputTokens ?? 400;
+    return this.#generate(
+      [
+        {
+          slot: 'rewrite',
+          maxTokens,
+          prompt: () =>
+            buildRewritePrompt(text, instruction, request, { contextWindowTokens: window, maxOutputTokens: maxTokens }),
+        },
+      ],
+      options.signal,
+    );
+  }
+
+  async dispose(): Promise<void> {
+    const engine = this.#engine;
+    this.#engine = undefined;
+    try {
+      await engine?.unload();
+    } catch {
+      // The worker is terminated next, which frees the GPU memory even when unload failed.
+    }
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#status.set({ state: 'idle' });
+  }
+
+  #maxTokens(variant: DraftVariant): number {
+    const max = this.#options.maxOutputTokens ?? 400;
+    return variant === 'short' ? Math.min(max, 160) : max;
+  }
+
+  /** Waits for the previous generation to finish; returns the release function. */
+  async #acquire(): Promise<() => void> {
+    let release: () => void = () => undefined;
+    const previous = this.#queue;
+    this.#queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+
+  async *#generate(
+    jobs: { slot: DraftSlot; maxTokens: number; prompt: () => BuiltPrompt }[],
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<DraftEvent> {
+    const release = await this.#acquire();
+    const engine = this.#engine;
+    const interrupt = (): void => engine?.interruptGenerate();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    let finished = false;
+    try {
+      if (!engine) {
+        yield { type: 'error', code: 'model/not-loaded', message: 'The writing model is not loaded yet.' };
+        return;
+      }
+      for (const job of jobs) {
+        if (signal?.aborted) break;
+        yield { type: 'variant-start', variant: job.slot };
+        let written = '';
+        try {
+          const stream = await engine.chat.completions.create({
+            messages: job.prompt().messages,
+            stream: true,
+            max_tokens: job.maxTokens,
+            temperature: this.#options.temperature ?? 0.7,
+            top_p: 0.9,
+          });
+          for await (const chunk of stream) {
+            const text = chunk.choices[0]?.delta?.content ?? '';
+            if (text === '') continue;
+            written += text;
+            yield { type: 'token', variant: job.slot, text };
+            if (signal?.aborted) break;
+          }
+        } catch (error) {
+          if (signal?.aborted) break;
+          const mapped = mapWebLlmError(error, 'generate');
+          if (mapped.code === 'model/device-lost') {
+            this.#status.set({ state: 'error', code: mapped.code, reason: mapped.message });
+          }
+          yield { type: 'error', code: mapped.code, message: mapped.message };
+          return;
+        }
+        if (signal?.aborted) break;
+        yield { type: 'variant-end', variant: job.slot, text: cleanDraft(written) };
+      }
+      if (signal?.aborted) {
+        yield toErrorEvent(cancelledError(), signal);
+        return;
+      }
+      finished = true;
+      yield { type: 'done' };
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+      // A consumer that stops reading (panel closed) must not leave the GPU writing for nobody.
+      if (!finished) engine?.interruptGenerate();
+      release();
+    }
+  }
+}
+
+/** Strips what small models add around a reply despite the prompt: surrounding quotes, a leading "Reply:" label. */
+export function cleanDraft(text: string): string {
+  let out = text.trim();
+  out = out.replace(/^(?:reply|antwort|draft|entwurf)\s*:\s*/iu, '');
+  const quoted = /^(["„“”'])([\s\S]*)(["“”'])$/u.exec(out);
+  if (quoted?.[2] !== undefined) out = quoted[2].trim();
+  return out;
+}
+
+/** `1.8 GB`, `950 MB`: download sizes as the panel shows them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  return `${Math.max(1, Math.round(bytes / 1e6))} MB`;
+}
+
+function approvalReason(plan: WebLlmPlan, language: 'en' | 'de'): string {
+  const size = `${plan.download.source === 'parameters' ? (language === 'de' ? 'etwa ' : 'about ') : ''}${formatBytes(plan.download.bytes)}`;
+  return language === 'de'
+    ? `Das Schreibmodell ${plan.model.family} (${size}) ist noch nicht geladen. Bis Sie dem Download zustimmen, kommen Entwürfe aus den Team-Vorlagen.`
+    : `The writing model ${plan.model.family} (${size}) is not downloaded yet. Until you agree to the download, drafts come from your team templates.`;
+}
+
+/** The engine the panel drafts with, and what it needs to show about the model. */
+export interface DraftingEngineChoice {
+  engine: ReplyEngine;
+  /** The planned model (size, cache state) when WebGPU can run one. */
+  plan?: WebLlmPlan;
+  /** True when a model could run but the agent has not agreed to its download yet: show `plan.download` and ask. */
+  awaitingApproval: boolean;
+}
+
+/**
+ * Chooses how the panel drafts: web-llm (wrapped so any model failure falls back to templates with a plain reason)
+ * when WebGPU can run a model that is cached or whose download the agent approved; otherwise the templates engine,
+ * whose `reason` says why (no WebGPU, not enough memory, download not approved yet).
+ */
+export async function createDraftingEngine(options: {
+  replies: ReplySettings;
+  /** `() => new Worker(new URL('../models/llm-worker.ts', import.meta.url), { type: 'module' })` */
+  createWorker: () => WorkerLike;
+  /** Fills a template for the conversation (the templates module's `fillTemplate`, adapted). */
+  fill: FillTemplate;
+  nav?: NavigatorLike;
+  uiLanguage?: 'en' | 'de';
+  runtime?: WebLlmRuntime;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}): Promise<DraftingEngineChoice> {
+  const language = options.uiLanguage ?? 'en';
+  const templates = (reason: string): TemplateReplyEngine => new TemplateReplyEngine({ reason, fill: options.fill });
+  const nav = options.nav ?? (typeof navigator === 'undefined' ? undefined : navigator);
+  const caps = await probeWebGpu(nav);
+  if (!caps.available) {
+    return { engine: templates(fallbackExplanations['model/webgpu-unavailable'][language]), awaitingApproval: false };
+  }
+  let plan: WebLlmPlan;
+  let runtime: WebLlmRuntime;
+  try {
+    runtime = options.runtime ?? (await loadWebLlmRuntime());
+    plan = await planWebLlm({
+      replies: options.replies,
+      caps,
+      memory: readMemoryHint(nav),
+      runtime,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : 'model/load-failed';
+    if (code === 'replies/cancelled') throw error;
+    const explained = isFallbackCode(code) ? code : 'model/load-failed';
+    return { engine: templates(fallbackExplanations[explained][language]), awaitingApproval: false };
+  }
+  if (!plan.cached && !options.replies.llmDownloadApproved) {
+    return { engine: templates(approvalReason(plan, language)), plan, awaitingApproval: true };
+  }
+  const primary = new WebLlmReplyEngine({ plan, createWorker: options.createWorker, runtime });
+  return { engine: new FallbackReplyEngine(primary, templates, language), plan, awaitingApproval: false };
+}

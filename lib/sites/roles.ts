@@ -1,0 +1,49 @@
+/** Deciding who wrote a message: the page's own cues first, then the agent's names and addresses, then a guess. */
+import type { ConversationMessage, Person, ReadContext, Role, RoleSource } from './types';
+
+export interface RoleDecision {
+  role: Role;
+  roleSource: RoleSource;
+}
+
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `author` is the agent by the names and addresses in settings. */
+export function isAgentBySettings(author: Person, ctx: ReadContext): boolean {
+  const email = author.email?.toLowerCase();
+  if (email && ctx.agent.emails.some((e) => e.trim().toLowerCase() === email)) return true;
+  const name = author.name ? normalizeName(author.name) : '';
+  return name !== '' && ctx.agent.names.some((n) => n.trim() !== '' && normalizeName(n) === name);
+}
+
+/**
+ * A message's role: `pageRole` when the page said so, else agent when settings name the author, else `fallback`
+ * (the adapter's structural guess).
+ */
+export function decideRole(author: Person, ctx: ReadContext, pageRole: Role | undefined, fallback: Role): RoleDecision {
+  if (pageRole) return { role: pageRole, roleSource: 'page' };
+  if (isAgentBySettings(author, ctx)) return { role: 'agent', roleSource: 'settings' };
+  return { role: fallback, roleSource: 'heuristic' };
+}
+
+/** The customer of a thread: the author of its first customer message ({} when none). */
+export function customerOf(messages: readonly ConversationMessage[]): Person {
+  const first = messages.find((m) => m.role === 'customer');
+  return first ? { ...first.author } : {};
+}
+
+/**
+ * Applies the agent's role corrections (message id → role) kept for a conversation; they win over everything the page
+ * said, and are marked `user` so the panel shows they came from the agent.
+ */
+export function applyRoleCorrections(
+  messages: readonly ConversationMessage[],
+  corrections: Readonly<Record<string, Role>>,
+): ConversationMessage[] {
+  return messages.map((m) => {
+    const role = corrections[m.id];
+    return role ? { ...m, role, roleSource: 'user' } : m;
+  });
+}

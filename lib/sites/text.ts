@@ -1,0 +1,443 @@
+/**
+ * Turning a message body into the plain text the mood engine reads: DOM to text with line breaks kept, then quoted
+ * history, signatures and legal disclaimers cut off. German and English mail clients' conventions are covered because
+ * our agents answer in both.
+ */
+
+/** Elements whose content is quoted history or a client-marked signature, whatever the site. */
+const QUOTE_SELECTORS = [
+  // Gmail web and Gmail-sent mail: quoted history and the collapsed "…" trim
+  '.gmail_quote',
+  '.gmail_extra',
+  // Gmail signature block
+  '.gmail_signature',
+  '[data-smartmail="gmail_signature"]',
+  // Thunderbird: "On … wrote:" line, signature
+  '.moz-cite-prefix',
+  '.moz-signature',
+  // Apple Mail / Thunderbird quoting, and any other blockquote (quoted history by convention)
+  'blockquote',
+  // Yahoo Mail quoted history
+  '.yahoo_quoted',
+  // Outlook: the reply/forward header block and the "quoted history starts here" marker
+  '#divRplyFwdMsg',
+  '#appendonsend',
+  // Zendesk: quoted mail kept in a collapsed trimmed section
+  '.zd-comment-quote',
+  // Freshdesk: quoted text behind "Show quoted text"
+  '.freshdesk_quote',
+  // Zammad: signature and quoted parts it detected itself
+  '.js-signatureMarker',
+].join(', ');
+
+/** Elements after which everything in the same body is quoted history (Outlook appends the old mail as siblings). */
+const QUOTE_START_SELECTORS = '#divRplyFwdMsg, #appendonsend, hr#stopSpelling, .js-signatureMarker';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'svg',
+  'SVG',
+  'BUTTON',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+]);
+
+/** Whether the page hides this element itself (so a reader would not see its text). */
+export function isHiddenElement(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+export interface ElementTextOptions {
+  /** Drop client-marked quoted history and signatures (`.gmail_quote`, `blockquote`, `#divRplyFwdMsg` …). Default true. */
+  stripQuotes?: boolean;
+  /** Further elements to leave out (an adapter's header or toolbar inside the body). */
+  skip?: (el: Element) => boolean;
+}
+
+/**
+ * The visible text of `root` as a reader sees it: block elements and `<br>` become line breaks, hidden elements and
+ * (by default) client-marked quoted history are left out. Works the same in every DOM (no `innerText`, which
+ * happy-dom and linkedom do not lay out).
+ */
+export function elementText(root: Element, options: ElementTextOptions = {}): string {
+  const stripQuotes = options.stripQuotes ?? true;
+  const parts: string[] = [];
+  let quoteStarted = false;
+
+  const walk = (node: Node): void => {
+    if (quoteStarted) return;
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (SKIPPED_TAGS.has(el.tagName) || isHiddenElement(el)) return;
+    if (options.skip?.(el)) return;
+    if (stripQuotes && el !== root) {
+      // Outlook appends the old mail as siblings after its header block: stop reading at the marker.
+      if (el.matches(QUOTE_START_SELECTORS)) {
+        quoteStarted = true;
+        return;
+      }
+      if (el.matches(QUOTE_SELECTORS)) return;
+    }
+    if (el.tagName === 'BR') {
+      parts.push('\n');
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(el.tagName);
+    if (isBlock) parts.push('\n');
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    if (el.tagName === 'TD' || el.tagName === 'TH') parts.push(' ');
+    if (isBlock) parts.push('\n');
+  };
+
+  walk(root);
+  return normalizeWhitespace(parts.join(''));
+}
+
+/**
+ * Normalises whitespace while keeping line breaks: no-break spaces become spaces, runs of spaces collapse, lines are
+ * trimmed, at most one empty line in a row. Zero-width spaces and BOMs go; joiners stay (emoji sequences and Persian
+ * text need them), and so do right-to-left marks.
+ */
+export function normalizeWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/[\t\f\v \u00a0\u2007\u202f]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// Quoted-history headers, German and English clients.
+/** Gmail/Apple Mail/Thunderbird German: "Am 12.03.2025 um 14:02 schrieb Max <max@…>:" (may wrap before the address). */
+const GERMAN_WROTE_START = /^Am\s.{4,120}$/;
+const GERMAN_WROTE_END = /(schrieb|hat .{0,80}geschrieben)\s*.{0,160}:\s*$/;
+/** English: "On Mon, 10 Mar 2025 at 09:15, Jane <jane@…> wrote:" (may wrap). */
+const ENGLISH_WROTE_START = /^On\s.{4,160}$/;
+const ENGLISH_WROTE_END = /wrote:\s*$/;
+/** "-----Original Message-----", "-----Ursprüngliche Nachricht-----", forwarded markers. */
+const SEPARATOR_HEADER =
+  /^-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|original-nachricht|forwarded message|weitergeleitete nachricht|nachricht weitergeleitet)\s*-{2,}/i;
+/** Outlook's plain-text reply header: "Von: … / Gesendet: …" or "From: … / Sent: …". */
+const HEADER_FROM = /^\*?(von|from)\s*:\*?\s+\S/i;
+const HEADER_SENT = /^\*?(gesendet|sent|date|datum)\s*:\*?\s+\S/i;
+/** Outlook's line of underscores above its reply header. */
+const UNDERSCORE_RULE = /^_{10,}$/;
+
+/** Cuts quoted history off plain text: reply headers in German and English client styles and `>`-quoted lines. */
+export function stripQuotedHistory(text: string): string {
+  const lines = text.split('\n');
+  let end = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    const window = lines
+      .slice(i, i + 3)
+      .map((l) => l.trim())
+      .join(' ');
+    const next = lines
+      .slice(i + 1, i + 6)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    if (
+      SEPARATOR_HEADER.test(line) ||
+      (GERMAN_WROTE_START.test(line) && GERMAN_WROTE_END.test(firstEndingWithColon(window))) ||
+      (ENGLISH_WROTE_START.test(line) && ENGLISH_WROTE_END.test(firstEndingWithColon(window))) ||
+      (HEADER_FROM.test(line) && next.some((l) => HEADER_SENT.test(l))) ||
+      (UNDERSCORE_RULE.test(line) && next.some((l) => HEADER_FROM.test(l)))
+    ) {
+      end = i;
+      break;
+    }
+  }
+  return lines
+    .slice(0, end)
+    .filter((line) => !/^\s*>/.test(line))
+    .join('\n');
+}
+
+/** The start of `window` up to its first line ending in ":" (a header wraps over at most three lines). */
+function firstEndingWithColon(window: string): string {
+  const match = /^.*?:(\s|$)/.exec(window);
+  return match ? match[0].trimEnd() : window;
+}
+
+/** Mobile clients' one-line signatures. */
+const MOBILE_SIGNATURE =
+  /^(sent from my .{2,40}|sent from (outlook|mail|yahoo mail).{0,40}|get outlook for (ios|android).{0,20}|von meinem .{2,40} gesendet|gesendet von meinem .{2,40}|gesendet (von|mit) (mail|outlook) für .{2,30}|sent with proton mail.{0,30})$/i;
+/** Sign-offs after which only name, role and contact lines follow. */
+const CLOSING =
+  /^(mit (den )?(freundlichen|besten|herzlichen|lieben) grüßen|mit freundlichem gruß|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|grüße|gruß|lg|mfg|vg|best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|thanks and regards|many thanks|thanks in advance|thanks|thank you|(vielen )?dank(e)? (&|und) (viele |beste |liebe )?grüße|thanks (&|and) (best |kind )?regards)[\s,.!]*$/i;
+/** How many non-empty lines may follow a sign-off for it to count as a signature rather than text. */
+const MAX_SIGNATURE_LINES = 8;
+
+/**
+ * Cuts signatures: the "-- " delimiter, mobile clients' "Sent from my iPhone"/"Von meinem iPhone gesendet", and a
+ * sign-off ("Mit freundlichen Grüßen", "Best regards") followed only by a few short lines.
+ */
+export function stripSignature(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '-- ' || line.trim() === '--' || MOBILE_SIGNATURE.test(line.trim())) {
+      lines.length = i;
+      break;
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (!CLOSING.test(line)) continue;
+    const rest = lines.slice(i + 1).filter((l) => l.trim() !== '');
+    if (rest.length <= MAX_SIGNATURE_LINES && rest.every((l) => l.length <= 80)) return lines.slice(0, i).join('\n');
+  }
+  return lines.join('\n');
+}
+
+/** Openings of legal disclaimers; from such a paragraph on, the rest is boilerplate. */
+const DISCLAIMER =
+  /^(this (e-?mail|message)( and any (files|attachments).{0,40})? (is|are|may be|contains?) .{0,40}(confidential|privileged)|confidentiality notice|disclaimer:|the information (contained )?in this (e-?mail|message)|diese (e-?mail|nachricht) (enthält|ist|kann) .{0,40}(vertraulich|rechtlich)|vertraulichkeitshinweis|please consider the environment before printing|bitte denken sie an die umwelt|sitz der gesellschaft|registergericht|geschäftsführer(in)?:|amtsgericht )/i;
+
+/** A company register footer line (German imprint duty), wherever it starts. */
+const COMPANY_REGISTER = /(sitz der gesellschaft|registergericht|handelsregister|amtsgericht \S+,? hrb|\bhrb \d{3,})/i;
+
+/** Cuts a trailing legal disclaimer or company register footer (German "Sitz der Gesellschaft …", English notices). */
+export function stripDisclaimer(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    const isParagraphStart = i === 0 || (lines[i - 1] ?? '').trim() === '';
+    if ((isParagraphStart && DISCLAIMER.test(line)) || COMPANY_REGISTER.test(line)) return lines.slice(0, i).join('\n');
+  }
+  return text;
+}
+
+/**
+ * The message text the mood engine reads: quoted history, signature and disclaimer removed, whitespace normalised.
+ * When stripping would leave nothing of a non-empty message (one made only of a sign-off), the unstripped text is kept:
+ * what the customer wrote is never silently dropped.
+ */
+export function cleanMessageText(raw: string): string {
+  const text = normalizeWhitespace(raw);
+  if (text === '') return '';
+  const withoutQuotes = normalizeWhitespace(stripQuotedHistory(text));
+  const cleaned = normalizeWhitespace(stripSignature(stripDisclaimer(withoutQuotes)));
+  if (cleaned !== '') return cleaned;
+  return withoutQuotes !== '' ? withoutQuotes : text;
+}
+
+/** The cleaned plain text of a message body element. */
+export function messageTextOf(body: Element, skip?: (el: Element) => boolean): string {
+  return cleanMessageText(elementText(body, { skip }));
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  januar: 1,
+  january: 1,
+  jän: 1,
+  feb: 2,
+  februar: 2,
+  february: 2,
+  mar: 3,
+  mär: 3,
+  märz: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  okt: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  dez: 12,
+  dezember: 12,
+  december: 12,
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function localIso(y: number, mo: number, d: number, h: number, mi: number, s = 0): string | undefined {
+  if ([y, mo, d, h, mi, s].some(Number.isNaN)) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+}
+
+function to24h(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = meridiem.toLowerCase().startsWith('p');
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
+/**
+ * Parses the time formats helpdesks and webmail show, German and English. Returns ISO 8601: with its offset when the
+ * page gives one (a `datetime` attribute), else local wall-clock time without an offset (what the page showed; turning
+ * it into UTC would need the agent's zone and would differ between machines). Undefined when the text has no full date.
+ */
+export function parseTime(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim();
+  // ISO 8601 (datetime attributes, API-fed pages)
+  let m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  if (m) {
+    const base = localIso(n(m, 1), n(m, 2), n(m, 3), n(m, 4), n(m, 5), n(m, 6, 0));
+    if (!base) return undefined;
+    const zone = m[7];
+    if (!zone) return base;
+    return zone === 'Z' ? `${base}Z` : `${base}${zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`}`;
+  }
+  // 12.03.2025, 14:02 / 12.03.25 um 14:02 Uhr
+  m = /(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s*(?:um\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
+  if (m) return localIso(fullYear(n(m, 3)), n(m, 2), n(m, 1), n(m, 4), n(m, 5), n(m, 6, 0));
+  // 12. März 2025 um 14:02 / 12 Mar 2025 14:02 / Mi., 12. März 2025, 14:02
+  m =
+    /(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\.?\s+(\d{4}),?\s*(?:um|at)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i.exec(
+      t,
+    );
+  if (m) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    if (month) return localIso(n(m, 3), month, n(m, 1), to24h(n(m, 4), m[7]), n(m, 5), n(m, 6, 0));
+  }
+  // Mar 12, 2025, 2:02 PM / Wed, Mar 12, 2025 at 2:02 PM / March 12, 2025 14:02
+  m = /([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}),?\s*(?:at)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i.exec(
+    t,
+  );
+  if (m) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()];
+    if (month) return localIso(n(m, 3), month, n(m, 2), to24h(n(m, 4), m[7]), n(m, 5), n(m, 6, 0));
+  }
+  // Unix ctime as Request Tracker shows it: "Tue Aug 20 09:12:44 2024"
+  m = /([A-Za-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\d{4})/.exec(t);
+  if (m) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()];
+    if (month) return localIso(n(m, 6), month, n(m, 2), n(m, 3), n(m, 4), n(m, 5, 0));
+  }
+  // 2025/03/12 14:02 and 03/12/2025 2:02 PM (US order, as English UIs show it)
+  m = /(\d{4})\/(\d{1,2})\/(\d{1,2}),?\s+(\d{1,2}):(\d{2})/.exec(t);
+  if (m) return localIso(n(m, 1), n(m, 2), n(m, 3), n(m, 4), n(m, 5));
+  m = /(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?/i.exec(t);
+  if (m) return localIso(n(m, 3), n(m, 1), n(m, 2), to24h(n(m, 4), m[6]), n(m, 5));
+  return undefined;
+}
+
+/** A numeric capture group; `fallback` when the group did not take part in the match. */
+function n(match: RegExpExecArray, index: number, fallback = Number.NaN): number {
+  const value = match[index];
+  return value === undefined ? fallback : Number(value);
+}
+
+function fullYear(y: number): number {
+  return y < 100 ? 2000 + y : y;
+}
+
+/** Whether a short text looks like a date or time line (a header cue in pages we have never seen). */
+export function looksLikeTime(text: string): boolean {
+  return (
+    parseTime(text) !== undefined ||
+    /\b\d{1,2}:\d{2}\s*([ap]\.?m\.?|uhr)?\b/i.test(text) ||
+    /\b(vor|ago)\b.{0,20}\b(min|minute|stunde|hour|tag|day)/i.test(text)
+  );
+}
+
+/** A short stable hash (FNV-1a, two seeds) for ids of things the page gives no id for. */
+export function hashId(...parts: (string | undefined)[]): string {
+  const input = parts.map((p) => p ?? '').join('\u241f');
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+}
+
+const EMAIL = /[\w.+'-]+@[\w-]+(\.[\w-]+)+/;
+
+/** The first e-mail address in a text or `mailto:` link. */
+export function findEmail(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  const match = EMAIL.exec(text.replace(/^mailto:/i, ''));
+  return match ? match[0].toLowerCase() : undefined;
+}
+
+/** "Jane Doe <jane@example.com>" → name and address; either may be missing. */
+export function parseAddress(text: string): { name?: string; email?: string } {
+  const email = findEmail(text);
+  const name = text
+    .replace(/<[^>]*>/g, '')
+    .replace(EMAIL, '')
+    .replace(/\(\s*\)|\[\s*\]|"/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/[,:;<>]+$/, '')
+    .trim();
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}

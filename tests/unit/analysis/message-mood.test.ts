@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildMessageMood,
+  combineChunkMoods,
+  computeConfidence,
+  labelsToExplain,
+  neutralRawMood,
+  sanitizeRawMood,
+} from '../../../lib/analysis/message-mood';
+import { prepareText } from '../../../lib/analysis/text';
+import { detectUrgency } from '../../../lib/analysis/urgency';
+import type { RawMood } from '../../../lib/models/types';
+import { fakeMood } from './fake-mood-model';
+
+function build(text: string, raw: RawMood = fakeMood(text)) {
+  const prepared = prepareText(text);
+  return buildMessageMood({
+    messageId: 'm1',
+    role: 'customer',
+    prepared,
+    raw,
+    language: 'de',
+    urgency: detectUrgency(prepared.text),
+    evidence: [],
+  });
+}
+
+describe('computeConfidence', () => {
+  const sure: RawMood = { ...neutralRawMood(), sentiment: { negative: 0.96, neutral: 0.02, positive: 0.02 } };
+
+  it('keeps a two-word message low however sure the model is', () => {
+    expect(computeConfidence(sure, 2, 'de')).toBeLessThan(0.5);
+    expect(computeConfidence(sure, 20, 'de')).toBeGreaterThan(0.8);
+  });
+
+  it('is lower for a flat distribution, for other languages, and zero without words', () => {
+    const flat: RawMood = { ...neutralRawMood(), sentiment: { negative: 0.34, neutral: 0.33, positive: 0.33 } };
+    expect(computeConfidence(flat, 20, 'en')).toBeLessThan(computeConfidence(sure, 20, 'en'));
+    expect(computeConfidence(sure, 20, 'other')).toBeLessThan(computeConfidence(sure, 20, 'en'));
+    expect(computeConfidence(sure, 0, 'en')).toBe(0);
+  });
+});
+
+describe('sanitizeRawMood', () => {
+  it('turns broken model numbers into a usable result', () => {
+    const broken = {
+      sentiment: { negative: Number.NaN, neutral: 2, positive: -1 },
+      emotions: { ...neutralRawMood().emotions, angry: Number.POSITIVE_INFINITY },
+      offensive: Number.NaN,
+    } as RawMood;
+    const clean = sanitizeRawMood(broken);
+    expect(clean.sentiment).toEqual({ negative: 0, neutral: 1, positive: 0 });
+    expect(clean.emotions.angry).toBe(0);
+    expect(clean.offensive).toBe(0);
+  });
+});
+
+describe('combineChunkMoods', () => {
+  it('lets one furious chunk of a long mail count', () => {
+    const calm = fakeMood('Hier ist meine Bestellnummer und die Adresse.');
+    const angry = fakeMood('Das ist unverschämt, unverschämt!');
+    const combined = combineChunkMoods(
+      [
+        { text: 'x'.repeat(300), start: 0, end: 300 },
+        { text: 'x'.repeat(100), start: 300, end: 400 },
+      ],
+      [calm, angry],
+    );
+    expect(combined.emotions.angry).toBeGreaterThan(0.4);
+    expect(combined.sentiment.negative).toBeGreaterThan(calm.sentiment.negative);
+    expect(combined.sentiment.negative).toBeLessThan(angry.sentiment.negative);
+  });
+});
+
+describe('buildMessageMood', () => {
+  it('scores sentiment −1…1 and lists emotions highest first', () => {
+    const mood = build('Das ist unverschämt und ich warte immer noch auf mein Geld, wirklich unverschämt.');
+    expect(mood.sentiment.label).toBe('negative');
+    expect(mood.sentiment.score).toBeLessThan(-0.5);
+    expect(mood.emotions[0]?.label).toBe('angry');
+    const ps = mood.emotions.map((e) => e.p);
+    expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+  });
+
+  it('flags offensive language at the threshold', () => {
+    expect(build('Ihr Idioten!').offensive).toEqual({ isOffensive: true, p: 0.9 });
+    expect(build('Ihr Lieben!').offensive.isOffensive).toBe(false);
+  });
+
+  it('places urgency reasons in the original text and shows them as evidence', () => {
+    const text = 'Bitte&nbsp;so\u200bfort &amp; bis Freitag!';
+    const mood = build(text);
+    expect(mood.urgency.level).toBe('high');
+    const phrases = mood.urgency.reasons.map((r) => r.phrase);
+    expect(phrases).toEqual(['so\u200bfort', 'bis Freitag']);
+    const urgencyEvidence = mood.evidence.filter((e) => e.label.startsWith('urgency:'));
+    expect(urgencyEvidence.map((e) => text.slice(e.start, e.end))).toEqual(['so\u200bfort', 'bis Freitag']);
+  });
+
+  it('gives empty text a neutral result with no confidence', () => {
+    const mood = build('', neutralRawMood());
+    expect(mood.sentiment.label).toBe('neutral');
+    expect(mood.confidence).toBe(0);
+    expect(mood.urgency.level).toBe('low');
+    expect(mood.truncated).toBe(false);
+  });
+});
+
+describe('labelsToExplain', () => {
+  it('explains the winning pole, strong emotions and offensive language', () => {
+    expect(labelsToExplain(fakeMood('Ihr Idioten, das ist unverschämt'))).toEqual(['negative', 'angry', 'offensive']);
+    expect(labelsToExplain(fakeMood('Wo ist mein Paket?'))).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+// @vitest-environment node
+// transformers.js must resolve to its Node build (onnxruntime-node), as in `npm run eval`.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AutoModelForSequenceClassification, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BagModel, bagFeatures, forwardQuantized } from '../../../scripts/train/bag-model';
+import { writeModelDir } from '../../../scripts/train/export';
+import type { BagFeatureSpec, BagModelWeights } from '../../../scripts/train/onnx';
+import { buildVocab } from '../../../scripts/train/tokenizer';
+
+const corpus = [
+  'Ich warte seit drei Wochen auf meine Bestellung 123456, das ist eine Frechheit!!!',
+  'Vielen Dank für die schnelle Hilfe 😀',
+  'Kundenservice Rückerstattung Lieferadresse',
+  'I want my money back right now, this is sooooo bad',
+  'Thanks a lot, great service! https://example.com @support',
+];
+
+let dir: string;
+let weights: BagModelWeights;
+const spec: BagFeatureSpec = { vocabSize: 0, buckets: 97, prime: 1000003 };
+const labels = ['a', 'b', 'c', 'd'];
+
+function exportTiny(target: string, seed: number): BagModelWeights {
+  const vocab = buildVocab(corpus, {
+    maxWords: 200,
+    minWordCount: 1,
+    maxPrefixes: 100,
+    maxSuffixes: 100,
+    minPieceCount: 1,
+    minCharCount: 1,
+  });
+  spec.vocabSize = vocab.length;
+  const model = new BagModel(
+    { dim: 8, hidden: 6, hiddenPerHead: true, skip: true, rows: vocab.length + spec.buckets, epochs: 0, lr: 0, seed },
+    [{ name: 'x', kind: 'softmax', offset: 0, labels }],
+  );
+  const w = model.quantize();
+  // Untrained heads are zero; give them values so the comparison means something.
+  for (let i = 0; i < w.outWeight.length; i++) w.outWeight[i] = Math.sin(i + seed);
+  writeModelDir({
+    dir: target,
+    name: 'tiny',
+    docString: 'test',
+    vocab,
+    maxTokens: 16,
+    feature: spec,
+    weights: w,
+    labels,
+    extraConfig: {},
+  });
+  return w;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rapport-onnx-'));
+  weights = exportTiny(join(dir, 'tiny'), 3);
+  env.localModelPath = `${dir}/`;
+  env.allowRemoteModels = false;
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exported bag-of-embeddings graph', () => {
+  it('gives the same logits through transformers.js as the trainer forward pass', async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained('tiny');
+    const model = await AutoModelForSequenceClassification.from_pretrained('tiny', { dtype: 'fp32' });
+    const texts = [...corpus, '', '🙂🙂🙂', 'a\u200bb\u200d', 'Unbekanntewörter überall', 'x '.repeat(500)];
+    const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: 16 });
+    const out = (await model(inputs)) as { logits: Tensor };
+    expect(out.logits.dims).toEqual([texts.length, labels.length]);
+    const data = out.logits.data as Float32Array;
+    texts.forEach((text, i) => {
+      const single = tokenizer(text, { truncation: true, max_length: 16 });
+      const ids = Array.from((single.input_ids as Tensor).data as BigInt64Array, Number);
+      expect(ids.length).toBeLessThanOrEqual(16);
+      const ref = forwardQuantized(weights, bagFeatures(ids, spec));
+      ref.forEach((v, j) => {
+        expect(data[i * labels.length + j]).toBeCloseTo(v, 4);
+      });
+    });
+    await model.dispose();
+  });
+
+  it('tokenizes like training expects: normalisation baked into tokenizer.json', async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained('tiny');
+    expect(tokenizer.tokenize('sooooo 123456 https://example.com/x @support')).toEqual([
+      'soo',
+      '000',
+      'httpurl',
+      '@',
+      'user',
+    ]);
+    // Zero-width characters vanish instead of producing unknown tokens.
+    expect(tokenizer.tokenize('dan\u200bke')).toEqual(tokenizer.tokenize('danke'));
+  });
+
+  it('writes the same bytes for the same seed', () => {
+    const again = join(dir, 'again');
+    exportTiny(again, 3);
+    for (const f of ['onnx/model.onnx', 'tokenizer.json', 'config.json']) {
+      expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, 'tiny', f)))).toBe(true);
+    }
+  });
+});

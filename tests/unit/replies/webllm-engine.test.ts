@@ -1,0 +1,434 @@
+import type {
+  AppConfig,
+  ChatCompletionChunk,
+  ChatCompletionRequestStreaming,
+  MLCEngineConfig,
+  ModelRecord,
+} from '@mlc-ai/web-llm';
+import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { describe, expect, it, vi } from 'vitest';
+import type { WebGpuCapabilities } from '../../../lib/models/webgpu';
+import { collectDraft, type DraftEvent, FallbackReplyEngine } from '../../../lib/replies/engine';
+import { TemplateReplyEngine } from '../../../lib/replies/template-engine';
+import {
+  applyHosts,
+  approximateDownloadBytes,
+  cleanDraft,
+  createDraftingEngine,
+  estimateDownloadSize,
+  formatBytes,
+  type LlmEngineLike,
+  mapWebLlmError,
+  modelBaseUrl,
+  planWebLlm,
+  WebLlmReplyEngine,
+  type WebLlmRuntime,
+} from '../../../lib/replies/webllm-engine';
+import { englishRequest, germanRequest } from './draft-fixtures';
+
+const GiB = 2 ** 30;
+const caps: WebGpuCapabilities = {
+  available: true,
+  hasShaderF16: true,
+  maxBufferSize: 4 * GiB,
+  maxStorageBufferBindingSize: 2 * GiB,
+};
+const llama = prebuiltAppConfig.model_list.find((r) => r.model_id === 'Llama-3.2-3B-Instruct-q4f16_1-MLC');
+if (!llama) throw new Error('web-llm list changed: Llama-3.2-3B-Instruct-q4f16_1-MLC missing');
+const noHosts = { llmModelId: '', llmWeightsHost: '', llmLibHost: '' };
+
+function chunk(text: string): ChatCompletionChunk {
+  return {
+    id: 'c',
+    created: 0,
+    model: 'm',
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta: { content: text }, finish_reason: null, logprobs: null }],
+  };
+}
+
+/** A web-llm stand-in: reports progress like web-llm, streams scripted chunks, stops on interruptGenerate. */
+class ScriptedLlm implements LlmEngineLike {
+  requests: ChatCompletionRequestStreaming[] = [];
+  interrupted = 0;
+  unloaded = false;
+  #stop = false;
+  constructor(
+    private readonly reply: (request: ChatCompletionRequestStreaming) => string[],
+    private readonly failAt?: { index: number; error: unknown },
+  ) {}
+
+  chat = {
+    completions: {
+      create: async (request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>> => {
+        this.requests.push(request);
+        this.#stop = false;
+        const parts = this.reply(request);
+        const failAt = this.failAt;
+        const stopped = () => this.#stop;
+        return {
+          async *[Symbol.asyncIterator]() {
+            for (const [index, part] of parts.entries()) {
+              await new Promise((resolve) => setTimeout(resolve, 1));
+              if (stopped()) return;
+              if (failAt && index === failAt.index) throw failAt.error;
+              yield chunk(part);
+            }
+          },
+        };
+      },
+    },
+  };
+
+  interruptGenerate(): void {
+    this.interrupted++;
+    this.#stop = true;
+  }
+
+  async unload(): Promise<void> {
+    this.unloaded = true;
+  }
+}
+
+function runtime(options: {
+  llm?: ScriptedLlm;
+  cached?: boolean;
+  loadError?: unknown;
+  hangLoad?: boolean;
+  reports?: string[];
+}): WebLlmRuntime & { configs: MLCEngineConfig[] } {
+  const configs: MLCEngineConfig[] = [];
+  return {
+    configs,
+    prebuiltAppConfig,
+    hasModelInCache: async (_id: string, _config: AppConfig) => options.cached ?? false,
+    createEngine: async (_worker, _modelId, config) => {
+      configs.push(config);
+      const reports = options.reports ?? [
+        'Fetching param cache[1/3]: 600MB fetched. 33% completed, 5 secs elapsed.',
+        'Fetching param cache[3/3]: 1700MB fetched. 100% completed, 12 secs elapsed.',
+        'Loading GPU shader modules[10/40]',
+      ];
+      for (const [i, text] of reports.entries()) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        config.initProgressCallback?.({ progress: (i + 1) / reports.length, timeElapsed: i, text });
+      }
+      if (options.hangLoad) await new Promise(() => undefined);
+      if (options.loadError !== undefined) throw options.loadError;
+      return options.llm ?? new ScriptedLlm(() => ['Hi']);
+    },
+  };
+}
+
+function fakeWorker() {
+  return { postMessage: vi.fn(), terminate: vi.fn() };
+}
+
+async function plan(rt: WebLlmRuntime, replies = noHosts) {
+  const fetchFn: typeof fetch = async () => new Response('not found', { status: 404 });
+  return planWebLlm({ replies, caps, memory: { deviceMemoryGB: 8 }, runtime: rt, fetch: fetchFn });
+}
+
+describe('hosts and download size', () => {
+  it("points weights and libraries at the team's mirror", () => {
+    const record = applyHosts(llama, {
+      weightsHost: 'https://models.example.com/hf/',
+      libHost: 'https://libs.example.com',
+    });
+    expect(record.model).toBe('https://models.example.com/hf/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC');
+    expect(record.model_lib).toBe(
+      'https://libs.example.com/v0_2_86/base/Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm',
+    );
+    expect(applyHosts(llama, { weightsHost: '', libHost: '' })).toEqual(llama);
+  });
+
+  it('resolves the model base URL like web-llm', () => {
+    expect(modelBaseUrl(llama)).toBe('https://huggingface.co/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC/resolve/main/');
+    const mirrored: ModelRecord = { ...llama, model: 'https://m.example.com/x/resolve/v1/' };
+    expect(modelBaseUrl(mirrored)).toBe('https://m.example.com/x/resolve/v1/');
+  });
+
+  it('sums the weight manifest and the library size', async () => {
+    const urls: string[] = [];
+    const fetchFn: typeof fetch = async (input, init) => {
+      const url = String(input);
+      urls.push(`${init?.method ?? 'GET'} ${url}`);
+      if (url.endsWith('/tensor-cache.json')) {
+        return Response.json({
+          records: [
+            { dataPath: 'a.bin', nbytes: 1000 },
+            { dataPath: 'b.bin', nbytes: 500 },
+          ],
+        });
+      }
+      return new Response(null, { status: 200, headers: { 'content-length': '250' } });
+    };
+    expect(await estimateDownloadSize(llama, { fetch: fetchFn })).toEqual({ bytes: 1750, source: 'manifest' });
+    expect(urls).toEqual([
+      'GET https://huggingface.co/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC/resolve/main/tensor-cache.json',
+      `HEAD ${llama.model_lib}`,
+    ]);
+  });
+
+  it('falls back to the parameter estimate when offline', async () => {
+    const offline: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const estimate = await estimateDownloadSize(llama, { fetch: offline });
+    expect(estimate.source).toBe('parameters');
+    // 3.2B × 4.5 bits ≈ 1.9 GB.
+    expect(estimate.bytes).toBeGreaterThan(1.7e9);
+    expect(estimate.bytes).toBeLessThan(2.1e9);
+    expect(approximateDownloadBytes({ ...llama, model_id: 'SmolLM2-360M-Instruct-q0f16-MLC' })).toBe(756_000_000);
+  });
+});
+
+describe('mapWebLlmError', () => {
+  it.each([
+    [
+      'WebGPUNotAvailableError: WebGPU is not supported in your current environment',
+      'load',
+      'model/webgpu-unavailable',
+    ],
+    ['Error: Unable to find a compatible GPU.', 'load', 'model/webgpu-unavailable'],
+    ['DeviceLostError: The WebGPU device was lost while loading the model.', 'load', 'model/out-of-memory'],
+    ['DeviceLostError: The WebGPU device was lost while loading the model.', 'generate', 'model/device-lost'],
+    ['RangeError: Array buffer allocation failed', 'load', 'model/out-of-memory'],
+    ['Error: Cannot fetch https://huggingface.co/x/resolve/main/params_shard_0.bin', 'load', 'model/download-failed'],
+    ['TypeError: Failed to fetch', 'load', 'model/download-failed'],
+    ['QuotaExceededError: storage full', 'load', 'model/download-failed'],
+    ['Error: something odd', 'load', 'model/load-failed'],
+    ['Error: something odd', 'generate', 'model/generation-failed'],
+  ] as const)('%s while %s → %s', (text, phase, code) => {
+    expect(mapWebLlmError(text, phase).code).toBe(code);
+  });
+
+  it('keeps the original error as the cause', () => {
+    const original = new Error('Failed to fetch');
+    expect(mapWebLlmError(original, 'load').cause).toBe(original);
+  });
+});
+
+describe('planWebLlm', () => {
+  it('refuses without WebGPU', async () => {
+    await expect(
+      planWebLlm({
+        replies: noHosts,
+        caps: { ...caps, available: false, reason: 'No WebGPU in this browser.' },
+        runtime: runtime({}),
+      }),
+    ).rejects.toMatchObject({ code: 'model/webgpu-unavailable', message: 'No WebGPU in this browser.' });
+  });
+
+  it('refuses when no model fits in memory', async () => {
+    await expect(
+      planWebLlm({ replies: noHosts, caps, memory: { budgetMB: 200 }, runtime: runtime({}) }),
+    ).rejects.toMatchObject({ code: 'model/out-of-memory' });
+  });
+
+  it('plans the default model with the mirror applied and the cache checked', async () => {
+    const result = await plan(runtime({}), {
+      llmModelId: '',
+      llmWeightsHost: 'https://mirror.example.com',
+      llmLibHost: '',
+    });
+    expect(result.model.modelId).toBe('Llama-3.2-3B-Instruct-q4f16_1-MLC');
+    expect(result.appConfig.model_list).toHaveLength(1);
+    expect(result.record.model).toBe('https://mirror.example.com/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC');
+    expect(result.cached).toBe(false);
+    expect(result.download.source).toBe('parameters');
+  });
+
+  it('needs no download for a cached model', async () => {
+    const result = await plan(runtime({ cached: true }));
+    expect(result).toMatchObject({ cached: true, download: { bytes: 0 } });
+  });
+});
+
+describe('WebLlmReplyEngine', () => {
+  it('reports download progress in bytes, then loading, then ready', async () => {
+    const rt = runtime({});
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const states: string[] = [];
+    const bytes: number[] = [];
+    engine.subscribe((s) => {
+      states.push(s.state);
+      if (s.state === 'downloading') bytes.push(s.loadedBytes);
+    });
+    await engine.load();
+    expect(states).toEqual(['downloading', 'downloading', 'downloading', 'loading', 'ready']);
+    expect(bytes).toEqual([0, 600 * 2 ** 20, 1700 * 2 ** 20]);
+    expect(rt.configs[0]?.appConfig?.model_list[0]?.model_id).toBe('Llama-3.2-3B-Instruct-q4f16_1-MLC');
+  });
+
+  it('cancels a download by terminating the worker', async () => {
+    const rt = runtime({ hangLoad: true });
+    const worker = fakeWorker();
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    const controller = new AbortController();
+    const loading = engine.load({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(loading).rejects.toMatchObject({ code: 'replies/cancelled' });
+    expect(worker.terminate).toHaveBeenCalledTimes(1);
+    expect(engine.status).toEqual({ state: 'idle' });
+  });
+
+  it('maps a load failure and ends in the error state', async () => {
+    const rt = runtime({ loadError: 'DeviceLostError: The WebGPU device was lost while loading the model.' });
+    const worker = fakeWorker();
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    await expect(engine.load()).rejects.toMatchObject({ code: 'model/out-of-memory' });
+    expect(engine.status).toMatchObject({ state: 'error', code: 'model/out-of-memory' });
+    expect(worker.terminate).toHaveBeenCalled();
+  });
+
+  it('streams each variant from chat completions built from the prompt', async () => {
+    const llm = new ScriptedLlm((request) => {
+      const system = String(request.messages[0]?.content ?? '');
+      return system.includes('Short:') ? ['Hallo ', 'Frau Schmidt', '.'] : ['"Guten Tag', ' Frau Schmidt."'];
+    });
+    const rt = runtime({ llm, cached: true });
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    await engine.load();
+    const { texts, events, error } = await collectDraft(engine.draft(germanRequest()));
+    expect(error).toBeUndefined();
+    expect(texts.short).toBe('Hallo Frau Schmidt.');
+    // Quotes the model added around the reply are dropped from the final text.
+    expect(texts['de-escalating']).toBe('Guten Tag Frau Schmidt.');
+    expect(events.at(-1)).toEqual({ type: 'done' });
+    expect(llm.requests.map((r) => [r.stream, r.max_tokens])).toEqual([
+      [true, 400],
+      [true, 400],
+      [true, 160],
+    ]);
+  });
+
+  it('interrupts generation when cancelled', async () => {
+    const llm = new ScriptedLlm(() => Array.from({ length: 50 }, (_, i) => `w${i} `));
+    const rt = runtime({ llm, cached: true });
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    await engine.load();
+    const controller = new AbortController();
+    const events: DraftEvent[] = [];
+    for await (const event of engine.draft(englishRequest(), { signal: controller.signal })) {
+      events.push(event);
+      if (event.type === 'token') controller.abort();
+    }
+    expect(llm.interrupted).toBeGreaterThanOrEqual(1);
+    expect(events.filter((e) => e.type === 'token')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'replies/cancelled' });
+  });
+
+  it('queues calls: a second draft waits for the first', async () => {
+    const llm = new ScriptedLlm(() => ['a', 'b', 'c']);
+    const rt = runtime({ llm, cached: true });
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    await engine.load();
+    const order: string[] = [];
+    const run = async (name: string) => {
+      for await (const event of engine.draft(englishRequest({ variants: ['short'] }))) {
+        if (event.type === 'variant-start' || event.type === 'done') order.push(`${name}:${event.type}`);
+      }
+    };
+    await Promise.all([run('first'), run('second')]);
+    expect(order).toEqual(['first:variant-start', 'first:done', 'second:variant-start', 'second:done']);
+  });
+
+  it('falls back to templates when the device is lost mid-draft', async () => {
+    const llm = new ScriptedLlm(() => ['Hi ', 'John', ','], {
+      index: 2,
+      error: 'DeviceLostError: The WebGPU device was lost while loading the model.',
+    });
+    const rt = runtime({ llm, cached: true });
+    const primary = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const engine = new FallbackReplyEngine(
+      primary,
+      (reason) => new TemplateReplyEngine({ reason, fill: (t) => t.body }),
+    );
+    await engine.load();
+    const { events, texts } = await collectDraft(engine.draft(englishRequest()));
+    expect(events.find((e) => e.type === 'fallback')).toMatchObject({ code: 'model/device-lost' });
+    expect(texts['de-escalating']).toContain("I'm sorry your item arrived damaged");
+    expect(llm.unloaded).toBe(true);
+  });
+
+  it('frees the worker on dispose', async () => {
+    const rt = runtime({ cached: true });
+    const worker = fakeWorker();
+    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    await engine.load();
+    await engine.dispose();
+    expect(worker.terminate).toHaveBeenCalled();
+    expect(engine.status).toEqual({ state: 'idle' });
+  });
+});
+
+describe('cleanDraft', () => {
+  it('strips labels and wrapping quotes only', () => {
+    expect(cleanDraft('Reply: "Hi John, thanks."')).toBe('Hi John, thanks.');
+    expect(cleanDraft('„Hallo Anna.“')).toBe('Hallo Anna.');
+    expect(cleanDraft('Hi "John", thanks.')).toBe('Hi "John", thanks.');
+  });
+});
+
+describe('createDraftingEngine', () => {
+  const gpuNav = (f16 = true) => ({
+    gpu: {
+      requestAdapter: async () => ({
+        features: new Set(f16 ? ['shader-f16'] : []),
+        limits: { maxBufferSize: 4 * GiB, maxStorageBufferBindingSize: 2 * GiB },
+      }),
+    },
+    deviceMemory: 8,
+  });
+  const base = {
+    replies: {
+      germanFormality: 'sie' as const,
+      brandVoice: '',
+      policyText: '',
+      llmModelId: '',
+      llmWeightsHost: '',
+      llmLibHost: '',
+      llmDownloadApproved: false,
+    },
+    createWorker: fakeWorker,
+    fill: (t: { body: string }) => t.body,
+    fetch: (async () => new Response('', { status: 404 })) satisfies typeof fetch,
+  };
+
+  it('uses templates, saying why, without WebGPU', async () => {
+    const choice = await createDraftingEngine({ ...base, nav: {}, uiLanguage: 'de', runtime: runtime({}) });
+    expect(choice.engine.kind).toBe('templates');
+    expect(choice.engine.reason).toMatch(/kein WebGPU/);
+    expect(choice.awaitingApproval).toBe(false);
+  });
+
+  it('asks for approval before downloading, showing the size', async () => {
+    const choice = await createDraftingEngine({ ...base, nav: gpuNav(), runtime: runtime({}) });
+    expect(choice.awaitingApproval).toBe(true);
+    expect(choice.engine.kind).toBe('templates');
+    expect(choice.engine.reason).toMatch(/Llama-3.2-3B-Instruct \(about 1\.[89] GB\) is not downloaded yet/);
+    expect(choice.plan?.model.modelId).toBe('Llama-3.2-3B-Instruct-q4f16_1-MLC');
+  });
+
+  it('uses web-llm, with template fallback, once approved or cached', async () => {
+    const approved = await createDraftingEngine({
+      ...base,
+      replies: { ...base.replies, llmDownloadApproved: true },
+      nav: gpuNav(false),
+      runtime: runtime({}),
+    });
+    expect(approved.engine).toBeInstanceOf(FallbackReplyEngine);
+    expect(approved.engine.kind).toBe('webllm');
+    expect(approved.plan?.model.modelId).toBe('Llama-3.2-3B-Instruct-q4f32_1-MLC');
+    const cached = await createDraftingEngine({ ...base, nav: gpuNav(), runtime: runtime({ cached: true }) });
+    expect(cached.engine.kind).toBe('webllm');
+    await cached.engine.load();
+    expect(cached.engine.status).toEqual({ state: 'ready', modelId: 'Llama-3.2-3B-Instruct-q4f16_1-MLC' });
+  });
+
+  it('formats sizes', () => {
+    expect(formatBytes(1_812_000_000)).toBe('1.8 GB');
+    expect(formatBytes(950_000_000)).toBe('950 MB');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../lib/errors';
+import { applyRoleCorrections, readConversation, readSelection } from '../../../lib/sites';
+import type { ReadContext } from '../../../lib/sites/types';
+import { fixtureHtml, mountPage, parsePage } from './fixture-files';
+
+const ctx: ReadContext = { url: new URL('https://help.example.org/tickets/12'), agent: { names: [], emails: [] } };
+
+describe('readSelection ("use the selected text")', () => {
+  it('reads the selection as one customer message with quotes and signature removed', () => {
+    const conversation = readSelection(
+      'Ich warte seit 2 Wochen! 😠\n\nMit freundlichen Grüßen\nA. Kunde\n\nAm 01.03.2025 um 10:00 schrieb Shop <s@shop.de>:\n> Hallo',
+      ctx,
+      'Bestellung 123',
+    );
+    expect(conversation).toMatchObject({ site: 'generic', subject: 'Bestellung 123', url: ctx.url.href });
+    expect(conversation.messages).toEqual([
+      expect.objectContaining({
+        role: 'customer',
+        roleSource: 'heuristic',
+        text: 'Ich warte seit 2 Wochen! 😠',
+        bodyLoaded: true,
+      }),
+    ]);
+  });
+
+  it('refuses an empty selection', () => {
+    expect(() => readSelection('  \n ', ctx)).toThrow(AppError);
+  });
+});
+
+describe('picked conversation area', () => {
+  it('reads the picked area by structure when it holds message blocks', () => {
+    const doc = parsePage(fixtureHtml('generic', 'zammad-like'));
+    const conversation = readConversation(doc, { ...ctx, pickedSelector: '.ticket-article' });
+    expect(conversation.messages).toHaveLength(4);
+  });
+
+  it('names the picked area when it is gone or the selector no longer parses', () => {
+    const doc = parsePage(fixtureHtml('generic', 'zammad-like'));
+    for (const pickedSelector of ['#not-there', 'div[[broken']) {
+      expect(() => readConversation(doc, { ...ctx, pickedSelector })).toThrow(
+        "Can't read this conversation on help.example.org (missing: the picked conversation area) — select the text or pick the conversation area",
+      );
+    }
+  });
+});
+
+describe('applyRoleCorrections', () => {
+  it("applies the agent's corrections over the page's cues and marks them", () => {
+    const conversation = readConversation(parsePage(fixtureHtml('generic', 'znuny-table')), ctx);
+    const [first, second] = conversation.messages;
+    const corrected = applyRoleCorrections(conversation.messages, { [second?.id ?? '']: 'internal-note' });
+    expect(corrected[0]).toEqual(first);
+    expect(corrected[1]).toMatchObject({ role: 'internal-note', roleSource: 'user' });
+  });
+});
+
+describe('re-reading a live page', () => {
+  it('finds the new conversation when the page swaps it out (SPA ticket switch)', () => {
+    const doc = mountPage(fixtureHtml('generic', 'zammad-like'));
+    const url = { ...ctx, url: new URL('https://support.shop-example.de/#ticket/zoom/31044') };
+    expect(readConversation(doc, url).messages).toHaveLength(4);
+    // Same container, a message arrives.
+    const list = doc.querySelector('.ticket-article');
+    const copy = list?.lastElementChild?.cloneNode(true);
+    if (!list || !(copy instanceof Element)) throw new Error('zammad fixture changed');
+    copy.setAttribute('data-id', '118400');
+    list.appendChild(copy);
+    expect(
+      readConversation(doc, url)
+        .messages.map((m) => m.id)
+        .at(-1),
+    ).toBe('118400');
+    // The whole ticket view is replaced by another page layout.
+    doc.body.innerHTML = parsePage(fixtureHtml('generic', 'helpscout-like')).body.innerHTML;
+    expect(readConversation(doc, url).subject).toBe('Wrong colour delivered');
+  });
+});
