@@ -5,6 +5,8 @@ import { declaredSiteMatches } from './lib/sites/matches';
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: RAPPORT_OUT_DIR=.output-x npx wxt build.
   outDir: process.env.RAPPORT_OUT_DIR ?? '.output',
+  // Firefox gets MV3 too (event page, sidebar_action, storage.managed): one entrypoint tree, one manifest shape.
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
   hooks: {
     // ONNX Runtime's wasm ships inside the extension (never fetched from a CDN): the asyncify build serves both the

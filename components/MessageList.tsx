@@ -1,9 +1,12 @@
+import { defaultMaxAnalysedChars as analysedChars } from '../lib/analysis/text';
 import type { ConversationMood, Evidence } from '../lib/analysis/types';
 import type { Conversation, Role } from '../lib/sites/types';
 import { HighlightedText } from './HighlightedText';
 import { useI18n } from './I18nProvider';
 
 const roles: Role[] = ['customer', 'agent', 'internal-note', 'system'];
+/** Characters of one message shown in the panel; the rest is summarised so a 1 MB message cannot freeze it. */
+const shownChars = 4000;
 
 /** "What Rapport read": every message with its role (correctable), time, and the phrases behind its mood. */
 export function MessageList({
@@ -23,6 +26,9 @@ export function MessageList({
           <h2>{t('panel.whatRead')}</h2>
           <span className="muted">{t('panel.messagesRead', { count: conversation.messages.length })}</span>
         </summary>
+        {conversation.hiddenMessageCount ? (
+          <p className="muted small">{t('panel.hiddenMessages', { count: conversation.hiddenMessageCount })}</p>
+        ) : null}
         <ol className="message-list">
           {conversation.messages.map((message) => {
             const messageMood = mood?.messages[message.id];
@@ -54,7 +60,15 @@ export function MessageList({
                 {message.bodyLoaded ? (
                   <p className="message-text">
                     {message.text ? (
-                      <HighlightedText text={message.text} evidence={evidence} />
+                      <>
+                        <HighlightedText text={message.text.slice(0, shownChars)} evidence={evidence} />
+                        {message.text.length > shownChars ? (
+                          <span className="muted small">
+                            {' '}
+                            {t('panel.clipped', { count: message.text.length - shownChars })}
+                          </span>
+                        ) : null}
+                      </>
                     ) : (
                       <span className="muted">{t('panel.emptyMessage')}</span>
                     )}
@@ -62,6 +76,9 @@ export function MessageList({
                 ) : (
                   <p className="muted small">{t('panel.notLoaded')}</p>
                 )}
+                {messageMood?.truncated ? (
+                  <p className="muted small">{t('panel.truncated', { count: analysedChars })}</p>
+                ) : null}
                 {message.attachments.length > 0 ? (
                   <p className="muted small">{t('panel.attachments', { names: message.attachments.join(', ') })}</p>
                 ) : null}

@@ -1,4 +1,238 @@
-/** Placeholder until its feature lands (issue work in progress). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { getMoodModelState, selectMoodModel } from '../lib/models/analysis-host-client';
+import type { MoodModelState } from '../lib/models/analysis-protocol';
+import {
+  bundledSelectionId,
+  fetchDownloadSize,
+  formatBytes,
+  type HubDevicePlan,
+  hubModelCatalogue,
+  isHubModelId,
+  type MoodModelSelection,
+  normaliseMirrorUrl,
+  planHubDevice,
+  readNavigatorGpu,
+} from '../lib/models/hub-models';
+import { clearHubModelCache, isHubModelCached } from '../lib/models/model-cache';
+import { queryKeys, useSettings, useUpdateSettings } from '../lib/queries';
+import { useI18n } from './I18nProvider';
+import './model-settings.css';
+import { ModelStatusLine } from './ModelStatusLine';
+import { modelSettingsMessages as messages } from './model-settings-messages';
+
+const customChoice = 'custom';
+
+function isBusy(state: MoodModelState | undefined): boolean {
+  return state?.status.state === 'downloading' || state?.status.state === 'loading';
+}
+
+/** Options card: the bundled model or an opt-in Hugging Face model, its download size, progress and fallback. */
 export function ModelSettings() {
-  return null;
+  const { language } = useI18n();
+  const m = messages(language);
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const client = useQueryClient();
+  const ids = useId();
+  const saved = settings.data?.mood;
+  const [choice, setChoice] = useState<string>(bundledSelectionId);
+  const [customId, setCustomId] = useState('');
+  const [mirror, setMirror] = useState('');
+
+  useEffect(() => {
+    if (!saved) return;
+    const known = saved.modelId === bundledSelectionId || hubModelCatalogue.some((e) => e.id === saved.modelId);
+    setChoice(known ? saved.modelId : customChoice);
+    if (!known) setCustomId(saved.modelId);
+    setMirror(saved.mirrorUrl);
+  }, [saved]);
+
+  const modelId = choice === customChoice ? customId.trim() : choice;
+  const mirrorValid = (() => {
+    try {
+      normaliseMirrorUrl(mirror);
+      return true;
+    } catch {
+      // Shown as a hint under the field; nothing is fetched until it is valid.
+      return false;
+    }
+  })();
+  const isHub = modelId !== bundledSelectionId;
+  const idValid = !isHub || isHubModelId(modelId);
+  const selection: MoodModelSelection = { modelId, mirrorUrl: mirror.trim() };
+
+  const plan = useQuery({
+    queryKey: queryKeys.moodModelPlan(),
+    queryFn: (): Promise<HubDevicePlan> => planHubDevice(readNavigatorGpu(navigator)),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  const state = useQuery({
+    queryKey: queryKeys.moodModelState(),
+    queryFn: getMoodModelState,
+    refetchInterval: (query) => (isBusy(query.state.data) ? 250 : false),
+  });
+
+  const canCheck = isHub && idValid && mirrorValid && plan.data !== undefined;
+  const dtype = plan.data?.dtype ?? 'q8';
+  const cached = useQuery({
+    queryKey: queryKeys.moodModelCached(modelId, selection.mirrorUrl, dtype),
+    queryFn: () => isHubModelCached(selection, { dtype }),
+    enabled: canCheck,
+  });
+  const size = useQuery({
+    queryKey: queryKeys.moodModelSize(modelId, selection.mirrorUrl, dtype),
+    queryFn: ({ signal }) => fetchDownloadSize(selection, { dtype }, fetch, signal),
+    enabled: canCheck && cached.data === false,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+
+  const apply = useMutation({
+    mutationFn: async (next: MoodModelSelection) => {
+      await update.mutateAsync({ mood: next });
+      return selectMoodModel(next);
+    },
+    onSuccess: (next) => {
+      client.setQueryData(queryKeys.moodModelState(), next);
+      void client.invalidateQueries({ queryKey: queryKeys.moodModelState() });
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: () => clearHubModelCache(selection),
+    onSuccess: () =>
+      client.invalidateQueries({ queryKey: queryKeys.moodModelCached(modelId, selection.mirrorUrl, dtype) }),
+  });
+
+  // A finished download is in the cache now: refresh the "works offline" line.
+  const status = state.data?.status.state;
+  useEffect(() => {
+    if (status === 'ready')
+      void client.invalidateQueries({ queryKey: queryKeys.moodModelCached('', '', '').slice(0, 2) });
+  }, [status, client]);
+
+  const isSavedChoice =
+    saved !== undefined && saved.modelId === selection.modelId && saved.mirrorUrl === selection.mirrorUrl;
+  const sizeText = size.data ? formatBytes(size.data.totalBytes) : '…';
+  const canApply = idValid && mirrorValid && !apply.isPending && (!isHub || cached.data === true || size.isSuccess);
+
+  return (
+    <section className="card model-settings" aria-labelledby={`${ids}-title`} data-testid="model-settings">
+      <h2 id={`${ids}-title`}>{m('title')}</h2>
+      <p className="help">{m('help')}</p>
+
+      <fieldset className="model-choices">
+        <legend className="sr-only">{m('title')}</legend>
+        <label className="model-choice">
+          <input
+            type="radio"
+            name={`${ids}-model`}
+            value={bundledSelectionId}
+            checked={choice === bundledSelectionId}
+            onChange={() => setChoice(bundledSelectionId)}
+            data-testid="model-option-bundled"
+          />
+          <span>{m('bundled')}</span>
+        </label>
+        {hubModelCatalogue.map((entry) => (
+          <label className="model-choice" key={entry.id}>
+            <input
+              type="radio"
+              name={`${ids}-model`}
+              value={entry.id}
+              checked={choice === entry.id}
+              onChange={() => setChoice(entry.id)}
+              data-testid={`model-option-${entry.id}`}
+            />
+            <span>
+              {entry.name}
+              <span className="small muted model-meta">
+                {entry.id} · {m('heads', { heads: entry.heads.map((h) => m(`head.${h}`)).join(', ') })} ·{' '}
+                {m('languages', { languages: entry.languages.join(', ') })}
+              </span>
+            </span>
+          </label>
+        ))}
+        <label className="model-choice">
+          <input
+            type="radio"
+            name={`${ids}-model`}
+            value={customChoice}
+            checked={choice === customChoice}
+            onChange={() => setChoice(customChoice)}
+            data-testid="model-option-custom"
+          />
+          <span>{m('custom')}</span>
+        </label>
+        {choice === customChoice ? (
+          <label className="field model-custom">
+            <span className="sr-only">{m('custom')}</span>
+            <input
+              type="text"
+              value={customId}
+              placeholder={m('customPlaceholder')}
+              spellCheck={false}
+              onChange={(event) => setCustomId(event.target.value)}
+              data-testid="model-custom-id"
+            />
+            {customId && !idValid ? <span className="model-error small">{m('badId')}</span> : null}
+          </label>
+        ) : null}
+      </fieldset>
+
+      <label className="field">
+        <span>{m('mirror')}</span>
+        <input
+          type="url"
+          value={mirror}
+          placeholder="https://huggingface.co"
+          spellCheck={false}
+          onChange={(event) => setMirror(event.target.value)}
+          data-testid="model-mirror"
+        />
+        <span className="small muted">{m('mirrorHelp')}</span>
+        {!mirrorValid ? <span className="model-error small">{m('badMirror')}</span> : null}
+      </label>
+
+      {isHub && canCheck ? (
+        <p className="small" data-testid="model-size">
+          {cached.data === true
+            ? m('cached')
+            : size.isError
+              ? m('sizeFailed', { reason: size.error.message })
+              : size.data
+                ? m('size', { size: sizeText })
+                : m('sizeChecking')}
+        </p>
+      ) : null}
+
+      <div className="model-actions">
+        {!isSavedChoice || state.data?.status.state === 'error' ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={!canApply}
+            onClick={() => apply.mutate(selection)}
+            data-testid="model-apply"
+          >
+            {isHub && cached.data !== true ? m('download', { size: sizeText }) : m('use')}
+          </button>
+        ) : null}
+        {isHub && cached.data === true && !isBusy(state.data) ? (
+          <button type="button" className="link" onClick={() => remove.mutate()} data-testid="model-remove">
+            {m('remove')}
+          </button>
+        ) : null}
+        {remove.isSuccess ? <span className="small muted">{m('removed', { count: remove.data })}</span> : null}
+      </div>
+
+      <ModelStatusLine state={state.data} error={apply.error ?? state.error} m={m} />
+
+      <p className="small muted" data-testid="model-backend">
+        {m('backend.bundled')} {plan.data ? m(`backend.${plan.data.reason}`) : null}
+      </p>
+    </section>
+  );
 }

@@ -57,7 +57,9 @@ export function MoodCard({
         <div>
           <div className="mood-label">
             {uncertain ? '~ ' : ''}
-            {t(`emotion.${dominantEmotion}`)} · {t(`sentiment.${sentiment.label}`)}
+            {dominantEmotion === 'neutral' || t(`emotion.${dominantEmotion}`) === t(`sentiment.${sentiment.label}`)
+              ? t(`sentiment.${sentiment.label}`)
+              : `${t(`emotion.${dominantEmotion}`)} · ${t(`sentiment.${sentiment.label}`)}`}
           </div>
           <div className={`trajectory trajectory-${mood.trajectory}`}>
             {mood.trajectory === 'worsening' ? '↘ ' : mood.trajectory === 'improving' ? '↗ ' : '→ '}

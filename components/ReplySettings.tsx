@@ -1,4 +1,198 @@
-/** Placeholder until its feature lands (issue work in progress). */
+import { useEffect, useMemo, useState } from 'react';
+import { useSettings, useUpdateSettings } from '../lib/queries';
+import { useRunnableModels } from '../lib/replies/hooks';
+import { draftsMessages } from '../lib/replies/messages';
+import { validatePackUrl } from '../lib/replies/templates/pack-url';
+import { formatBytes } from '../lib/replies/webllm-engine';
+import type { GermanFormality, ReplyEngineChoice } from '../lib/settings';
+import { useI18n } from './I18nProvider';
+
+const engineChoices: readonly ReplyEngineChoice[] = ['auto', 'templates', 'demo'];
+const formalities: readonly GermanFormality[] = ['sie', 'du'];
+
+/** A mirror address is valid when empty (standard hosts) or https (http only for localhost), like team packs. */
+function isValidHost(value: string): boolean {
+  if (value.trim() === '') return true;
+  try {
+    validatePackUrl(value.trim());
+    return true;
+  } catch {
+    // Not a usable address; the field says so.
+    return false;
+  }
+}
+
+/**
+ * Reply settings: how drafts are written (on-device model, templates only, scripted demo), German Sie/Du, the
+ * brand voice and policy text drafts follow, the writing model from what this machine can run, and mirror hosts.
+ */
 export function ReplySettings() {
-  return null;
+  const { t, language } = useI18n();
+  const td = useMemo(() => draftsMessages(language), [language]);
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const models = useRunnableModels();
+  const replies = settings.data?.replies;
+  const [brandVoice, setBrandVoice] = useState('');
+  const [policyText, setPolicyText] = useState('');
+  const [weightsHost, setWeightsHost] = useState('');
+  const [libHost, setLibHost] = useState('');
+
+  useEffect(() => {
+    if (!replies) return;
+    setBrandVoice(replies.brandVoice);
+    setPolicyText(replies.policyText);
+    setWeightsHost(replies.llmWeightsHost);
+    setLibHost(replies.llmLibHost);
+  }, [replies]);
+
+  if (!replies) return null;
+  const hostsValid = isValidHost(weightsHost) && isValidHost(libHost);
+  const selection = models.data?.selection;
+
+  return (
+    <section className="card" aria-labelledby="reply-settings" data-testid="reply-settings">
+      <h2 id="reply-settings">{td('settings.title')}</h2>
+      <p className="help">{td('settings.help')}</p>
+
+      <label className="field">
+        <span>{td('settings.engine')}</span>
+        <select
+          data-testid="reply-engine"
+          value={replies.engine}
+          onChange={(event) => {
+            const engine = engineChoices.find((item) => item === event.target.value);
+            if (engine) update.mutate({ replies: { engine } });
+          }}
+        >
+          {engineChoices.map((choice) => (
+            <option key={choice} value={choice}>
+              {td(`settings.engine.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <div className="field" role="radiogroup" aria-labelledby="reply-formality">
+        <span id="reply-formality">{td('settings.formality')}</span>
+        {formalities.map((formality) => (
+          <label key={formality}>
+            <input
+              type="radio"
+              name="german-formality"
+              value={formality}
+              checked={replies.germanFormality === formality}
+              onChange={() => update.mutate({ replies: { germanFormality: formality } })}
+            />{' '}
+            {td(`settings.formality.${formality}`)}
+          </label>
+        ))}
+      </div>
+
+      <div className="field">
+        <span>{td('settings.model')}</span>
+        {models.isPending ? (
+          <p className="small muted">{td('settings.model.probing')}</p>
+        ) : models.error ? (
+          <p className="small muted">{td('settings.model.listFailed', { message: models.error.message })}</p>
+        ) : !selection || selection.runnable.length === 0 ? (
+          <p className="small muted" data-testid="reply-model-none">
+            {td('settings.model.none', {
+              reason:
+                models.data?.caps.reason ??
+                selection?.excluded.find((item) => item.code === 'memory')?.reason ??
+                'WebGPU',
+            })}
+          </p>
+        ) : (
+          <select
+            data-testid="reply-model"
+            aria-label={td('settings.model')}
+            value={replies.llmModelId}
+            onChange={(event) => update.mutate({ replies: { llmModelId: event.target.value } })}
+          >
+            <option value="">{td('settings.model.default')}</option>
+            {selection.runnable.map((model) => (
+              <option key={model.modelId} value={model.modelId}>
+                {model.modelId}
+                {model.modelId === selection.recommended ? ` (${td('settings.model.recommended')})` : ''} —{' '}
+                {td('settings.model.size', {
+                  size: formatBytes(models.data?.sizes[model.modelId] ?? 0),
+                  vram: formatBytes(model.vramMB * 2 ** 20),
+                })}
+              </option>
+            ))}
+          </select>
+        )}
+        {replies.llmDownloadApproved ? (
+          <p className="small muted">
+            {td('settings.model.approved')}{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => update.mutate({ replies: { llmDownloadApproved: false } })}
+            >
+              {td('settings.model.revoke')}
+            </button>
+          </p>
+        ) : null}
+      </div>
+
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!hostsValid) return;
+          update.mutate({
+            replies: {
+              brandVoice: brandVoice.trim(),
+              policyText: policyText.trim(),
+              llmWeightsHost: weightsHost.trim(),
+              llmLibHost: libHost.trim(),
+            },
+          });
+        }}
+      >
+        <label className="field">
+          <span>{td('settings.brandVoice')}</span>
+          <textarea value={brandVoice} onChange={(event) => setBrandVoice(event.target.value)} />
+          <small className="muted">{td('settings.brandVoiceHelp')}</small>
+        </label>
+        <label className="field">
+          <span>{td('settings.policy')}</span>
+          <textarea value={policyText} onChange={(event) => setPolicyText(event.target.value)} />
+          <small className="muted">{td('settings.policyHelp')}</small>
+        </label>
+        <h3 className="small">{td('settings.hosts')}</h3>
+        <p className="help small">{td('settings.hostsHelp')}</p>
+        <label className="field">
+          <span>{td('settings.weightsHost')}</span>
+          <input
+            type="url"
+            placeholder="https://huggingface.co"
+            value={weightsHost}
+            aria-invalid={!isValidHost(weightsHost)}
+            onChange={(event) => setWeightsHost(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{td('settings.libHost')}</span>
+          <input
+            type="url"
+            placeholder="https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models"
+            value={libHost}
+            aria-invalid={!isValidHost(libHost)}
+            onChange={(event) => setLibHost(event.target.value)}
+          />
+        </label>
+        {hostsValid ? null : (
+          <p className="small" role="alert" style={{ color: 'var(--neg)' }}>
+            {td('settings.hostInvalid')}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={!hostsValid}>
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
 }

@@ -1,6 +1,252 @@
-import type { TabState } from '../lib/messaging';
+import './templates.css';
+import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { TemplateRecord } from '../lib/db';
+import { toAppError } from '../lib/errors';
+import { sendToExtension, type TabState } from '../lib/messaging';
+import { useSettings } from '../lib/queries';
+import {
+  useActiveTemplates,
+  usePackRefresh,
+  useRecordTemplateUse,
+  useTemplateStoreSync,
+} from '../lib/replies/templates/hooks';
+import { fillTemplate, type PlaceholderSpec } from '../lib/replies/templates/placeholders';
+import { type SuggestionFactor, suggestTemplates } from '../lib/replies/templates/ranking';
+import { useI18n } from './I18nProvider';
+import { TemplateFillForm } from './TemplateFillForm';
+import { type TemplateTranslate, useTemplateMessages } from './TemplateMessages';
+import { TemplatePicker } from './TemplatePicker';
+import { TemplatePreview } from './TemplatePreview';
 
-/** Placeholder until its feature lands (issue work in progress). */
-export function SuggestionsCard(_props: { state: TabState }) {
-  return null;
+type UseAction = 'insert' | 'copy';
+
+interface PendingFill {
+  template: TemplateRecord;
+  action: UseAction;
+  missing: PlaceholderSpec[];
+}
+
+interface UseStatus {
+  templateId: string;
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The best three templates for this tab's conversation (by intent, mood, language and formality) with why each was
+ * suggested, Insert (into the site's reply box) and Copy, and a keyboard picker over all templates. A template with
+ * values nothing can fill asks for them first, so an unfilled `{{…}}` never reaches the customer.
+ */
+export function SuggestionsCard({ state }: { state: TabState }) {
+  const { t } = useI18n();
+  const messages = useTemplateMessages();
+  const { tt } = messages;
+  useTemplateStoreSync();
+  usePackRefresh();
+  const settings = useSettings();
+  const templates = useActiveTemplates();
+  const recordUse = useRecordTemplateUse();
+  const [pending, setPending] = useState<PendingFill | null>(null);
+  const [status, setStatus] = useState<UseStatus | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+
+  const conversation = state.report?.conversation ?? null;
+  const agentName = settings.data?.agent.name ?? '';
+  const formality = settings.data?.replies.germanFormality ?? 'sie';
+  const conversationLanguage = state.mood?.language ?? 'other';
+
+  const suggestions = useMemo(
+    () =>
+      suggestTemplates(templates.data ?? [], {
+        intents: state.intents,
+        mood: state.mood,
+        language: conversationLanguage,
+        formality,
+      }),
+    [templates.data, state.intents, state.mood, conversationLanguage, formality],
+  );
+
+  const fill = (template: TemplateRecord, overrides?: Record<string, string>) =>
+    fillTemplate(template.body, {
+      language: template.language,
+      conversation,
+      agentName,
+      ...(overrides ? { overrides } : {}),
+    });
+
+  async function deliver(template: TemplateRecord, action: UseAction, text: string): Promise<void> {
+    try {
+      if (action === 'insert') {
+        const result = await sendToExtension('insertText', { tabId: state.tabId, text });
+        if (!result.ok) {
+          setStatus({ templateId: template.id, ok: false, text: t('panel.insertFailed', { reason: result.reason }) });
+          return;
+        }
+        setStatus({
+          templateId: template.id,
+          ok: true,
+          text: result.target === 'reply-box' ? t('panel.inserted') : tt('suggest.insertedFocused'),
+        });
+      } else {
+        await navigator.clipboard.writeText(text);
+        setStatus({ templateId: template.id, ok: true, text: t('panel.copied') });
+      }
+      recordUse.mutate(template.id);
+    } catch (error) {
+      const reason = toAppError(error).message;
+      setStatus({
+        templateId: template.id,
+        ok: false,
+        text: action === 'insert' ? t('panel.insertFailed', { reason }) : tt('suggest.copyFailed', { reason }),
+      });
+    }
+  }
+
+  function use(template: TemplateRecord, action: UseAction, overrides?: Record<string, string>): void {
+    setStatus(null);
+    const result = fill(template, overrides);
+    if (result.missing.length > 0) {
+      setPending({ template, action, missing: result.missing });
+      return;
+    }
+    setPending(null);
+    void deliver(template, action, result.text);
+  }
+
+  const fillForm = (template: TemplateRecord) =>
+    pending && pending.template.id === template.id ? (
+      <TemplateFillForm
+        key={`${template.id}:${pending.action}`}
+        title={template.title}
+        missing={pending.missing}
+        submitLabel={pending.action === 'insert' ? t('panel.insert') : t('panel.copy')}
+        onSubmit={(values) => use(template, pending.action, values)}
+        onCancel={() => setPending(null)}
+      />
+    ) : null;
+
+  const statusLine = (template: TemplateRecord) =>
+    status && status.templateId === template.id ? (
+      <p
+        className={`small tpl-status ${status.ok ? 'tpl-status-ok' : 'tpl-status-error'}`}
+        role={status.ok ? 'status' : 'alert'}
+        data-testid="template-use-status"
+      >
+        {status.text}
+      </p>
+    ) : null;
+
+  const pickedOutside =
+    pending && !suggestions.some((suggestion) => suggestion.template.id === pending.template.id)
+      ? pending.template
+      : null;
+  const statusOutside =
+    status && !suggestions.some((suggestion) => suggestion.template.id === status.templateId)
+      ? (templates.data ?? []).find((template) => template.id === status.templateId)
+      : undefined;
+
+  return (
+    <section className="card tpl-card" aria-labelledby="tpl-suggestions" data-testid="suggestions-card">
+      <div className="tpl-card-head">
+        <h2 id="tpl-suggestions">{tt('suggest.title')}</h2>
+        <button type="button" className="link small" onClick={() => void browser.runtime.openOptionsPage()}>
+          {tt('suggest.manage')}
+        </button>
+      </div>
+
+      {templates.isPending ? <p className="muted small">{tt('suggest.loading')}</p> : null}
+      {templates.isError ? (
+        <p className="small tpl-status-error" role="alert">
+          {tt('suggest.loadFailed', { message: toAppError(templates.error).message })}
+        </p>
+      ) : null}
+      {templates.isSuccess && suggestions.length === 0 ? <p className="muted small">{tt('suggest.none')}</p> : null}
+
+      <ol className="tpl-suggestions">
+        {suggestions.map((suggestion) => {
+          const { template } = suggestion;
+          const preview = fill(template);
+          return (
+            <li key={template.id} className="tpl-suggestion" data-testid="suggestion" data-template-id={template.id}>
+              <div className="tpl-suggestion-head">
+                <h3 className="tpl-title">{template.title}</h3>
+                <span className={`chip tpl-tone tpl-tone-${template.tone}`}>{messages.toneLabel(template.tone)}</span>
+              </div>
+              <ul className="tpl-reasons" aria-label={tt('suggest.why')}>
+                {suggestion.factors.map((factor) => (
+                  <li key={factor.kind}>{describeFactor(factor, messages, t)}</li>
+                ))}
+              </ul>
+              <TemplatePreview segments={preview.segments} className="tpl-preview-clamped" />
+              {fillForm(template) ?? (
+                <div className="tpl-actions">
+                  <button type="button" className="primary" onClick={() => use(template, 'insert')}>
+                    {t('panel.insert')}
+                  </button>
+                  <button type="button" onClick={() => use(template, 'copy')}>
+                    {t('panel.copy')}
+                  </button>
+                </div>
+              )}
+              {statusLine(template)}
+            </li>
+          );
+        })}
+      </ol>
+
+      {pickedOutside ? (
+        <div className="tpl-suggestion tpl-picked">
+          <h3 className="tpl-title">{pickedOutside.title}</h3>
+          {fillForm(pickedOutside)}
+        </div>
+      ) : null}
+      {statusOutside ? statusLine(statusOutside) : null}
+
+      {pickerOpen ? (
+        <TemplatePicker
+          templates={templates.data ?? []}
+          preferredLanguage={conversationLanguage === 'other' ? null : conversationLanguage}
+          onClose={() => setPickerOpen(false)}
+          onChoose={(template) => {
+            setPickerOpen(false);
+            use(template, 'insert');
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="tpl-picker-open"
+          disabled={!templates.isSuccess}
+          onClick={() => setPickerOpen(true)}
+        >
+          {tt('picker.open')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** One reason, translated from the ranking's structured factor. */
+function describeFactor(
+  factor: SuggestionFactor,
+  messages: ReturnType<typeof useTemplateMessages>,
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  const tt: TemplateTranslate = messages.tt;
+  switch (factor.kind) {
+    case 'intent':
+      return tt('suggest.reason.intent', { intents: factor.intents.map(messages.intentLabel).join(', ') });
+    case 'tone':
+      return tt('suggest.reason.tone', {
+        tone: messages.toneLabel(factor.tone),
+        emotion: factor.emotion ? t(`emotion.${factor.emotion}`) : tt(`suggest.mood.${factor.customer}`),
+      });
+    case 'language':
+      return factor.language === 'en'
+        ? tt('suggest.reason.en')
+        : tt('suggest.reason.de', { formality: messages.formalityLabel(factor.formality ?? 'sie') });
+    case 'usage':
+      return tt('suggest.reason.usage', { count: factor.count });
+  }
 }

@@ -9,9 +9,15 @@ import {
   sendToExtension,
   sendToTab,
 } from '../lib/messaging';
-import { analyzeConversation, analyzeDraftLocally } from '../lib/models/analysis-host-client';
+import {
+  analyzeConversation,
+  analyzeDraftLocally,
+  ensureAnalysisHost,
+  moodModelHandlersForFirefox,
+} from '../lib/models/analysis-host-client';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
+import { ensureStarterPack } from '../lib/replies/templates/starter-pack';
 import { updateSettings } from '../lib/settings';
 import { declaredSiteMatches } from '../lib/sites/matches';
 
@@ -152,6 +158,7 @@ export default defineBackground(() => {
     },
     // Firefox: the background page owns the analysis worker, so panels ask it directly.
     ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
+    ...(import.meta.env.FIREFOX ? moodModelHandlersForFirefox : {}),
     closePanel({ tabId }) {
       closePanelPort(tabId);
       return undefined;
@@ -196,10 +203,18 @@ export default defineBackground(() => {
   // remove its badge, so no dead UI stays behind.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update' && reason !== 'install') return;
+    void ensureStarterPack().catch((error: unknown) => console.warn('Rapport: starter templates not installed', error));
     void browser.tabs.query({ url: declaredSiteMatches }).then((open) => {
       for (const tab of open) if (tab.id !== undefined) void injectContentScript(tab.id);
     });
   });
+
+  // Start the analysis host (and its model) with the browser, not with the agent's first conversation.
+  if (!import.meta.env.FIREFOX) {
+    void ensureAnalysisHost().catch(() => {
+      // Retried by the first analysis, which reports the error to the panel.
+    });
+  }
 
   void configurePanelDefaults().catch(() => {
     // Older browsers without panel options still toggle through togglePanel.

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { RetryContext } from './escalation/records';
 import type { Role } from './sites/types';
 
 /** A reply template, personal or from a team pack. */
@@ -40,7 +41,9 @@ export interface EscalationRecord {
   at: number;
   reasons: string[];
   note: string;
-  actions: { action: string; ok: boolean; detail: string }[];
+  actions: { action: string; ok: boolean; detail: string; retryable?: boolean }[];
+  /** What a retry needs to run the failed actions again with the same idempotency key. */
+  retry?: RetryContext;
 }
 
 /** The agent's correction of a message's role; sticks for that conversation. */

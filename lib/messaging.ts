@@ -5,43 +5,49 @@
  * so errors cross contexts with their code and no caller is left hanging. Payloads are validated on receipt.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { z } from 'zod';
+// zod/mini: the same validation with a tree-shakable API, so the content script stays within its size budget.
+import { z } from 'zod/mini';
 import type { ConversationMood, MessageMood } from './analysis/types';
 import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
 import type { ActionResult } from './escalation/types';
-import type { AnalysisResult, ModelInfo } from './models/analysis-protocol';
+import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysis-protocol';
 import type { Intent } from './models/types';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
 const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
-const personSchema = z.object({ name: z.string().optional(), email: z.string().optional() });
+const personSchema = z.object({ name: z.optional(z.string()), email: z.optional(z.string()) });
+
+/** A string of at most `max` characters. */
+function text(max: number) {
+  return z.string().check(z.maxLength(max));
+}
 
 /** Runtime schema of a Conversation as it arrives from a content script. */
 export const conversationSchema = z.object({
   site: z.enum(['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic']),
-  id: z.string().max(2000),
-  subject: z.string().max(5000),
-  url: z.string().max(10_000),
+  id: text(2000),
+  subject: text(5000),
+  url: text(10_000),
   customer: personSchema,
-  agent: personSchema.optional(),
+  agent: z.optional(personSchema),
   messages: z
     .array(
       z.object({
-        id: z.string().max(2000),
+        id: text(2000),
         author: personSchema,
         role: roleSchema,
         roleSource: z.enum(['page', 'settings', 'heuristic', 'user']),
-        time: z.string().optional(),
-        timeText: z.string().optional(),
+        time: z.optional(z.string()),
+        timeText: z.optional(z.string()),
         text: z.string(),
         bodyLoaded: z.boolean(),
         attachments: z.array(z.string()),
       }),
     )
-    .max(5000),
-}) satisfies z.ZodType<Conversation>;
+    .check(z.maxLength(5000)),
+}) satisfies z.ZodMiniType<Conversation>;
 
-const serializedErrorSchema = z.object({ code: z.string().regex(/^[a-z]+\/[\w-]+$/), message: z.string() });
+const serializedErrorSchema = z.object({ code: z.string().check(z.regex(/^[a-z]+\/[\w-]+$/)), message: z.string() });
 
 /** What the content script knows about its page: the conversation, or why it could not read one. */
 export const pageReportSchema = z.object({
@@ -49,17 +55,17 @@ export const pageReportSchema = z.object({
   siteLabel: z.string(),
   siteKey: z.string(),
   enabled: z.boolean(),
-  conversation: conversationSchema.nullable(),
-  error: serializedErrorSchema.nullable(),
+  conversation: z.nullable(conversationSchema),
+  error: z.nullable(serializedErrorSchema),
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 
 const insertResultSchema = z.union([
   z.object({ ok: z.literal(true), target: z.enum(['reply-box', 'focused-field']) }),
   z.object({ ok: z.literal(false), reason: z.string() }),
-]) satisfies z.ZodType<InsertResult>;
+]) satisfies z.ZodMiniType<InsertResult>;
 
-const tabIdSchema = z.number().int().nonnegative();
+const tabIdSchema = z.int().check(z.nonnegative());
 
 /**
  * Every request message: its payload schema, who may send it, and the type of its answer.
@@ -69,11 +75,11 @@ export const protocol = {
   // content → background
   reportPage: { from: 'content', payload: pageReportSchema },
   /** The agent is typing in the site's reply box (debounced): the panel checks the draft's tone. */
-  reportReplyDraft: { from: 'content', payload: z.object({ text: z.string().max(20_000) }) },
+  reportReplyDraft: { from: 'content', payload: z.object({ text: text(20_000) }) },
   togglePanelFromPage: { from: 'content', payload: z.object({}) },
   // panel (extension page) → background
   getTabState: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
-  insertText: { from: 'extension', payload: z.object({ tabId: tabIdSchema, text: z.string().max(100_000) }) },
+  insertText: { from: 'extension', payload: z.object({ tabId: tabIdSchema, text: text(100_000) }) },
   correctRole: {
     from: 'extension',
     payload: z.object({ tabId: tabIdSchema, messageId: z.string(), role: roleSchema }),
@@ -85,7 +91,7 @@ export const protocol = {
   closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   // background → content
   readPage: { from: 'extension', payload: z.object({}) },
-  insertIntoPage: { from: 'extension', payload: z.object({ text: z.string().max(100_000) }) },
+  insertIntoPage: { from: 'extension', payload: z.object({ text: text(100_000) }) },
   showMood: { from: 'extension', payload: z.object({ mood: z.custom<BadgeMood | null>() }) },
   pickConversationArea: { from: 'extension', payload: z.object({}) },
   readSelection: { from: 'extension', payload: z.object({}) },
@@ -94,18 +100,23 @@ export const protocol = {
   runZendeskEscalation: {
     from: 'extension',
     payload: z.object({
-      ticketId: z.string().max(40),
+      ticketId: text(40),
       priority: z.enum(['high', 'urgent']),
-      tags: z.array(z.string().max(100)).max(50),
-      groupId: z.string().max(40),
-      note: z.string().max(50_000),
+      tags: z.array(text(100)).check(z.maxLength(50)),
+      groupId: text(40),
+      note: text(50_000),
       lang: z.enum(['en', 'de']),
     }),
   },
   // background or panel → analysis host (offscreen document / Firefox background)
   analyzeConversation: { from: 'extension', payload: z.object({ conversation: conversationSchema }) },
   /** Mood of a piece of text (the agent's own draft, for the tone check); fast path, no evidence. */
-  analyzeDraft: { from: 'extension', payload: z.object({ text: z.string().max(20_000) }) },
+  analyzeDraft: { from: 'extension', payload: z.object({ text: text(20_000) }) },
+  // options page → analysis host: the opt-in mood model
+  /** Switches the mood model; the host answers at once and downloads in the background. */
+  selectMoodModel: { from: 'extension', payload: z.object({ modelId: text(300), mirrorUrl: text(2000) }) },
+  /** The mood model's download, load and fallback state (the settings page polls it while downloading). */
+  getMoodModelState: { from: 'extension', payload: z.object({}) },
 } as const;
 
 /** A compact mood the in-page badge shows without opening the panel. */
@@ -154,6 +165,8 @@ export interface ResponseMap {
   runZendeskEscalation: ActionResult;
   analyzeConversation: AnalysisResult;
   analyzeDraft: MessageMood;
+  selectMoodModel: MoodModelState;
+  getMoodModelState: MoodModelState;
 }
 
 export type MessageType = keyof typeof protocol;
@@ -261,7 +274,9 @@ export function handleMessages(
     const type = message.type;
     const handler = handlers[type] as Handler<typeof type> | undefined;
     if (!handler) return undefined;
-    void answerWith(type, handler, message.payload, sender, options.accept).then(sendResponse);
+    // A context that declines (an old content script retired by a newer one) stays silent so the live one answers.
+    if (options.accept && !options.accept(type, sender)) return undefined;
+    void answerWith(type, handler, message.payload, sender).then(sendResponse);
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -273,20 +288,22 @@ async function answerWith<T extends MessageType>(
   handler: Handler<T>,
   rawPayload: unknown,
   sender: Sender,
-  accept: ((type: MessageType, sender: Sender) => boolean) | undefined,
 ): Promise<Answer> {
   try {
     const spec = protocol[type];
     const allowed =
       spec.from === 'content' ? isContentScriptSender(sender) : isOurPage(sender.url) || isBackgroundSender(sender);
-    if (!allowed || (accept && !accept(type, sender))) {
+    if (!allowed) {
       throw new AppError('messaging/bad-sender', `"${type}" is not accepted from this sender.`);
     }
     const parsed = spec.payload.safeParse(rawPayload);
     if (!parsed.success) {
+      // zod/mini carries no locale (its English messages would double the content script), so name the field.
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'payload';
       throw new AppError(
         'messaging/bad-payload',
-        `"${type}" payload is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+        `"${type}" payload is invalid at ${where}: ${issue ? `${issue.code} ${issue.message}` : 'unknown'}`,
       );
     }
     const value = await handler(parsed.data as Payload<T>, sender);

@@ -15,6 +15,16 @@ export const queryKeys = {
   templates: (filter?: object) => ['templates', filter ?? {}] as const,
   packs: () => ['packs'] as const,
   escalations: (conversationKey: string) => ['escalations', conversationKey] as const,
+  /** The web-llm models this machine can run (WebGPU probe + web-llm's prebuilt list). */
+  replyModels: () => ['reply-models'] as const,
+  managedPolicy: () => ['managed-policy'] as const,
+  hostPermission: (origin: string) => ['host-permission', origin] as const,
+  moodModelState: () => ['mood-model', 'state'] as const,
+  moodModelPlan: () => ['mood-model', 'plan'] as const,
+  moodModelCached: (modelId: string, mirrorUrl: string, dtype: string) =>
+    ['mood-model', 'cached', modelId, mirrorUrl, dtype] as const,
+  moodModelSize: (modelId: string, mirrorUrl: string, dtype: string) =>
+    ['mood-model', 'size', modelId, mirrorUrl, dtype] as const,
 };
 
 /** The agent's settings, kept fresh when they change in another context. */

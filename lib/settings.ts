@@ -38,7 +38,15 @@ export interface EscalationSettings {
   };
 }
 
+/**
+ * How the panel drafts replies: `auto` = the on-device model when WebGPU, memory and the agent's download consent
+ * allow, else templates (the panel says why); `templates` = team templates only; `demo` = scripted drafts without a
+ * model, labelled as such (demos, tests, machines without WebGPU).
+ */
+export type ReplyEngineChoice = 'auto' | 'templates' | 'demo';
+
 export interface ReplySettings {
+  engine: ReplyEngineChoice;
   germanFormality: GermanFormality;
   brandVoice: string;
   /** What the team allows to be offered (refunds, vouchers…); drafts never promise anything not covered here. */
@@ -80,6 +88,7 @@ export const defaultSettings: Settings = {
   badgeDismissed: [],
   packUrls: [],
   replies: {
+    engine: 'auto',
     germanFormality: 'sie',
     brandVoice: '',
     policyText: '',

@@ -48,6 +48,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   let settings = await getSettings();
   let adapter = getAdapterFor(new URL(location.href));
   let picked = (await pickedAreas.getValue())[location.origin];
+  // A newer copy (injected on install or update) may have replaced us while we awaited: its abort event has already
+  // fired, so listeners registered from here on would never be removed and would answer the panel with bad-sender.
+  if (ctx.isInvalid) return;
   let selectionReport: PageReport | null = null;
   const t = createTranslator(resolveLanguage(settings.language, navigator.language));
 
@@ -176,6 +179,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         // A picked area is read by structure, whatever the site.
         adapter = adapters.find((candidate) => candidate.id === 'generic') ?? adapter;
         lastReport = read();
+        // Also report it: a report read before the pick may still be in flight and must not land last.
+        void report();
         return lastReport;
       },
       readSelection() {
@@ -190,6 +195,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
           error: null,
         };
         lastReport = selectionReport;
+        // Also report it: a report read before the selection may still be in flight and must not land last.
+        void report();
         return lastReport;
       },
       toggleDrawer: () => ({ open: ui?.mounted?.drawer.toggle() ?? false }),

@@ -7,4 +7,6 @@ const host = createExtensionAnalysisHost();
 handleMessages({
   analyzeConversation: ({ conversation }) => host.analyze(conversation),
   analyzeDraft: ({ text }) => host.analyzeText(text),
+  selectMoodModel: (selection) => host.selectMoodModel(selection),
+  getMoodModelState: () => host.moodModelState(),
 });

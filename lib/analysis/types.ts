@@ -31,11 +31,18 @@ export interface UrgencyReason {
   kind: UrgencyReasonKind;
   /** The phrase in the message that triggered it. */
   phrase: string;
+  /** Offsets of the phrase in its message's text, and which message (conversation-level reasons). */
+  start?: number;
+  end?: number;
+  messageId?: string;
 }
 
 export type Language = 'de' | 'en' | 'other';
 
-/** A span of a message's text that drove a label ("why frustrated?"). Offsets index the message's `text`. */
+/**
+ * A span of a message's text that drove a label ("why frustrated?"). Offsets index the message's `text`.
+ * Labels: emotion names, `negative` / `positive`, `offensive`, and `urgency:<kind>` for urgency phrases.
+ */
 export interface Evidence {
   label: string;
   start: number;

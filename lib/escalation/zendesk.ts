@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
+import { z } from 'zod/mini';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
 
@@ -35,14 +36,14 @@ const priorityRank: Record<string, number> = { low: 0, normal: 1, high: 2, urgen
 
 const ticketResponse = z.object({
   ticket: z.object({
-    tags: z.array(z.string()).default([]),
+    tags: z._default(z.array(z.string()), []),
     updated_at: z.string(),
-    priority: z.string().nullable().optional(),
-    group_id: z.union([z.number(), z.string()]).nullable().optional(),
+    priority: z.optional(z.nullable(z.string())),
+    group_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   }),
 });
 
-const currentUserResponse = z.object({ user: z.object({ authenticity_token: z.string().min(1) }) });
+const currentUserResponse = z.object({ user: z.object({ authenticity_token: z.string().check(z.minLength(1)) }) });
 
 /** The Zendesk ticket id in an agent-workspace URL (`/agent/tickets/123`), or undefined. */
 export function findZendeskTicketId(url: string): string | undefined {

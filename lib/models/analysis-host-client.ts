@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { MessageMood } from '../analysis/types';
 import { sendToExtension } from '../messaging';
+import { getSettings } from '../settings';
 import type { Conversation } from '../sites/types';
 import type { AnalysisHost } from './analysis-host';
-import type { AnalysisResult } from './analysis-protocol';
+import type { AnalysisResult, MoodModelState } from './analysis-protocol';
+import type { MoodModelSelection } from './hub-models';
 
 let creating: Promise<void> | null = null;
 
@@ -27,13 +29,25 @@ export async function ensureAnalysisHost(): Promise<void> {
       creating = null;
     });
   await creating;
+  // A fresh offscreen document starts on the bundled model; it cannot read storage itself, so it is told the choice.
+  await sendToExtension('selectMoodModel', await readMoodSelection());
+}
+
+/** The mood model chosen in settings. */
+async function readMoodSelection(): Promise<MoodModelSelection> {
+  const { mood } = await getSettings();
+  return { modelId: mood.modelId, mirrorUrl: mood.mirrorUrl };
 }
 
 let localHost: Promise<AnalysisHost> | null = null;
 
 /** Firefox: the background page owns the worker itself (loaded on first use, so start-up stays light). */
 function getLocalHost(): Promise<AnalysisHost> {
-  localHost ??= import('./analysis-host').then((module) => module.createExtensionAnalysisHost());
+  localHost ??= import('./analysis-host').then(async (module) => {
+    const host = module.createExtensionAnalysisHost();
+    host.selectMoodModel(await readMoodSelection());
+    return host;
+  });
   return localHost;
 }
 
@@ -54,3 +68,21 @@ export async function analyzeDraftText(text: string): Promise<MessageMood> {
 export async function analyzeDraftLocally(text: string): Promise<MessageMood> {
   return (await getLocalHost()).analyzeText(text);
 }
+
+/** Switches every tab's mood model (settings page); the download goes on in the analysis host. */
+export async function selectMoodModel(selection: MoodModelSelection): Promise<MoodModelState> {
+  await ensureAnalysisHost();
+  return sendToExtension('selectMoodModel', selection);
+}
+
+/** The mood model's download, load and fallback state, from the analysis host. */
+export async function getMoodModelState(): Promise<MoodModelState> {
+  await ensureAnalysisHost();
+  return sendToExtension('getMoodModelState', {});
+}
+
+/** Firefox background: the mood-model requests, answered by the host it owns. */
+export const moodModelHandlersForFirefox = {
+  selectMoodModel: async (selection: MoodModelSelection) => (await getLocalHost()).selectMoodModel(selection),
+  getMoodModelState: async (_payload: Record<string, never>) => (await getLocalHost()).moodModelState(),
+};

@@ -1,8 +1,9 @@
 import type { MessageMood } from '../analysis/types';
 import { AppError, deserializeError } from '../errors';
 import type { Conversation } from '../sites/types';
-import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
+import type { AnalysisResult, InitOptions, MoodModelState, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import AnalysisWorker from './analysis-worker?worker';
+import { bundledSelectionId, type MoodModelSelection } from './hub-models';
 
 interface Pending {
   resolve: (value: WorkerResponse) => void;
@@ -17,10 +18,19 @@ export class AnalysisHost {
   private readonly pending = new Map<number, Pending>();
   private readonly latestByConversation = new Map<string, number>();
   private nextId = 1;
+  private moodModel: MoodModelState = {
+    selection: { modelId: bundledSelectionId, mirrorUrl: '' },
+    status: { state: 'idle' },
+    plan: { device: 'wasm', dtype: 'q8', reason: 'no-webgpu' },
+  };
 
   constructor(createWorker: () => Worker, options: InitOptions) {
     this.worker = createWorker();
     this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.type === 'model-state') {
+        this.moodModel = event.data.state;
+        return;
+      }
       const pending = this.pending.get(event.data.id);
       this.pending.delete(event.data.id);
       pending?.resolve(event.data);
@@ -60,6 +70,33 @@ export class AnalysisHost {
     if (response.type !== 'analyzed')
       throw new AppError('model/bad-answer', 'Unexpected answer from the analysis worker.');
     return response.result;
+  }
+
+  /**
+   * Switches the mood model every tab is analysed with. Answers at once with the state as the switch begins; the
+   * download and load go on in the worker, and `moodModelState()` follows them.
+   */
+  selectMoodModel(selection: MoodModelSelection): MoodModelState {
+    const same =
+      selection.modelId === this.moodModel.selection.modelId &&
+      selection.mirrorUrl.trim() === this.moodModel.selection.mirrorUrl.trim();
+    if (!same || this.moodModel.status.state === 'error' || this.moodModel.status.state === 'idle') {
+      this.moodModel = {
+        selection,
+        status:
+          selection.modelId === bundledSelectionId
+            ? { state: 'loading' }
+            : { state: 'downloading', progress: 0, loadedBytes: 0, totalBytes: 0 },
+        plan: this.moodModel.plan,
+      };
+    }
+    this.send({ type: 'select-model', selection });
+    return this.moodModel;
+  }
+
+  /** The mood model's state as the worker last reported it. */
+  moodModelState(): MoodModelState {
+    return this.moodModel;
   }
 
   async analyzeText(text: string): Promise<MessageMood> {

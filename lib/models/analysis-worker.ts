@@ -9,7 +9,9 @@ import { AppError, serializeError } from '../errors';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import { type BundledMoodModel, createBundledMoodModel } from './bundled-model';
+import { planHubDevice, readNavigatorGpu } from './hub-models';
 import { type BundledIntentModel, createBundledIntentModel } from './intent-model';
+import { createMoodModelManager, type MoodModelManager } from './mood-model-manager';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,6 +19,7 @@ interface Engine {
   mood: BundledMoodModel;
   intent: BundledIntentModel;
   analyzer: Analyzer;
+  models: MoodModelManager;
 }
 
 let engine: Engine | null = null;
@@ -37,7 +40,28 @@ function init(options: InitOptions): Engine {
   const mood = createBundledMoodModel(runtime);
   const intent = createBundledIntentModel(runtime);
   warmUpAnalysis();
-  return { mood, intent, analyzer: createAnalyzer(mood) };
+  // Load both models and run one inference now, so the first conversation's mood does not pay for ONNX Runtime's
+  // start-up (seconds cold, ~0.1 s warm). A failure here is reported by the first real request instead.
+  void mood
+    .classify(['Hallo, danke. Hello, thanks.'])
+    .then(() => intent.classify('where is my order'))
+    .catch(() => undefined);
+  const created: Engine = {
+    mood,
+    intent,
+    analyzer: createAnalyzer(mood),
+    models: createMoodModelManager({
+      bundled: mood,
+      // Probed once, when the agent first picks a Hub model: the bundled model never needs the GPU.
+      planDevice: () => planHubDevice(readNavigatorGpu(self.navigator)),
+      onState: (state) => post({ type: 'model-state', state }),
+      // A new model gives new per-message results, so the analyzer (and its cache) starts afresh.
+      onModelChange: (model) => {
+        created.analyzer = createAnalyzer(model);
+      },
+    }),
+  };
+  return created;
 }
 
 /** The customer's latest words, where what they want is said. */
@@ -56,13 +80,23 @@ async function analyze(id: number, conversation: Conversation, signal: AbortSign
   const text = latestCustomerText(conversation) || conversation.subject;
   const intents = text ? await engine.intent.classify(text, signal) : [];
   if (signal.aborted) throw new AppError('analysis/cancelled', `Analysis ${id} was cancelled.`);
-  return { mood, intents, model: { id: engine.mood.id, backend } };
+  return { mood, intents, model: engine.models.info(backend) };
 }
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'init') {
     engine ??= init(request.options);
+    return;
+  }
+  if (request.type === 'select-model') {
+    if (engine) void engine.models.select(request.selection);
+    else
+      post({
+        type: 'failed',
+        id: 0,
+        error: { code: 'model/not-initialised', message: 'The analysis worker was not initialised.' },
+      });
     return;
   }
   if (request.type === 'cancel') {

@@ -556,7 +556,7 @@ export interface DraftingEngineChoice {
  * whose `reason` says why (no WebGPU, not enough memory, download not approved yet).
  */
 export async function createDraftingEngine(options: {
-  replies: ReplySettings;
+  replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost' | 'llmDownloadApproved'>;
   /** `() => new Worker(new URL('../models/llm-worker.ts', import.meta.url), { type: 'module' })` */
   createWorker: () => WorkerLike;
   /** Fills a template for the conversation (the templates module's `fillTemplate`, adapted). */

@@ -98,7 +98,18 @@ function insertIntoTextField(field: HTMLTextAreaElement, text: string): void {
   dispatchInput(field, text);
 }
 
-/** The agent's caret inside `host`, or a caret at its end when the selection is elsewhere. */
+/**
+ * Quoted history and the sites' "quote goes below here" markers in reply editors: Gmail (`.gmail_quote`), Outlook on the
+ * web (`#appendonsend`, `#divRplyFwdMsg`), Thunderbird/Roundcube-style `blockquote[type=cite]`, and plain blockquotes.
+ */
+const QUOTED_HISTORY = '.gmail_quote, #appendonsend, [id^="divRplyFwdMsg"], blockquote';
+
+/**
+ * The agent's caret inside `host`; when the selection is elsewhere, where the site itself puts the caret on opening a
+ * reply: the first line, above any quoted history (seen in real Chromium: Gmail's pop-out compose opens as
+ * `<div><br></div><br><div class="gmail_quote">…`, and a caret at the end wrote the reply under the quote).
+ * Without quoted history, the end of what is there.
+ */
 function caretRangeIn(host: HTMLElement): Range {
   const doc = host.ownerDocument;
   const selection = doc.getSelection();
@@ -107,6 +118,18 @@ function caretRangeIn(host: HTMLElement): Range {
     if (host.contains(range.startContainer) && host.contains(range.endContainer)) return range.cloneRange();
   }
   const range = doc.createRange();
+  const quote = host.querySelector(QUOTED_HISTORY);
+  if (quote) {
+    const first = host.firstElementChild;
+    // An empty first line (`<div><br></div>`, `<p><br></p>`) is where the reply goes; else the very start.
+    if (first && first !== quote && !first.contains(quote) && (first.textContent ?? '') === '') {
+      range.setStart(first, 0);
+    } else {
+      range.setStart(host, 0);
+    }
+    range.collapse(true);
+    return range;
+  }
   range.selectNodeContents(host);
   range.collapse(false);
   return range;

@@ -39,6 +39,8 @@ export interface Conversation {
   /** The signed-in agent when the page shows it (Gmail account, Zendesk user). */
   agent?: Person;
   messages: ConversationMessage[];
+  /** Messages the page collapsed out of the DOM entirely (Gmail's "N older messages"): known to exist, not read. */
+  hiddenMessageCount?: number;
 }
 
 /** What an adapter may know beyond the DOM. */

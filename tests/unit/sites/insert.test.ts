@@ -60,6 +60,17 @@ describe('Gmail insert', () => {
     expect(visibleText(firstLine).startsWith('Hallo Herr Demir,\nja!')).toBe(true);
     expect(must(editor.querySelector('.gmail_quote'), 'quote').textContent).toContain('schrieb Yusuf Demir');
   });
+
+  it('writes above the quoted mail when the caret is elsewhere, as Gmail opens the compose', async () => {
+    const doc = mountPage(fixtureHtml('gmail', 'popout-compose'));
+    const editor = must(doc.querySelector<HTMLElement>('[aria-label="Nachrichtentext"]'), 'compose');
+    doc.getSelection()?.removeAllRanges();
+    const result = await getAdapterFor('https://mail.google.com/mail/u/0/#inbox/x').insert(doc, 'Hallo,\nja!');
+    expect(result).toEqual({ ok: true, target: 'reply-box' });
+    const text = visibleText(editor);
+    expect(text.startsWith('Hallo,\nja!')).toBe(true);
+    expect(text.indexOf('schrieb Yusuf Demir')).toBeGreaterThan(text.indexOf('ja!'));
+  });
 });
 
 describe('Zendesk insert', () => {

@@ -1,0 +1,91 @@
+import type { DraftingEngineView } from '../lib/replies/hooks';
+import type { DraftsMessageKey } from '../lib/replies/messages';
+import { formatBytes, standardWeightsOrigin } from '../lib/replies/webllm-engine';
+
+/**
+ * The drafting model's lifecycle as the agent needs it: the download size before anything is fetched (and a button
+ * to agree), a progress bar with cancel while downloading or starting, and failures in plain words.
+ */
+export function DraftEngineStatus({
+  view,
+  weightsHost,
+  onDownload,
+  onCancel,
+  td,
+}: {
+  view: DraftingEngineView;
+  weightsHost: string;
+  onDownload: () => void;
+  onCancel: () => void;
+  td: (key: DraftsMessageKey, params?: Record<string, string | number>) => string;
+}) {
+  const { plan, status } = view;
+  if (view.engine === null) {
+    return (
+      <p className="small muted" aria-busy="true" data-testid="drafts-probing">
+        {td('engine.probing')}
+      </p>
+    );
+  }
+  if (view.awaitingApproval && plan) {
+    const approximate = plan.download.source === 'parameters' ? '~' : '';
+    return (
+      <div className="engine-consent" data-testid="drafts-consent">
+        <div className="engine-consent-row">
+          <strong>{td('engine.needsDownload', { size: `${approximate}${formatBytes(plan.download.bytes)}` })}</strong>
+          <button type="button" className="primary" onClick={onDownload} data-testid="drafts-download">
+            {td('engine.download')}
+          </button>
+        </div>
+        <p className="small muted">
+          {td('engine.needsDownloadHelp', {
+            model: plan.model.family,
+            licence: plan.model.licence ?? plan.model.quantization,
+            host: hostName(weightsHost || standardWeightsOrigin),
+          })}
+        </p>
+      </div>
+    );
+  }
+  if (status.state === 'downloading' || status.state === 'loading') {
+    const downloading = status.state === 'downloading';
+    const text = downloading
+      ? td('engine.downloading', {
+          model: plan?.model.family ?? view.engine.id,
+          loaded: formatBytes(status.loadedBytes),
+          total: formatBytes(status.totalBytes),
+        })
+      : td('engine.loading');
+    return (
+      <div className="engine-progress" data-testid="drafts-progress" data-state={status.state}>
+        <div className="engine-progress-row">
+          <span className="small">{text}</span>
+          <button type="button" className="link" onClick={onCancel}>
+            {td('card.cancel')}
+          </button>
+        </div>
+        <progress max={1} value={status.progress} aria-label={text} />
+      </div>
+    );
+  }
+  if (status.state === 'error' && view.kind === 'webllm') {
+    return (
+      <p className="small engine-error" role="alert">
+        {td('engine.error', { reason: status.reason })}
+      </p>
+    );
+  }
+  if (view.kind === 'webllm' && plan?.cached && status.state === 'idle') {
+    return <p className="small muted">{td('engine.cached')}</p>;
+  }
+  return null;
+}
+
+function hostName(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    // A mistyped mirror address is shown as typed; the settings page flags it.
+    return url;
+  }
+}

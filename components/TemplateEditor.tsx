@@ -1,0 +1,240 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import type { TemplateRecord } from '../lib/db';
+import { toAppError } from '../lib/errors';
+import type { Intent } from '../lib/models/types';
+import { useSettings } from '../lib/queries';
+import { useCreateTemplate, useUpdateTemplate } from '../lib/replies/templates/hooks';
+import { fillTemplate, placeholderCatalog } from '../lib/replies/templates/placeholders';
+import {
+  isTemplateIntent,
+  type TemplateFormality,
+  type TemplateInput,
+  type TemplateLanguage,
+  type TemplateTone,
+  templateFormalities,
+  templateIntents,
+  templateLanguages,
+  templateTones,
+} from '../lib/replies/templates/schema';
+import type { Conversation } from '../lib/sites/types';
+import { useI18n } from './I18nProvider';
+import { useTemplateMessages } from './TemplateMessages';
+import { TemplatePreview } from './TemplatePreview';
+
+/** The conversation the live preview fills placeholders from, in the template's language. */
+function exampleConversation(language: TemplateLanguage): Conversation {
+  const text =
+    language === 'de'
+      ? 'Guten Tag,\n\nmeine Bestellung 10023456 vom 12.03.2024 ist noch nicht angekommen. Ich habe 49,90 € bezahlt.\n\nAnna Müller'
+      : 'Hello,\n\nmy order 10023456 from 12 March 2024 has not arrived yet. I paid €49.90.\n\nAnna Miller';
+  const customer = language === 'de' ? { name: 'Anna Müller' } : { name: 'Anna Miller' };
+  return {
+    site: 'zendesk',
+    id: '48213',
+    subject: language === 'de' ? 'Wo bleibt meine Bestellung?' : 'Where is my order?',
+    url: 'https://example.zendesk.com/agent/tickets/48213',
+    customer: { ...customer, email: 'anna@example.com' },
+    messages: [
+      {
+        id: 'example-1',
+        author: customer,
+        role: 'customer',
+        roleSource: 'page',
+        text,
+        bodyLoaded: true,
+        attachments: [],
+      },
+    ],
+  };
+}
+
+function pick<T extends string>(options: readonly T[], value: string): T | undefined {
+  return options.find((option) => option === value);
+}
+
+/**
+ * Creates or edits a personal template, with a live preview that fills placeholders from an example conversation
+ * and highlights the ones it cannot fill (those an agent will be asked for before inserting).
+ */
+export function TemplateEditor({
+  template,
+  onDone,
+}: {
+  /** The personal template to edit; null for a new one. */
+  template: TemplateRecord | null;
+  onDone: (saved: TemplateRecord | null) => void;
+}) {
+  const { t, language: uiLanguage } = useI18n();
+  const { tt, intentLabel, toneLabel, languageLabel, formalityLabel } = useTemplateMessages();
+  const settings = useSettings();
+  const create = useCreateTemplate();
+  const update = useUpdateTemplate();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const headingId = useId();
+
+  const [title, setTitle] = useState(template?.title ?? '');
+  const [body, setBody] = useState(template?.body ?? '');
+  const [language, setLanguage] = useState<TemplateLanguage>(template?.language ?? uiLanguage);
+  const [tone, setTone] = useState<TemplateTone>(template?.tone ?? 'neutral');
+  const [formality, setFormality] = useState<TemplateFormality>(
+    template?.formality ?? settings.data?.replies.germanFormality ?? 'sie',
+  );
+  const [intents, setIntents] = useState<Intent[]>(template?.intents.filter(isTemplateIntent) ?? []);
+  const [error, setError] = useState<string | null>(null);
+
+  const preview = useMemo(
+    () =>
+      fillTemplate(body, {
+        language,
+        conversation: exampleConversation(language),
+        // Without a name in settings the preview still shows where the signature goes.
+        agentName: settings.data?.agent.name || 'Jonas Weber',
+      }),
+    [body, language, settings.data?.agent.name],
+  );
+
+  function insertPlaceholder(key: string): void {
+    const textarea = bodyRef.current;
+    const token = `{{${key}}}`;
+    const start = textarea?.selectionStart ?? body.length;
+    const end = textarea?.selectionEnd ?? body.length;
+    setBody(body.slice(0, start) + token + body.slice(end));
+    // Put the cursor after the placeholder once React has written the new value.
+    requestAnimationFrame(() => {
+      textarea?.focus();
+      textarea?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  function save(): void {
+    setError(null);
+    const input: TemplateInput = {
+      title,
+      body,
+      language,
+      intents,
+      tone,
+      ...(language === 'de' ? { formality } : {}),
+    };
+    const options = {
+      onSuccess: (saved: TemplateRecord) => onDone(saved),
+      onError: (failure: unknown) => setError(toAppError(failure).message),
+    };
+    if (template) update.mutate({ id: template.id, patch: input }, options);
+    else create.mutate(input, options);
+  }
+
+  const saving = create.isPending || update.isPending;
+
+  return (
+    <form
+      className="tpl-editor"
+      aria-labelledby={headingId}
+      data-testid="template-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <h3 id={headingId}>{template ? tt('editor.edit', { title: template.title }) : tt('editor.new')}</h3>
+      <label className="field">
+        <span>{tt('editor.title')}</span>
+        <input type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      <div className="tpl-editor-grid">
+        <label className="field">
+          <span>{tt('editor.language')}</span>
+          <select
+            value={language}
+            onChange={(event) => setLanguage(pick(templateLanguages, event.target.value) ?? language)}
+          >
+            {templateLanguages.map((value) => (
+              <option key={value} value={value}>
+                {languageLabel(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{tt('editor.tone')}</span>
+          <select value={tone} onChange={(event) => setTone(pick(templateTones, event.target.value) ?? tone)}>
+            {templateTones.map((value) => (
+              <option key={value} value={value}>
+                {toneLabel(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {language === 'de' ? (
+          <label className="field">
+            <span>{tt('editor.formality')}</span>
+            <select
+              value={formality}
+              onChange={(event) => setFormality(pick(templateFormalities, event.target.value) ?? formality)}
+            >
+              {templateFormalities.map((value) => (
+                <option key={value} value={value}>
+                  {formalityLabel(value)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <fieldset className="tpl-intents">
+        <legend>{tt('editor.intents')}</legend>
+        {templateIntents.map((intent) => (
+          <label key={intent}>
+            <input
+              type="checkbox"
+              checked={intents.includes(intent)}
+              onChange={(event) =>
+                setIntents((previous) =>
+                  event.target.checked ? [...previous, intent] : previous.filter((other) => other !== intent),
+                )
+              }
+            />
+            {intentLabel(intent)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{tt('editor.body')}</span>
+        <textarea ref={bodyRef} value={body} onChange={(event) => setBody(event.target.value)} />
+      </label>
+      <div className="tpl-actions">
+        <select
+          aria-label={tt('editor.placeholder')}
+          value=""
+          onChange={(event) => {
+            if (event.target.value) insertPlaceholder(event.target.value);
+          }}
+        >
+          <option value="">{tt('editor.placeholder')}…</option>
+          {placeholderCatalog.map((info) => (
+            <option key={info.key} value={info.key}>
+              {info.label[uiLanguage]} — {`{{${info.key}}}`}
+            </option>
+          ))}
+        </select>
+        <span className="small muted">{tt('editor.placeholderHelp')}</span>
+      </div>
+      <p className="small muted">{tt('editor.preview')}</p>
+      <TemplatePreview segments={preview.segments} testId="template-editor-preview" />
+      {preview.missing.length > 0 ? <p className="small muted">{tt('editor.missing')}</p> : null}
+      {error ? (
+        <p className="small tpl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="tpl-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * React hooks for reply drafting in the panel and the settings page: which engine drafts (and why), the drafting
+ * session, the tone check of the agent's own reply, the team templates drafts are grounded in, and the models this
+ * machine can run.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { ConversationMood } from '../analysis/types';
+import { type SerializedError, serializeError } from '../errors';
+import { analyzeDraftText } from '../models/analysis-host-client';
+import LlmWorker from '../models/llm-worker?worker';
+import {
+  type ModelSelection,
+  probeWebGpu,
+  readMemoryHint,
+  selectModels,
+  type WebGpuCapabilities,
+} from '../models/webgpu';
+import { queryKeys } from '../queries';
+import type { ReplyEngineChoice, ReplySettings } from '../settings';
+import {
+  type DraftSessionState,
+  fillTemplateForDraft,
+  initialDraftSession,
+  pumpDraftStream,
+  reduceDraftSession,
+} from './draft-session';
+import type { DraftEvent, DraftRequest, ReplyEngine, ReplyEngineStatus, RewriteInstruction } from './engine';
+import { FakeReplyEngine } from './fake-engine';
+import { TemplateReplyEngine } from './template-engine';
+import { listActiveTemplates } from './templates/library';
+import { ensureStarterPack } from './templates/starter-pack';
+import { type AnalyzeText, createToneChecker, type DebouncedToneChecker, type ToneCheck } from './tone-check';
+import { approximateDownloadBytes, createDraftingEngine, loadWebLlmRuntime, type WebLlmPlan } from './webllm-engine';
+
+/** Pause between the demo engine's words: slow enough to watch a draft being written. */
+const demoTokenDelayMs = 40;
+
+/** What the panel shows about the engine that drafts. */
+export interface DraftingEngineView {
+  /** The engine, once chosen; null while probing. */
+  engine: ReplyEngine | null;
+  choice: ReplyEngineChoice;
+  /** The model web-llm would load (size, cache state), when WebGPU can run one. */
+  plan: WebLlmPlan | undefined;
+  /** A model could run but the agent has not agreed to its download: show its size and ask. */
+  awaitingApproval: boolean;
+  status: ReplyEngineStatus;
+  /** `webllm`, `templates` or `fake` (demo); follows a fallback to templates. */
+  kind: ReplyEngine['kind'] | undefined;
+  /** Why templates are in use, in plain words (no WebGPU, download not approved, a failure…). */
+  reason: string | undefined;
+  /** Choosing the engine itself failed (should not happen; the panel then shows this). */
+  error: SerializedError | undefined;
+  /** Loads the engine now (after the agent agreed to the download); resolves when loaded, failed or cancelled. */
+  load(): Promise<void>;
+  /** Stops a running download or load. */
+  cancelLoad(): void;
+}
+
+interface EngineChoiceState {
+  engine: ReplyEngine | null;
+  plan: WebLlmPlan | undefined;
+  awaitingApproval: boolean;
+  error: SerializedError | undefined;
+}
+
+const noEngine: EngineChoiceState = { engine: null, plan: undefined, awaitingApproval: false, error: undefined };
+
+async function chooseEngine(
+  replies: ReplySettings,
+  reasonTemplatesChosen: string,
+  uiLanguage: 'en' | 'de',
+  signal: AbortSignal,
+): Promise<EngineChoiceState> {
+  if (replies.engine === 'demo') {
+    return {
+      ...noEngine,
+      engine: new FakeReplyEngine({ id: 'demo', tokenDelayMs: demoTokenDelayMs, downloadSteps: 0 }),
+    };
+  }
+  if (replies.engine === 'templates') {
+    return {
+      ...noEngine,
+      engine: new TemplateReplyEngine({ reason: reasonTemplatesChosen, fill: fillTemplateForDraft, chunkDelayMs: 15 }),
+    };
+  }
+  const choice = await createDraftingEngine({
+    replies,
+    // Vite bundles the worker and web-llm into the extension (`?worker`); `new URL(…, import.meta.url)` is not.
+    createWorker: () => new LlmWorker(),
+    fill: fillTemplateForDraft,
+    uiLanguage,
+    signal,
+  });
+  return { engine: choice.engine, plan: choice.plan, awaitingApproval: choice.awaitingApproval, error: undefined };
+}
+
+/**
+ * The engine the panel drafts with, re-chosen when the reply settings change: the demo fake, templates only, or
+ * (`auto`) web-llm when WebGPU, memory and the agent's consent allow, else templates with the reason. The engine is
+ * freed (worker terminated, GPU memory released) when the panel closes or the choice changes.
+ */
+export function useDraftingEngine(
+  replies: ReplySettings | undefined,
+  uiLanguage: 'en' | 'de',
+  reasonTemplatesChosen: string,
+): DraftingEngineView {
+  const [chosen, setChosen] = useState<EngineChoiceState>(noEngine);
+  const [status, setStatus] = useState<ReplyEngineStatus>({ state: 'idle' });
+  const loadController = useRef<AbortController | null>(null);
+  const choice = replies?.engine ?? 'auto';
+  const modelId = replies?.llmModelId;
+  const weightsHost = replies?.llmWeightsHost;
+  const libHost = replies?.llmLibHost;
+  const approved = replies?.llmDownloadApproved;
+  const repliesRef = useRef(replies);
+  repliesRef.current = replies;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-chosen only when a field the choice depends on changes (brand voice edits must not reload a model)
+  useEffect(() => {
+    const current = repliesRef.current;
+    if (!current) return;
+    const controller = new AbortController();
+    let engine: ReplyEngine | null = null;
+    let unsubscribe: () => void = () => undefined;
+    setChosen(noEngine);
+    setStatus({ state: 'idle' });
+    chooseEngine(current, reasonTemplatesChosen, uiLanguage, controller.signal).then(
+      (next) => {
+        if (controller.signal.aborted) {
+          void next.engine?.dispose();
+          return;
+        }
+        engine = next.engine;
+        if (engine) {
+          setStatus(engine.status);
+          unsubscribe = engine.subscribe(setStatus);
+        }
+        setChosen(next);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setChosen({ ...noEngine, error: serializeError(error) });
+      },
+    );
+    return () => {
+      controller.abort();
+      loadController.current?.abort();
+      unsubscribe();
+      if (engine) {
+        engine.dispose().catch(() => {
+          // Freeing a failed engine is best effort; the worker dies with the panel anyway.
+        });
+      }
+    };
+  }, [choice, modelId, weightsHost, libHost, approved, uiLanguage, reasonTemplatesChosen]);
+
+  const engine = chosen.engine;
+  const load = useCallback(async () => {
+    if (!engine) return;
+    loadController.current?.abort();
+    const controller = new AbortController();
+    loadController.current = controller;
+    try {
+      await engine.load({ signal: controller.signal });
+    } catch {
+      // The engine's status says what went wrong (or that the agent cancelled); the card renders it.
+    }
+  }, [engine]);
+  const cancelLoad = useCallback(() => loadController.current?.abort(), []);
+
+  return {
+    engine,
+    choice,
+    plan: chosen.plan,
+    awaitingApproval: chosen.awaitingApproval,
+    status,
+    // Read on every render: a FallbackReplyEngine changes kind and reason when it switches (its status changes too).
+    kind: engine?.kind,
+    reason: engine?.reason,
+    error: chosen.error,
+    load,
+    cancelLoad,
+  };
+}
+
+/** The drafting session and what the card can do with it. */
+export interface DraftSession {
+  state: DraftSessionState;
+  /** Drafts two or three variants for `request`, replacing the current ones. */
+  draft(request: DraftRequest): void;
+  /** Rewrites `text` into the entry `key` (a variant, or `own` for the agent's reply). */
+  rewrite(key: string, text: string, instruction: RewriteInstruction, request: DraftRequest): void;
+  /** Stops what is being written (a draft keeps what was written so far; a rewrite puts the old text back). */
+  cancel(): void;
+  edit(key: string, text: string): void;
+  undo(key: string): void;
+}
+
+/** Streams drafts and rewrites from `engine` into state; one stream at a time, a newer one cancels the older. */
+export function useDraftSession(engine: ReplyEngine | null): DraftSession {
+  const [state, dispatch] = useReducer(reduceDraftSession, initialDraftSession);
+  const controller = useRef<AbortController | null>(null);
+  const run = useRef(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new engine starts a new session; the old one's stream is dropped
+  useEffect(() => {
+    dispatch({ type: 'reset' });
+    return () => {
+      controller.current?.abort();
+      run.current++;
+    };
+  }, [engine]);
+
+  const start = useCallback(
+    (begin: () => void, stream: (signal: AbortSignal) => AsyncIterable<DraftEvent>) => {
+      if (!engine) return;
+      controller.current?.abort();
+      const mine = ++run.current;
+      const abort = new AbortController();
+      controller.current = abort;
+      const guarded = (action: Parameters<typeof dispatch>[0]): void => {
+        if (mine === run.current) dispatch(action);
+      };
+      begin();
+      void (async () => {
+        try {
+          await engine.load({ signal: abort.signal });
+        } catch (error) {
+          guarded({ type: 'failed', error: serializeError(error) });
+          return;
+        }
+        guarded({ type: 'loaded' });
+        await pumpDraftStream(stream(abort.signal), guarded);
+      })();
+    },
+    [engine],
+  );
+
+  const draft = useCallback(
+    (request: DraftRequest) =>
+      start(
+        () => dispatch({ type: 'start-draft' }),
+        (signal) => (engine ? engine.draft(request, { signal }) : emptyStream()),
+      ),
+    [engine, start],
+  );
+  const rewrite = useCallback(
+    (key: string, text: string, instruction: RewriteInstruction, request: DraftRequest) =>
+      start(
+        () => dispatch({ type: 'start-rewrite', key }),
+        (signal) => (engine ? engine.rewrite(text, instruction, request, { signal }) : emptyStream()),
+      ),
+    [engine, start],
+  );
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const edit = useCallback((key: string, text: string) => dispatch({ type: 'edit', key, text }), []);
+  const undo = useCallback((key: string) => dispatch({ type: 'undo', key }), []);
+  return { state, draft, rewrite, cancel, edit, undo };
+}
+
+async function* emptyStream(): AsyncGenerator<never> {
+  // Nothing to stream without an engine; the card never offers drafting then.
+}
+
+/** The mood model on the agent's draft, through the shared analysis host. */
+const analyzeWithMoodModel: AnalyzeText = (text) => analyzeDraftText(text);
+
+/**
+ * The tone check of what the agent types in the site's reply box (already debounced by the content script; checked
+ * again 150 ms after the last change). Null while there is no text.
+ */
+export function useToneCheck(
+  text: string | undefined,
+  mood: ConversationMood | null,
+  analyzeText: AnalyzeText = analyzeWithMoodModel,
+): { check: ToneCheck; text: string } | null {
+  const [result, setResult] = useState<{ check: ToneCheck; text: string } | null>(null);
+  const checker = useRef<DebouncedToneChecker | null>(null);
+  useEffect(() => {
+    const created = createToneChecker({
+      analyzeText,
+      delayMs: 150,
+      onResult: (check, checked) => setResult({ check, text: checked }),
+      onError: () => setResult(null),
+    });
+    checker.current = created;
+    return () => created.cancel();
+  }, [analyzeText]);
+  useEffect(() => {
+    if (!text?.trim()) {
+      checker.current?.cancel();
+      setResult(null);
+      return;
+    }
+    checker.current?.update(text, mood ?? undefined);
+  }, [text, mood]);
+  return result;
+}
+
+/**
+ * The team templates drafts are grounded in (not deleted, any owner). Installs the starter pack when the library is
+ * still empty, so templates-only drafting works on a fresh install.
+ */
+export function useDraftTemplates() {
+  return useQuery({
+    queryKey: queryKeys.templates({ active: true }),
+    queryFn: async () => {
+      const templates = await listActiveTemplates();
+      if (templates.length > 0) return templates;
+      await ensureStarterPack();
+      return listActiveTemplates();
+    },
+  });
+}
+
+/** The models this machine can run, for the settings page: WebGPU capabilities, the selection and download sizes. */
+export interface RunnableModels {
+  caps: WebGpuCapabilities;
+  selection: ModelSelection | undefined;
+  /** Approximate download size by model id. */
+  sizes: Record<string, number>;
+}
+
+/** Probes WebGPU and filters web-llm's prebuilt list to what runs here (loads web-llm's list lazily). */
+export function useRunnableModels() {
+  return useQuery({
+    queryKey: queryKeys.replyModels(),
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async (): Promise<RunnableModels> => {
+      const caps = await probeWebGpu();
+      if (!caps.available) return { caps, selection: undefined, sizes: {} };
+      const runtime = await loadWebLlmRuntime();
+      const list = runtime.prebuiltAppConfig.model_list;
+      const selection = selectModels(list, caps, readMemoryHint());
+      const sizes: Record<string, number> = {};
+      for (const model of selection.runnable) {
+        const record = list.find((r) => r.model_id === model.modelId);
+        if (record) sizes[model.modelId] = approximateDownloadBytes(record);
+      }
+      return { caps, selection, sizes };
+    },
+  });
+}

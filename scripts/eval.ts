@@ -1,0 +1,141 @@
+/**
+ * `npm run eval -- --task <sentiment|emotion|offensive|intent> --data FILE.tsv [--baseline lexicon]`
+ *
+ * Runs the shipped models through transformers.js in Node on `labels<TAB>text` lines and prints per-class precision,
+ * recall and F1; the last line is `macro-F1: 0.xxxx`. Macro-F1 averages over the labels that occur in the file.
+ * Emotion is multi-label: a label is predicted when its probability is at least 0.5, or the most likely one when none
+ * is. An unknown label stops with exit code 2 and the list of known labels.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emotions, sentimentLabels } from '../lib/analysis/types';
+import { createBundledMoodModel } from '../lib/models/bundled-model';
+import { createBundledIntentModel, intentByModelLabel } from '../lib/models/intent-model';
+import { readTsv } from './train/data';
+import { createLexiconBaseline } from './train/lexicon-baseline';
+import { formatReport, scoreLabelSets } from './train/metrics';
+
+type Task = 'sentiment' | 'emotion' | 'offensive' | 'intent';
+const tasks: readonly Task[] = ['sentiment', 'emotion', 'offensive', 'intent'];
+
+const knownLabels: Record<Task, readonly string[]> = {
+  sentiment: sentimentLabels,
+  emotion: emotions,
+  offensive: ['offensive', 'other'],
+  intent: Object.keys(intentByModelLabel),
+};
+
+const modelBase = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'models');
+const batch = 64;
+
+function usage(message: string): never {
+  process.stderr.write(
+    `${message}\nusage: npm run eval -- --task <${tasks.join('|')}> --data FILE.tsv [--baseline lexicon]\n`,
+  );
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { task: Task; data: string; baseline: boolean } {
+  let task: string | undefined;
+  let data: string | undefined;
+  let baseline = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    if (arg === '--task' && next) {
+      task = next;
+      i++;
+    } else if (arg === '--data' && next) {
+      data = next;
+      i++;
+    } else if (arg === '--baseline' && next) {
+      if (next !== 'lexicon') usage(`Unknown baseline "${next}"; the only baseline is "lexicon".`);
+      baseline = true;
+      i++;
+    } else {
+      usage(`Unexpected argument "${arg}".`);
+    }
+  }
+  if (!task || !tasks.includes(task as Task)) usage(`--task must be one of ${tasks.join(', ')}.`);
+  if (!data) usage('--data FILE.tsv is required.');
+  return { task: task as Task, data, baseline };
+}
+
+function argmaxKey(record: Record<string, number>): string {
+  let best = '';
+  let bestP = -1;
+  for (const [k, p] of Object.entries(record)) {
+    if (p > bestP) {
+      best = k;
+      bestP = p;
+    }
+  }
+  return best;
+}
+
+async function predict(task: Task, texts: string[]): Promise<string[][]> {
+  if (task === 'intent') {
+    const model = createBundledIntentModel({ modelBase });
+    const raw = await model.classifyRaw(texts);
+    await model.dispose();
+    return raw.map((r) => [argmaxKey(r)]);
+  }
+  const model = createBundledMoodModel({ modelBase, batchSize: batch });
+  const moods = await model.classify(texts);
+  await model.dispose();
+  return moods.map((m) => {
+    if (task === 'sentiment') return [argmaxKey(m.sentiment)];
+    if (task === 'offensive') return [m.offensive >= 0.5 ? 'offensive' : 'other'];
+    const picked = emotions.filter((e) => m.emotions[e] >= 0.5);
+    return picked.length ? picked : [argmaxKey(m.emotions)];
+  });
+}
+
+async function main(): Promise<void> {
+  const { task, data, baseline } = parseArgs(process.argv.slice(2));
+  let rows: ReturnType<typeof readTsv>;
+  try {
+    rows = readTsv(data);
+  } catch (error) {
+    usage(`Cannot read ${data}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const known = knownLabels[task];
+  const unknown = [...new Set(rows.flatMap((r) => r.labels))].filter((l) => !known.includes(l)).sort();
+  if (unknown.length) {
+    process.stderr.write(
+      `Unknown label(s) for task "${task}" in ${data}: ${unknown.join(', ')}\nKnown labels: ${known.join(', ')}\n`,
+    );
+    process.exit(2);
+  }
+  if (!rows.length) usage(`${data} has no rows.`);
+  const gold = rows.map((r) => r.labels);
+  const labels = known.filter((l) => gold.some((g) => g.includes(l)));
+  const texts = rows.map((r) => r.text);
+
+  if (baseline) {
+    if (task !== 'sentiment') usage('The lexicon baseline exists for --task sentiment only.');
+    const lexicon = createLexiconBaseline();
+    const report = scoreLabelSets(
+      gold,
+      texts.map((t) => [lexicon.classify(t)]),
+      labels,
+    );
+    process.stdout.write(
+      'lexicon baseline (AFINN via `sentiment` for English; NLP.js senticon + AFINN-de for German)\n',
+    );
+    for (const line of formatReport(report))
+      process.stdout.write(`  ${line.replace('macro-F1', 'lexicon macro-F1')}\n`);
+    process.stdout.write('\n');
+  }
+
+  const started = performance.now();
+  const pred = await predict(task, texts);
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`bundled model, task ${task}, ${rows.length} rows from ${data} (${seconds.toFixed(1)} s)\n`);
+  for (const line of formatReport(scoreLabelSets(gold, pred, labels))) process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

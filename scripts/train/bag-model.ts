@@ -1,0 +1,316 @@
+/**
+ * The trainer side of the bag-of-embeddings classifier (fastText-style): features, forward pass, SGD training with
+ * several heads on one shared embedding, int8 quantisation. `forwardQuantized` is the reference the exported ONNX
+ * graph must reproduce.
+ */
+import type { BagFeatureSpec, BagModelWeights } from './onnx';
+
+/** Seeded PRNG (mulberry32): training must give the same bytes on every run. */
+export function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffleInPlace<T>(items: T[], rng: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const tmp = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = tmp;
+  }
+}
+
+/** Unigram ids followed by hashed bigram rows, exactly as the ONNX graph computes them (no padding here). */
+export function bagFeatures(ids: readonly number[], spec: BagFeatureSpec): Int32Array {
+  const n = ids.length;
+  const out = new Int32Array(n + Math.max(0, n - 1));
+  for (let i = 0; i < n; i++) out[i] = ids[i] as number;
+  for (let i = 0; i + 1 < n; i++) {
+    const pair = (ids[i] as number) * spec.prime + (ids[i + 1] as number);
+    out[n + i] = spec.vocabSize + (pair % spec.buckets);
+  }
+  return out;
+}
+
+export type HeadKind = 'softmax' | 'sigmoid';
+
+export interface Head {
+  name: string;
+  kind: HeadKind;
+  /** First output column of this head in `logits`. */
+  offset: number;
+  /** With `skip`, whether this head also reads the pooled embedding (default true); false keeps those weights 0. */
+  readsPooled?: boolean;
+  labels: readonly string[];
+}
+
+export interface Example {
+  features: Int32Array;
+  head: number;
+  /** softmax: the class index; sigmoid: 0/1 per label, NaN where the source does not annotate that label. */
+  target: number | Float32Array;
+  /** Loss weight (class balancing, source weighting). */
+  weight: number;
+}
+
+export interface TrainOptions {
+  dim: number;
+  hidden: number;
+  /**
+   * Split the hidden layer into one equal block per head: each head reads only its own block, so tasks share the
+   * embedding but not the hidden units (one shared block made emotion and offensive worse). The exported graph is
+   * unchanged: the head weights outside a block stay exactly zero.
+   */
+  hiddenPerHead?: boolean;
+  /** Heads read the pooled embedding too (next to the hidden units): a linear path plus a non-linear one. */
+  skip?: boolean;
+  rows: number;
+  epochs: number;
+  lr: number;
+  seed: number;
+}
+
+/** A float model under training. */
+export class BagModel {
+  readonly emb: Float32Array;
+  readonly hidW: Float32Array;
+  readonly hidB: Float32Array;
+  readonly outW: Float32Array;
+  readonly outB: Float32Array;
+  readonly outputs: number;
+  private readonly pooled: Float32Array;
+  private readonly hid: Float32Array;
+  private readonly logits: Float32Array;
+  private readonly gradOut: Float32Array;
+  private readonly headIn: Float32Array;
+  private readonly gradHeadIn: Float32Array;
+  private readonly gradPooled: Float32Array;
+  private readonly inSize: number;
+
+  constructor(
+    readonly opts: TrainOptions,
+    readonly heads: readonly Head[],
+  ) {
+    const rng = createRng(opts.seed);
+    const last = heads[heads.length - 1];
+    this.outputs = last ? last.offset + last.labels.length : 0;
+    const { dim, hidden, rows } = opts;
+    this.emb = new Float32Array(rows * dim);
+    for (let i = 0; i < this.emb.length; i++) this.emb[i] = (rng() * 2 - 1) / dim;
+    this.hidW = new Float32Array(dim * hidden);
+    for (let i = 0; i < this.hidW.length; i++) this.hidW[i] = (rng() * 2 - 1) * Math.sqrt(3 / dim);
+    this.hidB = new Float32Array(hidden);
+    this.inSize = hidden > 0 ? hidden + (opts.skip ? dim : 0) : dim;
+    this.outW = new Float32Array(this.inSize * this.outputs);
+    this.outB = new Float32Array(this.outputs);
+    this.pooled = new Float32Array(dim);
+    this.hid = new Float32Array(hidden);
+    this.logits = new Float32Array(this.outputs);
+    this.gradOut = new Float32Array(this.outputs);
+    this.headIn = new Float32Array(this.inSize);
+    this.gradHeadIn = new Float32Array(this.inSize);
+    this.gradPooled = new Float32Array(dim);
+  }
+
+  /** Forward pass; returns a view that the next call overwrites. */
+  forward(features: Int32Array): Float32Array {
+    const { dim, hidden } = this.opts;
+    this.pooled.fill(0);
+    const n = features.length;
+    for (let f = 0; f < n; f++) {
+      const base = (features[f] as number) * dim;
+      for (let d = 0; d < dim; d++) this.pooled[d] = (this.pooled[d] as number) + (this.emb[base + d] as number);
+    }
+    const inv = 1 / Math.max(1, n);
+    for (let d = 0; d < dim; d++) this.pooled[d] = (this.pooled[d] as number) * inv;
+    if (hidden > 0) {
+      for (let h = 0; h < hidden; h++) {
+        let s = this.hidB[h] as number;
+        for (let d = 0; d < dim; d++) s += (this.pooled[d] as number) * (this.hidW[d * hidden + h] as number);
+        this.hid[h] = Math.tanh(s);
+      }
+      this.headIn.set(this.hid, 0);
+      if (this.opts.skip) this.headIn.set(this.pooled, hidden);
+    } else {
+      this.headIn.set(this.pooled, 0);
+    }
+    const k = this.outputs;
+    const input = this.headIn;
+    for (let o = 0; o < k; o++) {
+      let s = this.outB[o] as number;
+      for (let i = 0; i < this.inSize; i++) s += (input[i] as number) * (this.outW[i * k + o] as number);
+      this.logits[o] = s;
+    }
+    return this.logits;
+  }
+
+  /** The range of head inputs (hidden units, or pooled dims without a hidden layer) head `index` reads. */
+  private blockOf(index: number): [number, number] {
+    const { dim, hidden, hiddenPerHead } = this.opts;
+    if (hidden <= 0) return [0, dim];
+    if (!hiddenPerHead) return [0, hidden];
+    const size = Math.floor(hidden / this.heads.length);
+    return [index * size, (index + 1) * size];
+  }
+
+  /** One SGD step on one example; returns its loss. */
+  step(ex: Example, lr: number): number {
+    const { dim, hidden } = this.opts;
+    const head = this.heads[ex.head];
+    if (!head) throw new Error(`unknown head ${ex.head}`);
+    const logits = this.forward(ex.features);
+    const k = this.outputs;
+    this.gradOut.fill(0);
+    let loss = 0;
+    const size = head.labels.length;
+    if (head.kind === 'softmax') {
+      let max = -Infinity;
+      for (let j = 0; j < size; j++) max = Math.max(max, logits[head.offset + j] as number);
+      let z = 0;
+      for (let j = 0; j < size; j++) z += Math.exp((logits[head.offset + j] as number) - max);
+      for (let j = 0; j < size; j++) {
+        const p = Math.exp((logits[head.offset + j] as number) - max) / z;
+        const y = j === ex.target ? 1 : 0;
+        this.gradOut[head.offset + j] = (p - y) * ex.weight;
+        if (y) loss -= Math.log(Math.max(p, 1e-12)) * ex.weight;
+      }
+    } else {
+      const target = ex.target as Float32Array;
+      for (let j = 0; j < size; j++) {
+        const y = target[j] as number;
+        if (Number.isNaN(y)) continue;
+        const p = 1 / (1 + Math.exp(-(logits[head.offset + j] as number)));
+        this.gradOut[head.offset + j] = (p - y) * ex.weight;
+        loss -= (y ? Math.log(Math.max(p, 1e-12)) : Math.log(Math.max(1 - p, 1e-12))) * ex.weight;
+      }
+    }
+    const input = this.headIn;
+    const [lo, hi] = this.blockOf(ex.head);
+    const ranges: [number, number][] = [[lo, hi]];
+    if (hidden > 0 && this.opts.skip && head.readsPooled !== false) ranges.push([hidden, hidden + dim]);
+    // Gradient wrt the head input, then update the head (only this head's columns are non-zero).
+    const gradIn = this.gradHeadIn;
+    gradIn.fill(0);
+    for (const [from, to] of ranges) {
+      for (let i = from; i < to; i++) {
+        let g = 0;
+        const xi = input[i] as number;
+        for (let j = 0; j < size; j++) {
+          const o = head.offset + j;
+          const go = this.gradOut[o] as number;
+          if (go === 0) continue;
+          g += go * (this.outW[i * k + o] as number);
+          this.outW[i * k + o] = (this.outW[i * k + o] as number) - lr * go * xi;
+        }
+        gradIn[i] = g;
+      }
+    }
+    for (let j = 0; j < size; j++)
+      this.outB[head.offset + j] =
+        (this.outB[head.offset + j] as number) - lr * (this.gradOut[head.offset + j] as number);
+    this.gradPooled.fill(0);
+    if (hidden <= 0) {
+      this.gradPooled.set(gradIn.subarray(0, dim));
+    } else {
+      if (this.opts.skip) this.gradPooled.set(gradIn.subarray(hidden, hidden + dim));
+      for (let h = lo; h < hi; h++) {
+        const hv = this.hid[h] as number;
+        const gPre = (gradIn[h] as number) * (1 - hv * hv);
+        if (gPre === 0) continue;
+        for (let d = 0; d < dim; d++) {
+          this.gradPooled[d] = (this.gradPooled[d] as number) + gPre * (this.hidW[d * hidden + h] as number);
+          this.hidW[d * hidden + h] = (this.hidW[d * hidden + h] as number) - lr * gPre * (this.pooled[d] as number);
+        }
+        this.hidB[h] = (this.hidB[h] as number) - lr * gPre;
+      }
+    }
+    const n = ex.features.length;
+    const scale = lr / Math.max(1, n);
+    for (let f = 0; f < n; f++) {
+      const base = (ex.features[f] as number) * dim;
+      for (let d = 0; d < dim; d++)
+        this.emb[base + d] = (this.emb[base + d] as number) - scale * (this.gradPooled[d] as number);
+    }
+    return loss;
+  }
+
+  /** Trains for `opts.epochs` with a linearly decaying learning rate, shuffling with the seeded PRNG. */
+  train(examples: Example[], log: (line: string) => void): void {
+    const rng = createRng(this.opts.seed + 1);
+    const order = examples.slice();
+    const total = this.opts.epochs * order.length;
+    let seen = 0;
+    for (let epoch = 0; epoch < this.opts.epochs; epoch++) {
+      shuffleInPlace(order, rng);
+      let loss = 0;
+      for (const ex of order) {
+        const lr = this.opts.lr * (1 - seen / total);
+        loss += this.step(ex, lr);
+        seen++;
+      }
+      log(`  epoch ${epoch + 1}/${this.opts.epochs}: mean loss ${(loss / order.length).toFixed(4)}`);
+    }
+  }
+
+  /** Symmetric int8 quantisation, one scale per embedding row; the head stays float. */
+  quantize(): BagModelWeights {
+    const { dim, hidden, rows } = this.opts;
+    const q = new Int8Array(rows * dim);
+    const scale = new Float32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let max = 0;
+      for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(this.emb[r * dim + d] as number));
+      const s = max > 0 ? max / 127 : 1;
+      scale[r] = s;
+      for (let d = 0; d < dim; d++) q[r * dim + d] = Math.round((this.emb[r * dim + d] as number) / s);
+    }
+    return {
+      embeddingQ: q,
+      embeddingScale: scale,
+      rows,
+      dim,
+      hidden:
+        hidden > 0
+          ? { weight: this.hidW.slice(), bias: this.hidB.slice(), size: hidden, skip: this.opts.skip === true }
+          : undefined,
+      outWeight: this.outW.slice(),
+      outBias: this.outB.slice(),
+      outputs: this.outputs,
+    };
+  }
+}
+
+/** The forward pass of quantised weights, in float64 like a careful reference; the ONNX graph must match it. */
+export function forwardQuantized(w: BagModelWeights, features: Int32Array): Float64Array {
+  const pooled = new Float64Array(w.dim);
+  for (const f of features) {
+    const s = w.embeddingScale[f] as number;
+    for (let d = 0; d < w.dim; d++) pooled[d] = (pooled[d] as number) + (w.embeddingQ[f * w.dim + d] as number) * s;
+  }
+  const inv = 1 / Math.max(1, features.length);
+  for (let d = 0; d < w.dim; d++) pooled[d] = (pooled[d] as number) * inv;
+  let input: Float64Array = pooled;
+  if (w.hidden) {
+    const { weight, bias, size, skip } = w.hidden;
+    input = new Float64Array(size + (skip ? w.dim : 0));
+    for (let h = 0; h < size; h++) {
+      let s = bias[h] as number;
+      for (let d = 0; d < w.dim; d++) s += (pooled[d] as number) * (weight[d * size + h] as number);
+      input[h] = Math.tanh(s);
+    }
+    if (skip) input.set(pooled, size);
+  }
+  const out = new Float64Array(w.outputs);
+  for (let o = 0; o < w.outputs; o++) {
+    let s = w.outBias[o] as number;
+    for (let i = 0; i < input.length; i++) s += (input[i] as number) * (w.outWeight[i * w.outputs + o] as number);
+    out[o] = s;
+  }
+  return out;
+}

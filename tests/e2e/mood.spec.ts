@@ -1,0 +1,64 @@
+import { getDemoConversation } from '../../scripts/demo/conversations';
+import { badgeButton, expect, openPanelPage, tabIdOf, test } from './fixtures';
+
+test.describe('mood engine on the demo helpdesk', () => {
+  test('the angry refund demand reads angry, negative and worsening, with its evidence highlighted', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const ticket = getDemoConversation('angry-refund');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-sentiment', 'negative', { timeout: 30_000 });
+    await expect(mood).toHaveAttribute('data-emotion', /angry|frustrated/);
+    await expect(mood).toHaveAttribute('data-trajectory', 'worsening');
+    await expect(mood).toContainText(/Urgency: (high|critical)/);
+    await expect(mood).toContainText('Model: rapport-mood');
+    // Evidence: the phrases behind the labels are marked in the messages Rapport read.
+    await expect(panel.locator('mark.evidence').first()).toBeVisible();
+    await expect(panel.getByText(/Why (angry|frustrated|negative)\?/).first()).toBeVisible();
+    // The badge carries the mood without opening the panel (colour, icon and a text label).
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset/);
+    await expect(badgeButton(page)).toHaveAttribute('aria-label', /Angry|Upset/);
+  });
+
+  test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
+    const ticket = getDemoConversation('grateful-follow-up');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-sentiment', 'positive', { timeout: 30_000 });
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'positive');
+  });
+
+  test('bad input gives a defined result, never a frozen panel', async ({ context, extensionId, serviceWorker }) => {
+    // A page with a 1 MB message, emoji only, zero-width characters and HTML entities, read by the generic adapter.
+    const huge = `${'Das ist wirklich ärgerlich, ich warte seit Wochen. '.repeat(20_000)}`;
+    const html = `<!doctype html><html><head><title>Ticket #77 · Support</title></head><body><main>
+      <h1>Ticket #77</h1>
+      ${[
+        ['Kim Customer', 'kim@example.com', huge],
+        ['Support Agent', 'agent@shop.example', 'Hello Kim, we are looking into it.'],
+        ['Kim Customer', 'kim@example.com', '😡😡😡'],
+        ['Kim Customer', 'kim@example.com', 'wo\u200bist\u200bmein\u200bPaket &amp; &lt;Rechnung&gt;?'],
+      ]
+        .map(
+          ([name, email, text], index) =>
+            `<article class="message"><header><strong>${name}</strong> <a href="mailto:${email}">${email}</a> <time datetime="2026-11-2${index}T10:00:00Z">Nov 2${index}, 10:00</time></header><div class="body"><p>${text}</p></div></article>`,
+        )
+        .join('\n')}
+      </main></body></html>`;
+    await context.route('http://localhost:7799/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    await page.goto('http://localhost:7799/tickets/77');
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await expect(panel.getByTestId('mood-card')).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByTestId('read-message')).toHaveCount(4);
+    await expect(panel.getByText(/truncated|gekürzt/).first()).toBeVisible();
+  });
+});
