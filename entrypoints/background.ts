@@ -26,6 +26,7 @@ type Port = ReturnType<typeof browser.runtime.connect>;
 export default defineBackground(() => {
   const tabs = new TabStates();
   const panels = new Map<number, Port>();
+  const openPorts = new Set<Port>();
   const analysisRuns = new Map<number, number>();
 
   function push(tabId: number): void {
@@ -176,8 +177,13 @@ export default defineBackground(() => {
     const tabId = parsePanelPortName(port.name);
     if (tabId === null) return;
     panels.set(tabId, port);
+    openPorts.add(port);
     port.onDisconnect.addListener(() => {
-      if (panels.get(tabId) === port) panels.delete(tabId);
+      openPorts.delete(port);
+      if (panels.get(tabId) !== port) return;
+      panels.delete(tabId);
+      // The panel holds two ports (presence + UI); the tab stays marked open while another one lives.
+      for (const other of openPorts) if (parsePanelPortName(other.name) === tabId) panels.set(tabId, other);
     });
     push(tabId);
     void rereadTab(tabId);

@@ -22,7 +22,14 @@ import {
   neutralRawMood,
   sanitizeRawMood,
 } from './message-mood';
-import { chunkText, defaultMaxAnalysedChars, hashText, type PreparedText, prepareText, type TextChunk } from './text';
+import {
+  chunkSentences,
+  defaultMaxAnalysedChars,
+  hashText,
+  type PreparedText,
+  prepareText,
+  type TextChunk,
+} from './text';
 import type { ConversationMood, Language, MessageMood } from './types';
 import { detectUrgency, type UrgencyResult } from './urgency';
 
@@ -252,7 +259,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       message,
       hash,
       prepared,
-      chunks: chunkText(prepared.text, chunkChars),
+      chunks: chunkSentences(prepared.text, chunkChars),
       language: detectLanguage(prepared.text).language,
       urgency: detectUrgency(prepared.text),
     };

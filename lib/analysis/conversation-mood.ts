@@ -120,8 +120,13 @@ export function aggregateConversation(
 
   const series = customer.map((c) => c.mood.sentiment.score);
   const n = customer.length;
+  // Newest counts most, confident messages more, and messages that carry feeling more than factual ones: an early
+  // "I returned the machine on 2 November" must not water down today's "I will file a chargeback".
   const weights = customer.map(
-    (c, i) => opts.recencyDecay ** (n - 1 - i) * (0.25 + 0.75 * Math.max(0, Math.min(1, c.mood.confidence))),
+    (c, i) =>
+      opts.recencyDecay ** (n - 1 - i) *
+      (0.25 + 0.75 * Math.max(0, Math.min(1, c.mood.confidence))) *
+      (0.3 + (1 - c.mood.sentiment.probs.neutral)),
   );
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 

@@ -63,16 +63,18 @@ export function sanitizeRawMood(raw: RawMood | undefined): RawMood {
 }
 
 /**
- * Combines the results of a long message's chunks: sentiment is averaged by chunk length; each emotion and the
+ * Combines the results of a message's sentence chunks: sentiment is averaged by chunk length and intensity; each emotion and the
  * offensive probability lean on the strongest chunk (one furious paragraph in a long mail matters), half max and
  * half length-weighted mean for emotions, max for offensive.
  */
 export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly RawMood[]): RawMood {
   if (moods.length === 0) return neutralRawMood();
   if (moods.length === 1) return sanitizeRawMood(moods[0]);
-  const weights = moods.map((_, i) => Math.max(1, chunks[i]?.text.length ?? 1));
-  const total = weights.reduce((a, b) => a + b, 0);
   const clean = moods.map((m) => sanitizeRawMood(m));
+  // Sentences that carry feeling outweigh neutral ones (order details, greetings): weight = length × (how far from
+  // neutral the sentence reads), so "This is ridiculous." is not averaged away by three sentences of facts.
+  const weights = clean.map((m, i) => Math.max(1, chunks[i]?.text.length ?? 1) * (0.15 + (1 - m.sentiment.neutral)));
+  const total = weights.reduce((a, b) => a + b, 0);
   const mean = (pick: (m: RawMood) => number): number =>
     clean.reduce((acc, m, i) => acc + pick(m) * (weights[i] ?? 1), 0) / total;
   const max = (pick: (m: RawMood) => number): number => Math.max(...clean.map(pick));
@@ -139,13 +141,41 @@ export interface MessageMoodParts {
   evidence: readonly EvidenceSpan[];
 }
 
+/** Urgency kinds that only an unhappy customer writes: a threat of legal steps, a chargeback or leaving. */
+const threatKinds = new Set(['legal-threat', 'chargeback-threat', 'cancellation-threat', 'repeated-contact']);
+
+/**
+ * A customer who threatens a chargeback, a lawyer or to leave is not neutral, however politely the rest is put:
+ * the small model reads words, not intent. Each such reason moves probability from neutral and positive to negative
+ * (and lifts frustration), so the threat phrase itself becomes the evidence the agent sees.
+ */
+export function applyThreatPrior(raw: RawMood, urgency: UrgencyResult, role: MessageMoodParts['role']): RawMood {
+  if (role !== 'customer') return raw;
+  const threats = new Set(urgency.reasons.filter((r) => threatKinds.has(r.kind)).map((r) => r.kind)).size;
+  if (threats === 0) return raw;
+  const floor = Math.min(0.85, 0.5 + 0.15 * threats);
+  const { negative, neutral, positive } = raw.sentiment;
+  if (negative >= floor) return raw;
+  const rest = neutral + positive;
+  const scale = rest > 0 ? (1 - floor) / rest : 0;
+  return {
+    ...raw,
+    sentiment: { negative: floor, neutral: neutral * scale, positive: positive * scale },
+    emotions: {
+      ...raw.emotions,
+      frustrated: Math.max(raw.emotions.frustrated, floor),
+      neutral: raw.emotions.neutral * scale,
+    },
+  };
+}
+
 /**
  * Builds the `MessageMood` the UI shows: sentiment with a −1…1 score, emotions highest first, offensive at the
  * threshold, urgency reasons and evidence mapped back to the original message text (urgency phrases also appear as
  * `urgency:<kind>` evidence so the panel can highlight them), and confidence.
  */
 export function buildMessageMood(parts: MessageMoodParts, thresholds: MoodThresholds = defaultThresholds): MessageMood {
-  const raw = sanitizeRawMood(parts.raw);
+  const raw = applyThreatPrior(sanitizeRawMood(parts.raw), parts.urgency, parts.role);
   const { prepared } = parts;
   const wordCount = countWords(prepared.text);
   const locate = (start: number, end: number) => toOriginalSpan(prepared, start, end);

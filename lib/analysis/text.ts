@@ -292,3 +292,38 @@ export function hashText(text: string): string {
   }
   return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
 }
+
+/** Sentences of fewer words than this are read together with the next one ("Hello," alone says nothing). */
+const minSentenceWords = 3;
+
+/**
+ * Splits text into sentence-sized chunks (at most `maxChars` each) so a small bag-of-words model reads each thought
+ * on its own: averaged over a whole mail, one furious sentence drowns in polite ones. Short sentences are joined
+ * with the next; a sentence longer than `maxChars` is cut like `chunkText`.
+ */
+export function chunkSentences(text: string, maxChars: number): TextChunk[] {
+  const sentences: TextChunk[] = [];
+  const boundary = /[.!?…]+(?=\s)|\n+/g;
+  let start = 0;
+  const push = (end: number) => {
+    for (const piece of chunkText(text.slice(start, end), maxChars)) {
+      sentences.push({ text: piece.text, start: start + piece.start, end: start + piece.end });
+    }
+    start = end;
+  };
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) push(match.index + match[0].length);
+  push(text.length);
+  const merged: TextChunk[] = [];
+  for (const sentence of sentences) {
+    const previous = merged[merged.length - 1];
+    const isShort = previous !== undefined && tokenizeWords(previous.text).length < minSentenceWords;
+    if (previous && isShort && sentence.end - previous.start <= maxChars) {
+      merged[merged.length - 1] = {
+        text: text.slice(previous.start, sentence.end),
+        start: previous.start,
+        end: sentence.end,
+      };
+    } else merged.push(sentence);
+  }
+  return merged;
+}

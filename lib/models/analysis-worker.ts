@@ -5,6 +5,7 @@
  */
 import { env } from '@huggingface/transformers';
 import { type Analyzer, createAnalyzer, warmUpAnalysis } from '../analysis/analyzer';
+import { blendIntents } from '../analysis/intent-cues';
 import { AppError, serializeError } from '../errors';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
@@ -78,7 +79,7 @@ async function analyze(id: number, conversation: Conversation, signal: AbortSign
   if (!engine) throw new AppError('model/not-initialised', 'The analysis worker was not initialised.');
   const [backend, mood] = await Promise.all([engine.mood.load(), engine.analyzer.analyze(conversation, { signal })]);
   const text = latestCustomerText(conversation) || conversation.subject;
-  const intents = text ? await engine.intent.classify(text, signal) : [];
+  const intents = text ? blendIntents(await engine.intent.classify(text, signal), text) : [];
   if (signal.aborted) throw new AppError('analysis/cancelled', `Analysis ${id} was cancelled.`);
   return { mood, intents, model: engine.models.info(backend) };
 }

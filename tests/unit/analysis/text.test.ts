@@ -98,3 +98,16 @@ describe('hashText', () => {
     expect(hashText('Hallo')).not.toBe(hashText('Hallo!'));
   });
 });
+
+describe('chunkSentences', () => {
+  it('reads each sentence on its own and joins short ones with the next', async () => {
+    const { chunkSentences } = await import('../../../lib/analysis/text');
+    const text = 'Hello. This is ridiculous! I want my €349 back today.\nI am done being polite.';
+    expect(chunkSentences(text, 400).map((c) => c.text)).toEqual([
+      'Hello. This is ridiculous!',
+      'I want my €349 back today.',
+      'I am done being polite.',
+    ]);
+    for (const chunk of chunkSentences(text, 400)) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  });
+});
