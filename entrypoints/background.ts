@@ -15,6 +15,7 @@ import {
   ensureAnalysisHost,
   moodModelHandlersForFirefox,
 } from '../lib/models/analysis-host-client';
+import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
 import { ensureStarterPack } from '../lib/replies/templates/starter-pack';
@@ -61,8 +62,17 @@ export default defineBackground(() => {
     });
   }
 
-  function acceptReport(tabId: number, report: PageReport): void {
-    tabs.setReport(tabId, report);
+  async function acceptReport(tabId: number, report: PageReport): Promise<void> {
+    const previousKey = tabs.get(tabId).report?.conversation;
+    const state = tabs.setReport(tabId, report);
+    const conversation = state.report?.conversation;
+    const isNewConversation =
+      conversation && (previousKey?.site !== conversation.site || previousKey?.id !== conversation.id);
+    if (conversation && isNewConversation) {
+      // The agent's earlier role corrections for this conversation stick across visits.
+      const stored = await loadRoleCorrections(conversation).catch(() => ({}));
+      if (Object.keys(stored).length > 0) tabs.setRoleCorrections(tabId, stored);
+    }
     push(tabId);
     void analyze(tabId);
   }
@@ -70,11 +80,11 @@ export default defineBackground(() => {
   /** Asks the tab's content script to read now; injects it on demand where the agent granted access (activeTab). */
   async function rereadTab(tabId: number): Promise<void> {
     try {
-      acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
+      await acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
     } catch (error) {
       const injected = await injectContentScript(tabId);
       if (injected) {
-        acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
+        await acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
         return;
       }
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -116,7 +126,7 @@ export default defineBackground(() => {
     },
     reportPage(report, sender) {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) acceptReport(tabId, report);
+      if (tabId !== undefined) void acceptReport(tabId, report);
       return undefined;
     },
     togglePanelFromPage(_payload, sender) {
@@ -135,6 +145,8 @@ export default defineBackground(() => {
     },
     async correctRole({ tabId, messageId, role }) {
       tabs.correctRole(tabId, messageId, role);
+      const conversation = tabs.get(tabId).report?.conversation;
+      if (conversation) await saveRoleCorrection(conversation, messageId, role);
       push(tabId);
       await analyze(tabId);
       return undefined;
@@ -144,11 +156,11 @@ export default defineBackground(() => {
       return undefined;
     },
     async startPicker({ tabId }) {
-      acceptReport(tabId, await sendToTab(tabId, 'pickConversationArea', {}));
+      await acceptReport(tabId, await sendToTab(tabId, 'pickConversationArea', {}));
       return undefined;
     },
     async useSelection({ tabId }) {
-      acceptReport(tabId, await sendToTab(tabId, 'readSelection', {}));
+      await acceptReport(tabId, await sendToTab(tabId, 'readSelection', {}));
       return undefined;
     },
     async setSiteEnabled({ tabId, enabled }) {

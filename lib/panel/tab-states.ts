@@ -48,6 +48,14 @@ export class TabStates {
     return next;
   }
 
+  /** Applies stored corrections (loaded when a conversation is first seen in this tab). */
+  setRoleCorrections(tabId: number, roleCorrections: Record<string, Role>): TabState {
+    const state = this.get(tabId);
+    const merged = { ...roleCorrections, ...state.roleCorrections };
+    const report = state.report ? applyCorrections(state.report, merged, true) : null;
+    return this.update(tabId, { roleCorrections: merged, report });
+  }
+
   update(tabId: number, patch: Partial<Omit<TabState, 'tabId'>>): TabState {
     const next = { ...this.get(tabId), ...patch };
     this.states.set(tabId, next);

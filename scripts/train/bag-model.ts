@@ -71,6 +71,12 @@ export interface TrainOptions {
   /** Heads read the pooled embedding too (next to the hidden units): a linear path plus a non-linear one. */
   skip?: boolean;
   rows: number;
+  /**
+   * A fixed prior in the first `dims` embedding dimensions (`values` is rows × dims): those dimensions start from
+   * the prior and are never updated, and head `head` reads them from the pooled vector even when it does not read
+   * the rest of it. Needs `hidden > 0` and `skip`.
+   */
+  prior?: { values: Float32Array; dims: number; head: number };
   epochs: number;
   lr: number;
   seed: number;
@@ -103,6 +109,11 @@ export class BagModel {
     const { dim, hidden, rows } = opts;
     this.emb = new Float32Array(rows * dim);
     for (let i = 0; i < this.emb.length; i++) this.emb[i] = (rng() * 2 - 1) / dim;
+    const prior = opts.prior;
+    if (prior) {
+      for (let r = 0; r < rows; r++)
+        for (let d = 0; d < prior.dims; d++) this.emb[r * dim + d] = prior.values[r * prior.dims + d] ?? 0;
+    }
     this.hidW = new Float32Array(dim * hidden);
     for (let i = 0; i < this.hidW.length; i++) this.hidW[i] = (rng() * 2 - 1) * Math.sqrt(3 / dim);
     this.hidB = new Float32Array(hidden);
@@ -193,7 +204,10 @@ export class BagModel {
     const input = this.headIn;
     const [lo, hi] = this.blockOf(ex.head);
     const ranges: [number, number][] = [[lo, hi]];
+    const prior = this.opts.prior;
     if (hidden > 0 && this.opts.skip && head.readsPooled !== false) ranges.push([hidden, hidden + dim]);
+    else if (hidden > 0 && this.opts.skip && prior && prior.head === ex.head)
+      ranges.push([hidden, hidden + prior.dims]);
     // Gradient wrt the head input, then update the head (only this head's columns are non-zero).
     const gradIn = this.gradHeadIn;
     gradIn.fill(0);
@@ -232,9 +246,10 @@ export class BagModel {
     }
     const n = ex.features.length;
     const scale = lr / Math.max(1, n);
+    const fixed = prior ? prior.dims : 0;
     for (let f = 0; f < n; f++) {
       const base = (ex.features[f] as number) * dim;
-      for (let d = 0; d < dim; d++)
+      for (let d = fixed; d < dim; d++)
         this.emb[base + d] = (this.emb[base + d] as number) - scale * (this.gradPooled[d] as number);
     }
     return loss;

@@ -57,7 +57,10 @@ export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number
 export async function openSidePanels(serviceWorker: Worker): Promise<{ tabId: number; url: string }[]> {
   return serviceWorker.evaluate(async () => {
     const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.SIDE_PANEL] });
-    return contexts.map((context) => ({ tabId: context.tabId, url: context.documentUrl ?? '' }));
+    // A panel whose document is still loading has no URL yet; it is not open for the agent either.
+    return contexts
+      .filter((context) => Boolean(context.documentUrl))
+      .map((context) => ({ tabId: context.tabId, url: context.documentUrl ?? '' }));
   });
 }
 

@@ -1,0 +1,71 @@
+/**
+ * A fixed lexicon prior for the mood model: per-token valence from VADER (English, MIT) and the NLP.js German
+ * senticon (MIT), written into reserved embedding dimensions that training never updates. Mean pooling then turns
+ * them into an average valence of the text that the sentiment head reads directly, so words the labelled data
+ * rarely shows (tweets' vocabulary is wider than Reddit's or SB10k's) still carry their dictionary polarity.
+ * AFINN is left out on purpose: its ODbL share-alike terms would attach to the shipped weights.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir } from './data';
+
+/** Number of reserved prior dimensions: 0 = English valence, 1 = German valence. */
+export const priorDims = 2;
+
+/** VADER single-word entries (lowercase letters only; emoticons cannot survive BERT pre-tokenisation), mean in [-1, 1]. */
+export function readVader(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of readFileSync(join(dataDir, 'lexicons', 'vader_lexicon.txt'), 'utf8').split(/\r?\n/)) {
+    const [word, mean] = line.split('\t');
+    if (!word || mean === undefined || !/^[a-z]+$/.test(word)) continue;
+    const v = Number(mean);
+    if (Number.isFinite(v)) out.set(word, Math.max(-1, Math.min(1, v / 4)));
+  }
+  return out;
+}
+
+/** German senticon stems (umlauts folded, as NLP.js stores them), polarity in [-1, 1]. */
+export function readSenticon(): Map<string, number> {
+  const raw: unknown = JSON.parse(readFileSync(join(dataDir, 'lexicons', 'nlpjs-senticon_de.json'), 'utf8'));
+  const out = new Map<string, number>();
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [k, v] of Object.entries(raw)) {
+    // Near-zero stems are noise (most of the list sits at ±0.004); they would only dilute the average.
+    if (typeof v === 'number' && Math.abs(v) >= 0.05) out.set(k.toLowerCase(), Math.max(-1, Math.min(1, v)));
+  }
+  return out;
+}
+
+function foldUmlauts(word: string): string {
+  return word.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
+}
+
+/** The senticon polarity of a German word: its longest stem prefix (≥ 4 letters, at most 5 letters of ending). */
+export function senticonValence(senticon: Map<string, number>, word: string): number | undefined {
+  const folded = foldUmlauts(word);
+  for (let n = folded.length; n >= 4 && folded.length - n <= 5; n--) {
+    const v = senticon.get(folded.slice(0, n));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/**
+ * Prior values for every embedding row (`rows × priorDims`, row-major): vocabulary tokens get their valence times
+ * `scale`; continuation pieces, special tokens and hashed bigram rows get 0.
+ */
+export function buildLexiconPrior(vocab: readonly string[], rows: number, scale: number): Float32Array {
+  const vader = readVader();
+  const senticon = readSenticon();
+  const prior = new Float32Array(rows * priorDims);
+  vocab.forEach((token, i) => {
+    if (token.startsWith('##') || token.startsWith('[')) return;
+    const en = vader.get(token);
+    if (en !== undefined) prior[i * priorDims] = en * scale;
+    if (/^\p{L}{4,}$/u.test(token)) {
+      const de = senticonValence(senticon, token);
+      if (de !== undefined) prior[i * priorDims + 1] = de * scale;
+    }
+  });
+  return prior;
+}
