@@ -98,7 +98,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   async function mountUi(): Promise<void> {
     if (ui || ctx.isInvalid) return;
     const positions = await badgePositions.getValue();
-    ui = await createShadowRootUi(ctx, {
+    const created = await createShadowRootUi(ctx, {
       name: 'rapport-badge',
       position: 'inline',
       anchor: 'body',
@@ -121,6 +121,10 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         return { badge, drawer: createDrawer(container, 'Rapport') };
       },
     });
+    // A newer copy of this script (injected after an install or update) may have retired this one meanwhile: then
+    // the newer one shows the badge, and this one must not leave a second.
+    if (ctx.isInvalid) return;
+    ui = created;
     ui.mount();
   }
 

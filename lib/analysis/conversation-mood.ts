@@ -80,6 +80,16 @@ export function computeTrajectory(
   return 'steady';
 }
 
+/**
+ * How much pressure a message's urgency adds to the trajectory: a customer who moves from asking to threatening
+ * (a deadline, a chargeback, a lawyer) is worsening even when their wording stays measured. The sparkline shows plain
+ * sentiment; only the trajectory reads this.
+ */
+const pressureWeight = 0.15;
+function pressureOf(level: MessageMood['urgency']['level']): number {
+  return level === 'critical' ? 2 : level === 'high' ? 1 : 0;
+}
+
 /** Customer messages in a row at the end of the thread with no agent reply after them (notes and system lines skipped). */
 export function countUnansweredCustomerMessages(messages: readonly ConversationMessage[]): number {
   let count = 0;
@@ -178,7 +188,11 @@ export function aggregateConversation(
 
   return {
     current,
-    trajectory: computeTrajectory(series, opts.trajectoryWindow, opts.trajectoryThreshold),
+    trajectory: computeTrajectory(
+      customer.map((c) => c.mood.sentiment.score - pressureWeight * pressureOf(c.mood.urgency.level)),
+      opts.trajectoryWindow,
+      opts.trajectoryThreshold,
+    ),
     series,
     confidence,
     urgency: { level, reasons },

@@ -64,12 +64,19 @@ test.beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rapport-e2e-hub-'));
   await addModel('tiny-sentiment', { id2label: { 0: 'positive', 1: 'neutral', 2: 'negative' } });
   await addModel('broken', { brokenOnnx: true });
+});
+
+// Each test gets its own mirror: the first one takes its mirror offline on purpose.
+test.beforeEach(async () => {
   server = await serve();
   mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   if (server.listening) await new Promise((done) => server.close(done));
+});
+
+test.afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
