@@ -12,9 +12,9 @@ import { type DemoServer, defaultDemoPort, portFromEnv, startDemoServer } from '
  * `npm start -- --headless` does the same without a window and saves screenshots instead.
  */
 
-export const extensionDir = '.output/chrome-mv3';
+export const extensionDir = `${process.env.RAPPORT_OUT_DIR ?? '.output'}/chrome-mv3`;
 /** The headful profile is kept between runs, so downloaded models and settings survive a restart. */
-export const headfulProfileDir = '.output/demo-profile';
+export const headfulProfileDir = `${process.env.RAPPORT_OUT_DIR ?? '.output'}/demo-profile`;
 export const screenshotDir = 'screenshots';
 
 /** The in-page badge's custom element and the panel page, as the extension names them. */
@@ -136,7 +136,8 @@ async function waitForBadge(page: Page, timeoutMs: number): Promise<BadgeState> 
   // The badge fills in once the mood is worked out; give it a moment before the picture.
   await page.waitForTimeout(settleMs);
   await waitForQuiet(page);
-  const box = await page.locator(badgeSelector).first().boundingBox();
+  // The badge positions itself inside its shadow root (the host element itself is reset by WXT and has no box).
+  const box = await page.locator(badgeSelector).first().locator('button.open').boundingBox();
   const viewport = page.viewportSize();
   if (!box || !viewport) return 'off-screen';
   const isInside = box.x < viewport.width && box.y < viewport.height && box.x + box.width > 0 && box.y + box.height > 0;

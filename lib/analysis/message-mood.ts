@@ -23,7 +23,9 @@ export interface MoodThresholds {
 }
 
 /** Offensive at p ≥ 0.5; emotions explained from p ≥ 0.35. */
-export const defaultThresholds: MoodThresholds = { offensive: 0.5, emotion: 0.35 };
+// Offensive is shown from 0.7: the small model also scores sharp but civil complaints ("This is ridiculous.") around
+// 0.6–0.7, and calling an upset customer abusive is worse than missing a borderline case the agent can read.
+export const defaultThresholds: MoodThresholds = { offensive: 0.7, emotion: 0.35 };
 
 /** An urgency reason placed in the message's original text (`start`/`end` index `ConversationMessage.text`). */
 export interface LocatedUrgencyReason extends UrgencyReason {
@@ -65,7 +67,7 @@ export function sanitizeRawMood(raw: RawMood | undefined): RawMood {
 /**
  * Combines the results of a message's sentence chunks: sentiment is averaged by chunk length and intensity; each emotion and the
  * offensive probability lean on the strongest chunk (one furious paragraph in a long mail matters), half max and
- * half length-weighted mean for emotions, max for offensive.
+ * half weighted mean for emotions and offensive.
  */
 export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly RawMood[]): RawMood {
   if (moods.length === 0) return neutralRawMood();
@@ -86,7 +88,7 @@ export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly 
   const emotionProbs = Object.fromEntries(
     emotions.map((e) => [e, (mean((m) => m.emotions[e]) + max((m) => m.emotions[e])) / 2]),
   ) as Record<Emotion, number>;
-  return { sentiment, emotions: emotionProbs, offensive: max((m) => m.offensive) };
+  return { sentiment, emotions: emotionProbs, offensive: (mean((m) => m.offensive) + max((m) => m.offensive)) / 2 };
 }
 
 /** Number of words (and emoji) in a text, the length signal behind confidence. */

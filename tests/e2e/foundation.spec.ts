@@ -12,6 +12,11 @@ test.describe('foundation', () => {
     await page.goto(`${demo.url}/tickets/10481`);
     const badge = badgeButton(page);
     await expect(badge).toBeVisible();
+    // On a full-height app like the demo (and Gmail, Zendesk) the badge must float in view, bottom right.
+    await expect(badge).toBeInViewport();
+    const box = await badge.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.x > viewport.width / 2 && box.y > viewport.height / 2).toBe(true);
     await expect(badge).toHaveAttribute('aria-label', /Rapport/);
     const tabId = await tabIdOf(serviceWorker, page);
 
