@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emotions, sentimentLabels } from '../analysis/types';
 import { type EscalationRecord, getDb, type RapportDb } from '../db';
+import { intents } from '../models/types';
 import type { HandoffSummary } from './summary';
 import type { ActionName, EscalationLanguage } from './types';
 
@@ -101,23 +102,7 @@ const summarySchema: z.ZodType<HandoffSummary> = z.object({
   ),
   intent: z
     .object({
-      intent: z.enum([
-        'refund',
-        'delivery-delay',
-        'tracking',
-        'invoice',
-        'cancellation',
-        'complaint',
-        'damaged-or-wrong-item',
-        'return',
-        'payment',
-        'account',
-        'order-change',
-        'shipping-address',
-        'contact',
-        'thank-you',
-        'other',
-      ]),
+      intent: z.enum(intents),
       label: z.string(),
     })
     .optional(),

@@ -28,23 +28,26 @@ export interface MoodModel {
   classify(texts: string[], signal?: AbortSignal): Promise<RawMood[]>;
 }
 
-/** E-commerce intents templates are tagged with and the intent classifier predicts. */
-export type Intent =
-  | 'refund'
-  | 'delivery-delay'
-  | 'tracking'
-  | 'invoice'
-  | 'cancellation'
-  | 'complaint'
-  | 'damaged-or-wrong-item'
-  | 'return'
-  | 'payment'
-  | 'account'
-  | 'order-change'
-  | 'shipping-address'
-  | 'contact'
-  | 'thank-you'
-  | 'other';
+/** E-commerce intents templates are tagged with and the intent classifier predicts, in the order editors list them. */
+export const intents = [
+  'refund',
+  'delivery-delay',
+  'tracking',
+  'invoice',
+  'cancellation',
+  'complaint',
+  'damaged-or-wrong-item',
+  'return',
+  'payment',
+  'account',
+  'order-change',
+  'shipping-address',
+  'contact',
+  'thank-you',
+  'other',
+] as const;
+
+export type Intent = (typeof intents)[number];
 
 export interface IntentModel {
   readonly id: string;

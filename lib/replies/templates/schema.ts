@@ -1,26 +1,10 @@
 import { z } from 'zod';
 import type { TemplateRecord } from '../../db';
-import type { Intent } from '../../models/types';
+import { type Intent, intents } from '../../models/types';
 import { findMalformedPlaceholders } from './placeholders';
 
 /** Every intent a template can be tagged with, in the order the editor lists them. */
-export const templateIntents = [
-  'refund',
-  'delivery-delay',
-  'tracking',
-  'invoice',
-  'cancellation',
-  'complaint',
-  'damaged-or-wrong-item',
-  'return',
-  'payment',
-  'account',
-  'order-change',
-  'shipping-address',
-  'contact',
-  'thank-you',
-  'other',
-] as const satisfies readonly Intent[];
+export const templateIntents = intents;
 
 // Fails to compile when an intent is added to the model's union but not to the list above.
 type MissingIntent = Exclude<Intent, (typeof templateIntents)[number]>;
