@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { AppError } from '../errors';
 import type { MessageMood } from '../analysis/types';
 import { sendToExtension } from '../messaging';
 import { getSettings } from '../settings';
@@ -43,6 +44,11 @@ let localHost: Promise<AnalysisHost> | null = null;
 
 /** Firefox: the background page owns the worker itself (loaded on first use, so start-up stays light). */
 function getLocalHost(): Promise<AnalysisHost> {
+  // Chrome builds drop this branch (and the second copy of the worker it would bundle): there the offscreen
+  // document owns the worker.
+  if (!import.meta.env.FIREFOX) {
+    return Promise.reject(new AppError('model/no-local-host', 'The analysis worker runs in the offscreen document.'));
+  }
   localHost ??= import('./analysis-host').then(async (module) => {
     const host = module.createExtensionAnalysisHost();
     host.selectMoodModel(await readMoodSelection());
