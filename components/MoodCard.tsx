@@ -47,7 +47,7 @@ export function MoodCard({
     >
       <div className="mood-head">
         <h2>{t('panel.mood')}</h2>
-        <span className="confidence" title={t('panel.confidence', { value: Math.round(mood.confidence * 100) + '%' })}>
+        <span className="confidence" title={t('panel.confidence', { value: `${Math.round(mood.confidence * 100)}%` })}>
           {uncertain
             ? t('panel.confidenceLow')
             : t('panel.confidence', { value: `${Math.round(mood.confidence * 100)}%` })}

@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serializeError } from '../lib/errors';
-import {
-  handleMessages,
-  type PageReport,
-  type PanelPush,
-  parsePanelPortName,
-  sendToExtension,
-  sendToTab,
-} from '../lib/messaging';
+import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
 import {
   analyzeConversation,
   analyzeDraftLocally,

@@ -60,11 +60,6 @@ export const pageReportSchema = z.object({
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 
-const insertResultSchema = z.union([
-  z.object({ ok: z.literal(true), target: z.enum(['reply-box', 'focused-field']) }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
-]) satisfies z.ZodMiniType<InsertResult>;
-
 const tabIdSchema = z.int().check(z.nonnegative());
 
 /**

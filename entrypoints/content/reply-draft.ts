@@ -17,6 +17,8 @@ export function watchReplyDraft(doc: Document, onDraft: (text: string) => void, 
     if (!isEditableField(target) || target.closest('[data-rapport-ui]')) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // innerText, not textContent: it keeps the line breaks the agent typed into a contenteditable editor.
+      // biome-ignore lint/performance/useDomNodeTextContent: line breaks matter for the tone check's length cues
       const text = (target instanceof HTMLTextAreaElement ? target.value : (target.innerText ?? '')).trim();
       if (text === last) return;
       last = text;

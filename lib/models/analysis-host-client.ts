@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { AppError } from '../errors';
 import type { MessageMood } from '../analysis/types';
+import { AppError } from '../errors';
 import { sendToExtension } from '../messaging';
 import { getSettings } from '../settings';
 import type { Conversation } from '../sites/types';
