@@ -216,6 +216,16 @@ function Locked({ on, t }: { on: boolean; t: Translate }) {
   return on ? <span className="locked">🔒 {t('locked')}</span> : null;
 }
 
+/** A labelled one-line text input, the shape most escalation fields share. */
+function TextField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input type="text" value={value} onChange={(event) => onChange(event.target.value)} />
+    </label>
+  );
+}
+
 function Check({
   label,
   checked,
@@ -513,28 +523,20 @@ export function EscalationSettings() {
                 <option value="urgent">{t('urgent')}</option>
               </select>
             </label>
-            <label className="field">
-              <span>{t('group')}</span>
-              <input
-                type="text"
-                value={esc.zendesk.groupId}
-                onChange={(event) =>
-                  set((current) => ({ ...current, zendesk: { ...current.zendesk, groupId: event.target.value } }))
-                }
-              />
-            </label>
-          </div>
-          <label className="field">
-            <span>{t('tags')}</span>
-            <input
-              type="text"
-              value={draft.zendeskTags}
-              onChange={(event) => {
-                setSaved(false);
-                setDraft({ ...draft, zendeskTags: event.target.value });
-              }}
+            <TextField
+              label={t('group')}
+              value={esc.zendesk.groupId}
+              onChange={(groupId) => set((current) => ({ ...current, zendesk: { ...current.zendesk, groupId } }))}
             />
-          </label>
+          </div>
+          <TextField
+            label={t('tags')}
+            value={draft.zendeskTags}
+            onChange={(zendeskTags) => {
+              setSaved(false);
+              setDraft({ ...draft, zendeskTags });
+            }}
+          />
           <Check
             label={t('internalNote')}
             checked={esc.zendesk.addInternalNote}
@@ -582,28 +584,20 @@ export function EscalationSettings() {
                 <option value="4">{t('urgent')}</option>
               </select>
             </label>
-            <label className="field">
-              <span>{t('group')}</span>
-              <input
-                type="text"
-                value={esc.freshdesk.groupId}
-                onChange={(event) =>
-                  set((current) => ({ ...current, freshdesk: { ...current.freshdesk, groupId: event.target.value } }))
-                }
-              />
-            </label>
-          </div>
-          <label className="field">
-            <span>{t('tags')}</span>
-            <input
-              type="text"
-              value={draft.freshdeskTags}
-              onChange={(event) => {
-                setSaved(false);
-                setDraft({ ...draft, freshdeskTags: event.target.value });
-              }}
+            <TextField
+              label={t('group')}
+              value={esc.freshdesk.groupId}
+              onChange={(groupId) => set((current) => ({ ...current, freshdesk: { ...current.freshdesk, groupId } }))}
             />
-          </label>
+          </div>
+          <TextField
+            label={t('tags')}
+            value={draft.freshdeskTags}
+            onChange={(freshdeskTags) => {
+              setSaved(false);
+              setDraft({ ...draft, freshdeskTags });
+            }}
+          />
           <Check
             label={t('privateNote')}
             checked={esc.freshdesk.addPrivateNote}
