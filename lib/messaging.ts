@@ -109,7 +109,11 @@ export const protocol = {
   analyzeDraft: { from: 'extension', payload: z.object({ text: text(20_000) }) },
   // options page → analysis host: the opt-in mood model
   /** Switches the mood model; the host answers at once and downloads in the background. */
-  selectMoodModel: { from: 'extension', payload: z.object({ modelId: text(300), mirrorUrl: text(2000) }) },
+  selectMoodModel: {
+    from: 'extension',
+    // `restore`: the stored choice replayed to a fresh host; it never overrides a choice the agent just made.
+    payload: z.object({ modelId: text(300), mirrorUrl: text(2000), restore: z.optional(z.boolean()) }),
+  },
   /** The mood model's download, load and fallback state (the settings page polls it while downloading). */
   getMoodModelState: { from: 'extension', payload: z.object({}) },
 } as const;

@@ -18,8 +18,9 @@ let creating: Promise<void> | null = null;
 export async function ensureAnalysisHost(): Promise<void> {
   if (import.meta.env.FIREFOX) return;
   const url = browser.runtime.getURL('/offscreen.html');
-  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (existing.length > 0) return;
+  const exists = async () =>
+    (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
+  if (await exists()) return;
   creating ??= browser.offscreen
     .createDocument({
       url: 'offscreen.html',
@@ -29,9 +30,15 @@ export async function ensureAnalysisHost(): Promise<void> {
     .finally(() => {
       creating = null;
     });
-  await creating;
+  try {
+    await creating;
+  } catch (error) {
+    // Another extension page (or the background) created it between our check and our call: that is fine.
+    if (await exists()) return;
+    throw error;
+  }
   // A fresh offscreen document starts on the bundled model; it cannot read storage itself, so it is told the choice.
-  await sendToExtension('selectMoodModel', await readMoodSelection());
+  await sendToExtension('selectMoodModel', { ...(await readMoodSelection()), restore: true });
 }
 
 /** The mood model chosen in settings. */
