@@ -3,7 +3,15 @@
  * several heads on one shared embedding, int8 quantisation. `forwardQuantized` is the reference the exported ONNX
  * graph must reproduce.
  */
-import type { BagFeatureSpec, BagModelWeights } from './onnx';
+import {
+  type BagFeatureSpec,
+  type BagModelWeights,
+  type LexiconPathWeights,
+  lexiconColumns,
+  lexiconFeatureCount,
+  negationWindow,
+  type WidePathWeights,
+} from './onnx';
 
 /** Seeded PRNG (mulberry32): training must give the same bytes on every run. */
 export function createRng(seed: number): () => number {
@@ -38,6 +46,29 @@ export function bagFeatures(ids: readonly number[], spec: BagFeatureSpec): Int32
   return out;
 }
 
+/**
+ * The lexicon path's features for one text, exactly as the graph computes them (see LexiconPathWeights): total,
+ * positive and negative valence mass for English then German, each tanh(sum / saturation).
+ */
+export function lexiconFeatures(ids: readonly number[], lexicon: LexiconPathWeights): Float32Array {
+  const sums = new Float64Array(lexiconFeatureCount);
+  const half = lexiconFeatureCount / 3;
+  ids.forEach((id, t) => {
+    let negated = false;
+    for (let k = 1; k <= negationWindow && t - k >= 0; k++) {
+      if ((lexicon.table[(ids[t - k] as number) * lexiconColumns + 2] as number) > 0) negated = true;
+    }
+    const factor = negated ? lexicon.negatedFactor : 1;
+    for (let lang = 0; lang < half; lang++) {
+      const v = (lexicon.table[id * lexiconColumns + lang] as number) * factor;
+      sums[lang] = (sums[lang] as number) + v;
+      if (v > 0) sums[half + lang] = (sums[half + lang] as number) + v;
+      else sums[2 * half + lang] = (sums[2 * half + lang] as number) + v;
+    }
+  });
+  return Float32Array.from(sums, (s) => Math.tanh(s / lexicon.saturation));
+}
+
 export type HeadKind = 'softmax' | 'sigmoid';
 
 export interface Head {
@@ -47,6 +78,8 @@ export interface Head {
   offset: number;
   /** With `skip`, whether this head also reads the pooled embedding (default true); false keeps those weights 0. */
   readsPooled?: boolean;
+  /** Whether this head reads the lexicon path's features (TrainOptions.lexicon); false keeps those weights 0. */
+  readsLexicon?: boolean;
   labels: readonly string[];
 }
 
@@ -57,6 +90,8 @@ export interface Example {
   target: number | Float32Array;
   /** Loss weight (class balancing, source weighting). */
   weight: number;
+  /** The lexicon path's features of this text (lexiconFeatures), when the model has that path. */
+  lexicon?: Float32Array;
 }
 
 export interface TrainOptions {
@@ -77,6 +112,8 @@ export interface TrainOptions {
    * the rest of it. Needs `hidden > 0` and `skip`.
    */
   prior?: { values: Float32Array; dims: number; head: number };
+  /** A fixed summed-lexicon path whose features are appended to the head input (see LexiconPathWeights). */
+  lexicon?: LexiconPathWeights;
   epochs: number;
   lr: number;
   seed: number;
@@ -98,6 +135,8 @@ export class BagModel {
   private readonly gradHeadIn: Float32Array;
   private readonly gradPooled: Float32Array;
   private readonly inSize: number;
+  /** Head-input width before the lexicon features. */
+  private readonly baseIn: number;
 
   constructor(
     readonly opts: TrainOptions,
@@ -117,7 +156,8 @@ export class BagModel {
     this.hidW = new Float32Array(dim * hidden);
     for (let i = 0; i < this.hidW.length; i++) this.hidW[i] = (rng() * 2 - 1) * Math.sqrt(3 / dim);
     this.hidB = new Float32Array(hidden);
-    this.inSize = hidden > 0 ? hidden + (opts.skip ? dim : 0) : dim;
+    this.baseIn = hidden > 0 ? hidden + (opts.skip ? dim : 0) : dim;
+    this.inSize = this.baseIn + (opts.lexicon ? lexiconFeatureCount : 0);
     this.outW = new Float32Array(this.inSize * this.outputs);
     this.outB = new Float32Array(this.outputs);
     this.pooled = new Float32Array(dim);
@@ -130,7 +170,7 @@ export class BagModel {
   }
 
   /** Forward pass; returns a view that the next call overwrites. */
-  forward(features: Int32Array): Float32Array {
+  forward(features: Int32Array, lexicon?: Float32Array): Float32Array {
     const { dim, hidden } = this.opts;
     this.pooled.fill(0);
     const n = features.length;
@@ -150,6 +190,10 @@ export class BagModel {
       if (this.opts.skip) this.headIn.set(this.pooled, hidden);
     } else {
       this.headIn.set(this.pooled, 0);
+    }
+    if (this.opts.lexicon) {
+      if (!lexicon) throw new Error('this model has a lexicon path: every example needs its lexicon features');
+      this.headIn.set(lexicon, this.baseIn);
     }
     const k = this.outputs;
     const input = this.headIn;
@@ -175,7 +219,7 @@ export class BagModel {
     const { dim, hidden } = this.opts;
     const head = this.heads[ex.head];
     if (!head) throw new Error(`unknown head ${ex.head}`);
-    const logits = this.forward(ex.features);
+    const logits = this.forward(ex.features, ex.lexicon);
     const k = this.outputs;
     this.gradOut.fill(0);
     let loss = 0;
@@ -208,6 +252,7 @@ export class BagModel {
     if (hidden > 0 && this.opts.skip && head.readsPooled !== false) ranges.push([hidden, hidden + dim]);
     else if (hidden > 0 && this.opts.skip && prior && prior.head === ex.head)
       ranges.push([hidden, hidden + prior.dims]);
+    if (this.opts.lexicon && head.readsLexicon) ranges.push([this.baseIn, this.inSize]);
     // Gradient wrt the head input, then update the head (only this head's columns are non-zero).
     const gradIn = this.gradHeadIn;
     gradIn.fill(0);
@@ -297,12 +342,16 @@ export class BagModel {
       outWeight: this.outW.slice(),
       outBias: this.outB.slice(),
       outputs: this.outputs,
+      lexicon: this.opts.lexicon,
     };
   }
 }
 
-/** The forward pass of quantised weights, in float64 like a careful reference; the ONNX graph must match it. */
-export function forwardQuantized(w: BagModelWeights, features: Int32Array): Float64Array {
+/**
+ * The forward pass of quantised weights, in float64 like a careful reference; the ONNX graph must match it. `ids`
+ * (the token ids the features came from) is needed when the model has a lexicon path.
+ */
+export function forwardQuantized(w: BagModelWeights, features: Int32Array, ids?: readonly number[]): Float64Array {
   const pooled = new Float64Array(w.dim);
   for (const f of features) {
     const s = w.embeddingScale[f] as number;
@@ -321,11 +370,73 @@ export function forwardQuantized(w: BagModelWeights, features: Int32Array): Floa
     }
     if (skip) input.set(pooled, size);
   }
+  let lexicon: Float32Array | undefined;
+  if (w.lexicon) {
+    if (!ids) throw new Error('forwardQuantized: a model with a lexicon path needs the token ids');
+    lexicon = lexiconFeatures(ids, w.lexicon);
+    const widened = new Float64Array(input.length + lexiconFeatureCount);
+    widened.set(input, 0);
+    widened.set(lexicon, input.length);
+    input = widened;
+  }
   const out = new Float64Array(w.outputs);
   for (let o = 0; o < w.outputs; o++) {
     let s = w.outBias[o] as number;
     for (let i = 0; i < input.length; i++) s += (input[i] as number) * (w.outWeight[i * w.outputs + o] as number);
     out[o] = s;
   }
+  if (w.wide && w.lexicon && lexicon && ids) mixWide(out, w.wide, w.lexicon, lexicon, ids);
   return out;
+}
+
+function logSoftmax(values: readonly number[]): number[] {
+  const max = Math.max(...values);
+  const z = values.reduce((s, v) => s + Math.exp(v - max), 0);
+  return values.map((v) => v - max - Math.log(z));
+}
+
+/** The tokens the wide model reads: ids whose lexicon-table word flag (column 4) is set, in order. */
+export function wideWords(ids: readonly number[], lexicon: LexiconPathWeights): Int32Array {
+  return Int32Array.from(ids.filter((id) => (lexicon.table[id * lexiconColumns + 4] as number) > 0));
+}
+
+/** The language hint sum of a text (lexicon table column 3): > 0 German, < 0 English. */
+export function languageHint(ids: readonly number[], lexicon: LexiconPathWeights): number {
+  let h = 0;
+  for (const id of ids) h += lexicon.table[id * lexiconColumns + 3] as number;
+  return h;
+}
+
+/** How English a text looks to the wide path's gate: sigmoid(−slope · language hints), 0.5 without hints. */
+export function englishGate(ids: readonly number[], lexicon: LexiconPathWeights, wide: WidePathWeights): number {
+  return 1 / (1 + Math.exp(wide.gateSlope * languageHint(ids, lexicon)));
+}
+
+/** Replaces logits 0–2 with the language-gated mix of the network's and the wide model's sentiment. */
+function mixWide(
+  out: Float64Array,
+  wide: WidePathWeights,
+  lexicon: LexiconPathWeights,
+  lexFeatures: Float32Array,
+  ids: readonly number[],
+): void {
+  const features = wideWords(ids, lexicon);
+  const inv = 1 / Math.sqrt(Math.max(1, features.length));
+  const scores = [0, 1, 2].map((c) => {
+    let s = 0;
+    for (const f of features) s += wide.weightQ[f * 3 + c] as number;
+    s = s * inv * wide.scale;
+    for (let j = 0; j < lexiconFeatureCount; j++)
+      s += (lexFeatures[j] as number) * (wide.lexWeight[j * 3 + c] as number);
+    return s + (wide.bias[c] as number);
+  });
+  const wideLs = logSoftmax(scores);
+  const netLs = logSoftmax([out[0] as number, out[1] as number, out[2] as number]);
+  const gate = englishGate(ids, lexicon, wide);
+  const alpha = gate * wide.mix;
+  for (let c = 0; c < 3; c++) {
+    const de = wide.shiftDe[c] as number;
+    const shift = de + gate * ((wide.shiftEn[c] as number) - de);
+    out[c] = (netLs[c] as number) + alpha * ((wideLs[c] as number) - (netLs[c] as number)) + shift;
+  }
 }

@@ -15,14 +15,24 @@ import {
   authoredSupportExamples,
   hasEnglishAbuseSeed,
 } from './authored';
-import { BagModel, bagFeatures, type Example, forwardQuantized, type Head } from './bag-model';
+import {
+  BagModel,
+  bagFeatures,
+  type Example,
+  englishGate,
+  forwardQuantized,
+  type Head,
+  lexiconFeatures,
+  wideWords,
+} from './bag-model';
 import { carveDev, type Row, readData, repoRoot } from './data';
 import { writeModelDir } from './export';
 import { createLexiconBaseline } from './lexicon-baseline';
-import { buildLexiconPrior, priorDims, readVader } from './lexicon-prior';
+import { buildLexiconPrior, buildLexiconTable, priorDims, readVader } from './lexicon-prior';
 import { formatReport, scoreLabelSets, scoreLabels } from './metrics';
-import type { BagFeatureSpec, BagModelWeights } from './onnx';
+import { type BagFeatureSpec, type BagModelWeights, lexiconFeatureCount } from './onnx';
 import { buildVocab } from './tokenizer';
+import { quantizeWide, trainWide, type WideExample } from './wide-model';
 
 const sentimentLabels = ['negative', 'neutral', 'positive'] as const;
 const emotionLabels = ['angry', 'frustrated', 'sad', 'anxious', 'confused', 'grateful', 'happy', 'neutral'] as const;
@@ -35,7 +45,12 @@ const headList: Head[] = [
   { name: 'emotion', kind: 'sigmoid', offset: 3, labels: emotionLabels },
   { name: 'offensive', kind: 'softmax', offset: 11, labels: offensiveLabels },
 ];
-export const moodHeads: Head[] = headList.map((h) => ({ ...h, readsPooled: pooledHeads.includes(h.name) }));
+const lexiconHeads = (process.env.MOOD_LEXICON_HEADS ?? 'sentiment').split(',');
+export const moodHeads: Head[] = headList.map((h) => ({
+  ...h,
+  readsPooled: pooledHeads.includes(h.name),
+  readsLexicon: lexiconHeads.includes(h.name),
+}));
 
 // RAPPORT_MODELS_OUT lets experiments write elsewhere without touching the committed artifacts.
 const modelsDir = process.env.RAPPORT_MODELS_OUT ?? join(repoRoot, 'public', 'models');
@@ -59,6 +74,10 @@ const hyper = {
     priorScale: Number(process.env.PRIOR_SCALE ?? 2),
     /** Add VADER's single words to the vocabulary, so tweet words the training text lacks still carry valence. */
     vaderVocab: (process.env.VADER_VOCAB ?? '1') === '1',
+    /** The summed lexicon path (0 turns it off); its tanh saturation and the factor a negator applies. */
+    lexiconPath: (process.env.LEX_PATH ?? '1') === '1',
+    lexiconSaturation: Number(process.env.LEX_SAT ?? 1),
+    lexiconNegated: Number(process.env.LEX_NEG ?? -0.74),
     /**
      * Percent of XED English carved off as a dev set (joins the sentiment calibration mix). Off by default: XED
      * repeats near-identical subtitle lines, so a hash carve leaks (dev macro-F1 0.84) and skewed the calibration.
@@ -66,6 +85,15 @@ const hyper = {
     xedEnDevPercent: Number(process.env.XEDEN_DEV ?? 0),
     xedEnWeight: Number(process.env.XEDEN_W ?? 0.3),
     goWeight: Number(process.env.GO_W ?? 0.6),
+  },
+  wide: {
+    enabled: (process.env.WIDE ?? '1') === '1',
+    l2: Number(process.env.WIDE_L2 ?? 2e-5),
+    iterations: Number(process.env.WIDE_ITERS ?? 400),
+    lr: Number(process.env.WIDE_LR ?? 0.1),
+    gateSlope: Number(process.env.WIDE_GATE ?? 2),
+    xedWeight: Number(process.env.WIDE_XED ?? 0),
+    mix: process.env.WIDE_MIX ? Number(process.env.WIDE_MIX) : undefined,
   },
   intent: { dim: 32, hidden: 0, epochs: 12, lr: 0.3, buckets: 16384 },
 };
@@ -97,10 +125,14 @@ async function tokenizeAll(modelDir: string, texts: Iterable<string>): Promise<T
   return { ids };
 }
 
-function featuresOf(tok: Tokenized, spec: BagFeatureSpec, text: string): Int32Array {
+function idsOf(tok: Tokenized, text: string): number[] {
   const ids = tok.ids.get(text);
   if (!ids) throw new Error(`text was not tokenized: ${text.slice(0, 40)}`);
-  return bagFeatures(ids, spec);
+  return ids;
+}
+
+function featuresOf(tok: Tokenized, spec: BagFeatureSpec, text: string): Int32Array {
+  return bagFeatures(idsOf(tok, text), spec);
 }
 
 function argmax(values: readonly number[]): number {
@@ -127,7 +159,10 @@ interface Source {
   weight: number;
 }
 
-function sentimentExamples(tok: Tokenized, spec: BagFeatureSpec, sources: Source[]): Example[] {
+/** A text's model inputs: bag features and, when the model has one, its lexicon path features. */
+type InputsOf = (text: string) => Pick<Example, 'features' | 'lexicon'>;
+
+function sentimentExamples(inputsOf: InputsOf, sources: Source[]): Example[] {
   const out: Example[] = [];
   for (const s of sources) {
     if (s.weight <= 0) continue;
@@ -136,17 +171,13 @@ function sentimentExamples(tok: Tokenized, spec: BagFeatureSpec, sources: Source
       const label = r.labels[0] ?? '';
       const target = sentimentLabels.indexOf(label as (typeof sentimentLabels)[number]);
       if (target < 0) throw new Error(`${s.name}: unknown sentiment label ${label}`);
-      out.push({ features: featuresOf(tok, spec, r.text), head: 0, target, weight: s.weight * (w.get(label) ?? 1) });
+      out.push({ ...inputsOf(r.text), head: 0, target, weight: s.weight * (w.get(label) ?? 1) });
     }
   }
   return out;
 }
 
-function emotionExamples(
-  tok: Tokenized,
-  spec: BagFeatureSpec,
-  sources: (Source & { annotated: readonly string[] })[],
-): Example[] {
+function emotionExamples(inputsOf: InputsOf, sources: (Source & { annotated: readonly string[] })[]): Example[] {
   const out: Example[] = [];
   for (const s of sources) {
     for (const r of s.rows) {
@@ -154,18 +185,18 @@ function emotionExamples(
       emotionLabels.forEach((l, j) => {
         target[j] = s.annotated.includes(l) ? (r.labels.includes(l) ? 1 : 0) : Number.NaN;
       });
-      out.push({ features: featuresOf(tok, spec, r.text), head: 1, target, weight: s.weight });
+      out.push({ ...inputsOf(r.text), head: 1, target, weight: s.weight });
     }
   }
   return out;
 }
 
-function offensiveExamples(tok: Tokenized, spec: BagFeatureSpec, sources: Source[]): Example[] {
+function offensiveExamples(inputsOf: InputsOf, sources: Source[]): Example[] {
   const out: Example[] = [];
   for (const s of sources) {
     for (const r of s.rows) {
       const target = r.labels[0] === 'offensive' ? 1 : 0;
-      out.push({ features: featuresOf(tok, spec, r.text), head: 2, target, weight: s.weight * (target ? 1.5 : 1) });
+      out.push({ ...inputsOf(r.text), head: 2, target, weight: s.weight * (target ? 1.5 : 1) });
     }
   }
   return out;
@@ -173,7 +204,7 @@ function offensiveExamples(tok: Tokenized, spec: BagFeatureSpec, sources: Source
 
 /** Logits of every text under quantised weights (the reference forward pass). */
 function logitsOf(w: BagModelWeights, tok: Tokenized, spec: BagFeatureSpec, texts: string[]): Float64Array[] {
-  return texts.map((t) => forwardQuantized(w, featuresOf(tok, spec, t)));
+  return texts.map((t) => forwardQuantized(w, featuresOf(tok, spec, t), idsOf(tok, t)));
 }
 
 function predictSentiment(logits: Float64Array, shift: readonly number[]): string {
@@ -181,25 +212,60 @@ function predictSentiment(logits: Float64Array, shift: readonly number[]): strin
   return sentimentLabels[argmax(scores)] ?? 'neutral';
 }
 
-/** Picks per-class logit shifts for sentiment that maximise the mean macro-F1 over the dev sets (grid search). */
-function calibrateSentiment(devs: { rows: Row[]; logits: Float64Array[] }[]): number[] {
+interface SentimentDev {
+  rows: Row[];
+  logits: Float64Array[];
+  /** Per row, how English the wide path's gate finds it (absent: one shift for every row). */
+  gate?: number[];
+}
+
+/** Grid search over (negative, positive) logit shifts, neutral fixed at 0, maximising `score`. */
+function searchShift(score: (shift: number[]) => number): number[] {
   let best = { score: -1, shift: [0, 0, 0] };
   for (let neg = -3; neg <= 3.0001; neg += 0.1) {
     for (let pos = -3; pos <= 3.0001; pos += 0.1) {
-      const shift = [neg, 0, pos];
-      const scores = devs.map(
-        (d) =>
-          scoreLabels(
-            d.rows.map((r) => r.labels[0] ?? ''),
-            d.logits.map((l) => predictSentiment(l, shift)),
-            sentimentLabels,
-          ).macroF1,
-      );
-      const score = scores.reduce((a, b) => a + b, 0) / scores.length;
-      if (score > best.score + 1e-9) best = { score, shift: shift.map((v) => Math.round(v * 10) / 10) };
+      const shift = [Math.round(neg * 10) / 10, 0, Math.round(pos * 10) / 10];
+      const s = score(shift);
+      if (s > best.score + 1e-9) best = { score: s, shift };
     }
   }
   return best.shift;
+}
+
+/** Mean macro-F1 over the dev sets when row i gets the shift `shiftOf(gate_i)`. */
+function meanSentimentF1(devs: SentimentDev[], shiftOf: (gate: number) => readonly number[]): number {
+  const scores = devs.map(
+    (d) =>
+      scoreLabels(
+        d.rows.map((r) => r.labels[0] ?? ''),
+        d.logits.map((l, i) => predictSentiment(l, shiftOf(d.gate?.[i] ?? 0))),
+        sentimentLabels,
+      ).macroF1,
+  );
+  return scores.reduce((a, b) => a + b, 0) / scores.length;
+}
+
+/** Picks per-class logit shifts for sentiment that maximise the mean macro-F1 over the dev sets (grid search). */
+function calibrateSentiment(devs: SentimentDev[]): number[] {
+  return searchShift((shift) => meanSentimentF1(devs, () => shift));
+}
+
+/**
+ * Per-language shifts for the gated model: row i gets `de + g_i·(en − de)`. Coordinate ascent, English then German,
+ * two rounds.
+ */
+function calibrateSentimentByLanguage(devs: SentimentDev[]): { en: number[]; de: number[] } {
+  let en = [0, 0, 0];
+  let de = [0, 0, 0];
+  const mixed = (e: readonly number[], d: readonly number[], g: number) =>
+    [0, 1, 2].map((j) => (d[j] as number) + g * ((e[j] as number) - (d[j] as number)));
+  for (let round = 0; round < 2; round++) {
+    const fixedDe = de;
+    en = searchShift((shift) => meanSentimentF1(devs, (g) => mixed(shift, fixedDe, g)));
+    const fixedEn = en;
+    de = searchShift((shift) => meanSentimentF1(devs, (g) => mixed(fixedEn, shift, g)));
+  }
+  return { en, de };
 }
 
 /** Emotions predicted from sigmoid logits: every label above 0 (p ≥ 0.5), or the best one when none is. */
@@ -274,7 +340,7 @@ async function checkParity(dir: string, w: BagModelWeights, spec: BagFeatureSpec
   texts.forEach((t, i) => {
     const single = tokenizer(t, { truncation: true, max_length: maxTokens });
     const ids = Array.from((single.input_ids as Tensor).data as BigInt64Array, (v) => Number(v));
-    const ref = forwardQuantized(w, bagFeatures(ids, spec));
+    const ref = forwardQuantized(w, bagFeatures(ids, spec), ids);
     ref.forEach((v, j) => {
       maxDiff = Math.max(maxDiff, Math.abs(v - (data[i * w.outputs + j] as number)));
     });
@@ -405,10 +471,21 @@ async function main(): Promise<void> {
   log(`tokenised ${tok.ids.size} distinct texts (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   // --- mood model ---------------------------------------------------------------------------------------------
+  const moodLexicon = hyper.mood.lexiconPath
+    ? {
+        table: buildLexiconTable(vocab),
+        negatedFactor: hyper.mood.lexiconNegated,
+        saturation: hyper.mood.lexiconSaturation,
+      }
+    : undefined;
+  const moodInputs: InputsOf = (text) => ({
+    features: featuresOf(tok, moodSpec, text),
+    lexicon: moodLexicon ? lexiconFeatures(idsOf(tok, text), moodLexicon) : undefined,
+  });
   const supportSentiment = support.train.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }));
   const supportEmotion = support.train.map((r) => ({ text: r.text, labels: r.labels.slice(1) }));
   const examples: Example[] = [
-    ...sentimentExamples(tok, moodSpec, [
+    ...sentimentExamples(moodInputs, [
       { name: 'sb10k', rows: sb10k, weight: hyper.mood.sb10kWeight },
       { name: 'xed-de', rows: xedDeSent, weight: hyper.mood.xedDeWeight },
       // GermEval's offensive tweets are negative German tweets: the same register as SB10k, whose negative class
@@ -426,14 +503,14 @@ async function main(): Promise<void> {
       { name: 'support', rows: supportSentiment, weight: 1.5 },
       { name: 'plain-requests', rows: plainRequests, weight: 0.5 },
     ]),
-    ...emotionExamples(tok, moodSpec, [
+    ...emotionExamples(moodInputs, [
       { name: 'goemotions', rows: goEmo, weight: 1, annotated: emotionLabels },
       { name: 'xed-en', rows: xedEnEmo, weight: 0.4, annotated: ['angry', 'sad', 'anxious', 'happy'] },
       { name: 'xed-de', rows: xedDeEmo, weight: 0.6, annotated: ['angry', 'sad', 'anxious', 'happy'] },
       { name: 'support', rows: supportEmotion, weight: 1.5, annotated: emotionLabels },
       { name: 'plain-requests', rows: plainRequests, weight: 0.5, annotated: emotionLabels },
     ]),
-    ...offensiveExamples(tok, moodSpec, [
+    ...offensiveExamples(moodInputs, [
       { name: 'germeval', rows: germeval.train, weight: 2 },
       { name: 'abuse-authored', rows: abuse, weight: 1 },
       // Angry-but-civil support messages and everyday English are `other`: anger alone is not abuse.
@@ -464,6 +541,7 @@ async function main(): Promise<void> {
       hiddenPerHead: hyper.mood.hiddenPerHead,
       skip: hyper.mood.skip,
       rows: moodRows,
+      lexicon: moodLexicon,
       epochs: hyper.mood.epochs,
       lr: hyper.mood.lr,
       seed,
@@ -472,6 +550,59 @@ async function main(): Promise<void> {
   );
   mood.train(examples, log);
   const moodWeights = mood.quantize();
+
+  // The wide sentiment model: English sources only (German text is gated to the network in the graph).
+  if (moodLexicon && hyper.wide.enabled) {
+    const lex = moodLexicon;
+    const wideInputs: InputsOf = (text) => ({
+      features: wideWords(idsOf(tok, text), lex),
+      lexicon: lexiconFeatures(idsOf(tok, text), lex),
+    });
+    const wideExamples: WideExample[] = sentimentExamples(wideInputs, [
+      { name: 'goemotions', rows: goSent, weight: 1 },
+      { name: 'xed-en', rows: xedEnSent, weight: hyper.wide.xedWeight },
+      { name: 'uci', rows: uci, weight: 1 },
+      { name: 'support', rows: supportSentiment, weight: 1 },
+      { name: 'plain-requests', rows: plainRequests, weight: 0.5 },
+    ]).map((e) => ({
+      features: e.features,
+      lexicon: e.lexicon ?? new Float32Array(lexiconFeatureCount),
+      target: e.target as number,
+      weight: e.weight,
+    }));
+    log(`wide: ${wideExamples.length} English sentiment examples`);
+    const wide = trainWide(
+      wideExamples,
+      { rows: vocab.length, classes: 3, l2: hyper.wide.l2, iterations: hyper.wide.iterations, lr: hyper.wide.lr },
+      log,
+    );
+    moodWeights.wide = quantizeWide(wide, { weight: 0, gateSlope: hyper.wide.gateSlope });
+    // The mix weight: the best on the English dev sets (GoEmotions, support desk), in steps of 0.05.
+    const englishDev = [goSentDev, support.dev.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }))];
+    let best = { mix: 0, score: -1 };
+    for (let mix = 0; mix <= 1.0001; mix += 0.05) {
+      moodWeights.wide.mix = Math.round(mix * 100) / 100;
+      const score =
+        englishDev
+          .map(
+            (rows) =>
+              scoreLabels(
+                rows.map((r) => r.labels[0] ?? ''),
+                logitsOf(
+                  moodWeights,
+                  tok,
+                  moodSpec,
+                  rows.map((r) => r.text),
+                ).map((l) => predictSentiment(l, [0, 0, 0])),
+                sentimentLabels,
+              ).macroF1,
+          )
+          .reduce((a, b) => a + b, 0) / englishDev.length;
+      if (score > best.score + 1e-9) best = { mix: moodWeights.wide.mix, score };
+    }
+    moodWeights.wide.mix = hyper.wide.mix ?? best.mix;
+    log(`wide: mix ${moodWeights.wide.mix} (English dev mean macro-F1 ${best.score.toFixed(4)} at ${best.mix})`);
+  }
 
   // Calibrate on dev splits (never TweetEval): shifts are folded into the output biases.
   const devLogits = (rows: Row[]) =>
@@ -484,12 +615,30 @@ async function main(): Promise<void> {
   // The authored support-desk dev split joins the calibration: tweets and Reddit alone pull the thresholds towards
   // "neutral", which reads mildly annoyed customers as neutral — the case agents care about most.
   const supportSentimentDev = support.dev.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }));
-  const sentShift = calibrateSentiment([
-    { rows: sb10kDev, logits: devLogits(sb10kDev) },
-    { rows: goSentDev, logits: devLogits(goSentDev) },
-    ...(xedEnSentDev.length ? [{ rows: xedEnSentDev, logits: devLogits(xedEnSentDev) }] : []),
-    { rows: supportSentimentDev, logits: devLogits(supportSentimentDev) },
-  ]);
+  const sentimentDev = (rows: Row[]): SentimentDev => {
+    const wide = moodWeights.wide;
+    const lex = moodWeights.lexicon;
+    return {
+      rows,
+      logits: devLogits(rows),
+      gate: wide && lex ? rows.map((r) => englishGate(idsOf(tok, r.text), lex, wide)) : undefined,
+    };
+  };
+  const sentimentDevs = [
+    sentimentDev(sb10kDev),
+    sentimentDev(goSentDev),
+    ...(xedEnSentDev.length ? [sentimentDev(xedEnSentDev)] : []),
+    sentimentDev(supportSentimentDev),
+  ];
+  let sentShift = [0, 0, 0];
+  if (moodWeights.wide) {
+    const byLanguage = calibrateSentimentByLanguage(sentimentDevs);
+    moodWeights.wide.shiftEn = Float32Array.from(byLanguage.en);
+    moodWeights.wide.shiftDe = Float32Array.from(byLanguage.de);
+    log(`calibration by language: English ${JSON.stringify(byLanguage.en)}, German ${JSON.stringify(byLanguage.de)}`);
+  } else {
+    sentShift = calibrateSentiment(sentimentDevs);
+  }
   const emoShift = calibrateEmotions(goEmoDev, devLogits(goEmoDev));
   const offShift = calibrateBinary(germeval.dev, devLogits(germeval.dev), 'offensive', 'other', [11, 12]);
   sentShift.forEach((s, j) => {

@@ -10,12 +10,12 @@ import { dataDir } from './data';
 
 export type LexiconLabel = 'negative' | 'neutral' | 'positive';
 
-const germanHints = new Set(
+export const germanHints = new Set(
   'und der die das ich nicht ist ein eine mit auf für ist sie wir ihr mein meine bitte danke noch schon aber auch wie was kein keine habe haben wird sind zu den dem des im vom zum'.split(
     ' ',
   ),
 );
-const englishHints = new Set(
+export const englishHints = new Set(
   'the and i you is not it my to of for with this that was are have please thanks no but what your be do can will me'.split(
     ' ',
   ),

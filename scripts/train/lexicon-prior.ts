@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from './data';
+import { englishHints, germanHints } from './lexicon-baseline';
+import { lexiconColumns } from './onnx';
 
 /** Number of reserved prior dimensions: 0 = English valence, 1 = German valence. */
 export const priorDims = 2;
@@ -68,4 +70,51 @@ export function buildLexiconPrior(vocab: readonly string[], rows: number, scale:
     }
   });
   return prior;
+}
+
+/**
+ * Negators for the lexicon path. Contractions reach it in pieces ("didn't" → didn ' t), so the bare `t` counts, as
+ * do the apostrophe-less spellings tweets use ("dont", "cant").
+ */
+const negators = [
+  ...'not no never nothing nobody none neither nor without hardly t dont cant wont isnt wasnt arent didnt doesnt couldnt wouldnt shouldnt aint'.split(
+    ' ',
+  ),
+  ...'nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder'.split(' '),
+];
+
+/**
+ * The lexicon path's table (`vocab.length × lexiconColumns`): English VADER valence, German senticon polarity (both
+ * in −1…1) and a negator flag, for whole-word vocabulary tokens. Pieces and special tokens get zeros.
+ */
+export function buildLexiconTable(vocab: readonly string[]): Float32Array {
+  const vader = readVader();
+  const senticon = readSenticon();
+  const negatorSet = new Set(negators);
+  const table = new Float32Array(vocab.length * lexiconColumns);
+  vocab.forEach((token, i) => {
+    if (token.startsWith('[')) return;
+    if (token.startsWith('##')) {
+      // Umlauts in a word piece still say German.
+      if (/[äöüß]/.test(token)) table[i * lexiconColumns + 3] = 1;
+      return;
+    }
+    // Whole words of two or more characters (letters first) feed the wide model; single letters, digits and
+    // punctuation only dilute its √n normalisation.
+    if (/^\p{L}[\p{L}\p{N}]+$/u.test(token)) table[i * lexiconColumns + 4] = 1;
+    const en = vader.get(token);
+    if (en !== undefined) table[i * lexiconColumns] = en;
+    if (/^\p{L}{4,}$/u.test(token)) {
+      const de = senticonValence(senticon, token);
+      if (de !== undefined) table[i * lexiconColumns + 1] = de;
+    }
+    if (germanHints.has(token) || /[äöüß]/.test(token)) table[i * lexiconColumns + 3] = 1;
+    else if (englishHints.has(token)) table[i * lexiconColumns + 3] = -1;
+    if (negatorSet.has(token)) {
+      table[i * lexiconColumns] = 0;
+      table[i * lexiconColumns + 1] = 0;
+      table[i * lexiconColumns + 2] = 1;
+    }
+  });
+  return table;
 }

@@ -193,7 +193,60 @@ export interface BagModelWeights {
   outWeight: Float32Array;
   outBias: Float32Array;
   outputs: number;
+  /** Optional summed lexicon path; its features are appended to the head input (after hidden and pooled). */
+  lexicon?: LexiconPathWeights;
+  /** Optional wide (linear) sentiment model mixed into logits 0–2; needs `lexicon`. */
+  wide?: WidePathWeights;
 }
+
+/**
+ * A linear sentiment model over the same feature rows, mixed with the network's sentiment by language: the final
+ * sentiment log-probabilities are `ls_net + g·mix·(ls_wide − ls_net) + shift`, where `g = sigmoid(−gateSlope·h)`
+ * and `h` sums the lexicon table's language hints (+1 German, −1 English), so English text leans on the wide model
+ * and German text on the network.
+ */
+export interface WidePathWeights {
+  /**
+   * `vocabSize × 3` int8 with one scale: a weight per word token (zero for tokens without the word flag); the sum
+   * over a text's word tokens is divided by √(their count).
+   */
+  weightQ: Int8Array;
+  scale: number;
+  /** `lexiconFeatureCount × 3` weights of the lexicon features, and the bias. */
+  lexWeight: Float32Array;
+  bias: Float32Array;
+  mix: number;
+  gateSlope: number;
+  /**
+   * Calibration added to the mixed sentiment log-probabilities, per language through the same gate:
+   * `shiftDe + g·(shiftEn − shiftDe)`.
+   */
+  shiftEn: Float32Array;
+  shiftDe: Float32Array;
+}
+
+/**
+ * A fixed lexicon path next to the learned embedding: per-token valence summed over the text (not averaged, so one
+ * strong word in a long tweet still counts), flipped after a negator, split into total, positive and negative
+ * mass and saturated with tanh — the shape of VADER's scoring, computed inside the graph.
+ */
+export interface LexiconPathWeights {
+  /**
+   * `vocabSize × lexiconColumns`, row-major: English valence, German valence, negator flag (0/1), language hint
+   * (+1 German, −1 English; read only by the wide path's gate), wide-path word flag (1 for whole words of two or
+   * more letters: the only tokens the wide model reads).
+   */
+  table: Float32Array;
+  /** A valence within `negationWindow` tokens after a negator is multiplied by this (VADER uses −0.74). */
+  negatedFactor: number;
+  /** Sums are divided by this before tanh. */
+  saturation: number;
+}
+
+export const lexiconColumns = 5;
+export const negationWindow = 3;
+/** Features the lexicon path adds: total, positive and negative valence mass, each for English and German. */
+export const lexiconFeatureCount = 6;
 
 /** How token ids become features; the trainer and the graph must agree on exactly this. */
 export interface BagFeatureSpec {
@@ -234,7 +287,8 @@ export function buildBagGraph(
       name: 'out_w',
       dataType: DataType.float,
       dims: [
-        weights.hidden ? weights.hidden.size + (weights.hidden.skip ? weights.dim : 0) : weights.dim,
+        (weights.hidden ? weights.hidden.size + (weights.hidden.skip ? weights.dim : 0) : weights.dim) +
+          (weights.lexicon ? lexiconFeatureCount : 0),
         weights.outputs,
       ],
       data: weights.outWeight,
@@ -329,10 +383,17 @@ export function buildBagGraph(
       headInput = 'head_in';
     }
   }
+  if (weights.lexicon) {
+    headInput = addLexiconPath(nodes, init, weights.lexicon, spec.vocabSize, headInput);
+  }
   nodes.push(
     { op: 'MatMul', inputs: [headInput, 'out_w'], outputs: ['out_mm'] },
-    { op: 'Add', inputs: ['out_mm', 'out_b'], outputs: ['logits'] },
+    { op: 'Add', inputs: ['out_mm', 'out_b'], outputs: [weights.wide ? 'net_logits' : 'logits'] },
   );
+  if (weights.wide) {
+    if (!weights.lexicon) throw new Error('the wide path needs the lexicon path');
+    addWidePath(nodes, init, weights.wide, spec.vocabSize, weights.outputs);
+  }
   return {
     name: meta.name,
     docString: meta.docString,
@@ -344,4 +405,150 @@ export function buildBagGraph(
     ],
     outputs: [{ name: 'logits', dataType: DataType.float, shape: ['batch_size', weights.outputs] }],
   };
+}
+
+/** Appends the lexicon path (see LexiconPathWeights) and returns the name of the widened head input. */
+function addLexiconPath(
+  nodes: GraphNode[],
+  init: Initializer[],
+  lexicon: LexiconPathWeights,
+  vocabSize: number,
+  headInput: string,
+): string {
+  const axis = (value: number): Record<string, AttributeValue> => ({ axis: { kind: 'int', value } });
+  init.push(
+    { name: 'lex_table', dataType: DataType.float, dims: [vocabSize, lexiconColumns], data: lexicon.table },
+    { name: 'lex_c0', dataType: DataType.int64, dims: [1], data: int64([0]) },
+    { name: 'lex_c2', dataType: DataType.int64, dims: [1], data: int64([2]) },
+    { name: 'lex_c3', dataType: DataType.int64, dims: [1], data: int64([3]) },
+    { name: 'lex_c4', dataType: DataType.int64, dims: [1], data: int64([4]) },
+    { name: 'lex_c5', dataType: DataType.int64, dims: [1], data: int64([5]) },
+    // Pad `negationWindow` zeros before the first token: pads = [begin b, t, c, end b, t, c].
+    { name: 'lex_pads', dataType: DataType.int64, dims: [6], data: int64([0, negationWindow, 0, 0, 0, 0]) },
+    { name: 'lex_one', dataType: DataType.float, dims: [], data: Float32Array.from([1]) },
+    { name: 'lex_flip', dataType: DataType.float, dims: [], data: Float32Array.from([lexicon.negatedFactor - 1]) },
+    { name: 'lex_inv_sat', dataType: DataType.float, dims: [], data: Float32Array.from([1 / lexicon.saturation]) },
+  );
+  nodes.push(
+    { op: 'Gather', inputs: ['lex_table', 'input_ids'], outputs: ['lex_rows'], attributes: axis(0) },
+    { op: 'Cast', inputs: ['attention_mask'], outputs: ['lex_mask2'], attributes: { to: { kind: 'int', value: 1 } } },
+    { op: 'Unsqueeze', inputs: ['lex_mask2', 'c_axis2'], outputs: ['lex_mask3'] },
+    { op: 'Mul', inputs: ['lex_rows', 'lex_mask3'], outputs: ['lex_masked'] },
+    { op: 'Slice', inputs: ['lex_masked', 'lex_c0', 'lex_c2', 'c_axis2'], outputs: ['lex_val'] },
+    { op: 'Slice', inputs: ['lex_masked', 'lex_c2', 'lex_c3', 'c_axis2'], outputs: ['lex_neg'] },
+    { op: 'Slice', inputs: ['lex_masked', 'lex_c3', 'lex_c4', 'c_axis2'], outputs: ['lex_hint'] },
+    { op: 'Slice', inputs: ['lex_masked', 'lex_c4', 'lex_c5', 'c_axis2'], outputs: ['lex_word'] },
+    { op: 'Pad', inputs: ['lex_neg', 'lex_pads'], outputs: ['lex_neg_pad'] },
+  );
+  // Negators among the previous `negationWindow` tokens: shifted slices of the padded flags, summed, capped at 1.
+  const shifted: string[] = [];
+  for (let k = 0; k < negationWindow; k++) {
+    const start = `lex_s${k}`;
+    const end = `lex_e${k}`;
+    init.push(
+      { name: start, dataType: DataType.int64, dims: [1], data: int64([k]) },
+      { name: end, dataType: DataType.int64, dims: [1], data: int64([k - negationWindow]) },
+    );
+    nodes.push({ op: 'Slice', inputs: ['lex_neg_pad', start, end, 'c_axis1'], outputs: [`lex_prev${k}`] });
+    shifted.push(`lex_prev${k}`);
+  }
+  nodes.push(
+    { op: 'Sum', inputs: shifted, outputs: ['lex_prev_sum'] },
+    { op: 'Min', inputs: ['lex_prev_sum', 'lex_one'], outputs: ['lex_negated'] },
+    // factor = 1 + (negatedFactor − 1) · negated
+    { op: 'Mul', inputs: ['lex_negated', 'lex_flip'], outputs: ['lex_flip_by'] },
+    { op: 'Add', inputs: ['lex_flip_by', 'lex_one'], outputs: ['lex_factor'] },
+    { op: 'Mul', inputs: ['lex_val', 'lex_factor'], outputs: ['lex_v'] },
+    { op: 'Relu', inputs: ['lex_v'], outputs: ['lex_pos'] },
+    { op: 'Neg', inputs: ['lex_v'], outputs: ['lex_v_neg'] },
+    { op: 'Relu', inputs: ['lex_v_neg'], outputs: ['lex_negmass'] },
+    { op: 'Neg', inputs: ['lex_negmass'], outputs: ['lex_negpart'] },
+    {
+      op: 'ReduceSum',
+      inputs: ['lex_v', 'c_axis1'],
+      outputs: ['lex_sum_total'],
+      attributes: { keepdims: { kind: 'int', value: 0 } },
+    },
+    {
+      op: 'ReduceSum',
+      inputs: ['lex_pos', 'c_axis1'],
+      outputs: ['lex_sum_pos'],
+      attributes: { keepdims: { kind: 'int', value: 0 } },
+    },
+    {
+      op: 'ReduceSum',
+      inputs: ['lex_negpart', 'c_axis1'],
+      outputs: ['lex_sum_neg'],
+      attributes: { keepdims: { kind: 'int', value: 0 } },
+    },
+    {
+      op: 'Concat',
+      inputs: ['lex_sum_total', 'lex_sum_pos', 'lex_sum_neg'],
+      outputs: ['lex_sums'],
+      attributes: axis(1),
+    },
+    { op: 'Mul', inputs: ['lex_sums', 'lex_inv_sat'], outputs: ['lex_scaled'] },
+    { op: 'Tanh', inputs: ['lex_scaled'], outputs: ['lex_features'] },
+    { op: 'Concat', inputs: [headInput, 'lex_features'], outputs: ['head_in_lex'], attributes: axis(1) },
+  );
+  return 'head_in_lex';
+}
+
+/** Appends the wide sentiment model and the language-gated mix (see WidePathWeights); writes `logits`. */
+function addWidePath(
+  nodes: GraphNode[],
+  init: Initializer[],
+  wide: WidePathWeights,
+  vocabSize: number,
+  outputs: number,
+): void {
+  const attr = (name: string, value: number): Record<string, AttributeValue> => ({ [name]: { kind: 'int', value } });
+  init.push(
+    { name: 'wide_q', dataType: DataType.int8, dims: [vocabSize, 3], data: wide.weightQ },
+    { name: 'wide_scale', dataType: DataType.float, dims: [], data: Float32Array.from([wide.scale]) },
+    { name: 'wide_lex_w', dataType: DataType.float, dims: [lexiconFeatureCount, 3], data: wide.lexWeight },
+    { name: 'wide_b', dataType: DataType.float, dims: [3], data: wide.bias },
+    { name: 'wide_gate_slope', dataType: DataType.float, dims: [], data: Float32Array.from([-wide.gateSlope]) },
+    { name: 'wide_mix', dataType: DataType.float, dims: [], data: Float32Array.from([wide.mix]) },
+    { name: 'wide_shift_de', dataType: DataType.float, dims: [3], data: wide.shiftDe },
+    {
+      name: 'wide_shift_diff',
+      dataType: DataType.float,
+      dims: [3],
+      data: Float32Array.from(wide.shiftEn, (v, i) => v - (wide.shiftDe[i] as number)),
+    },
+    { name: 'wide_c3', dataType: DataType.int64, dims: [1], data: int64([3]) },
+    { name: 'wide_cout', dataType: DataType.int64, dims: [1], data: int64([outputs]) },
+  );
+  nodes.push(
+    { op: 'Gather', inputs: ['wide_q', 'input_ids'], outputs: ['wide_rows_q'], attributes: attr('axis', 0) },
+    { op: 'Cast', inputs: ['wide_rows_q'], outputs: ['wide_rows'], attributes: attr('to', 1) },
+    // lex_word is already masked by the attention mask: padding and non-word tokens count for nothing.
+    { op: 'Mul', inputs: ['wide_rows', 'lex_word'], outputs: ['wide_masked'] },
+    { op: 'ReduceSum', inputs: ['wide_masked', 'c_axis1'], outputs: ['wide_sum'], attributes: attr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: ['lex_word', 'c_axis1'], outputs: ['wide_count'], attributes: attr('keepdims', 0) },
+    { op: 'Max', inputs: ['wide_count', 'c_min_count'], outputs: ['wide_count_safe'] },
+    { op: 'Sqrt', inputs: ['wide_count_safe'], outputs: ['wide_norm'] },
+    { op: 'Div', inputs: ['wide_sum', 'wide_norm'], outputs: ['wide_sparse_q'] },
+    { op: 'Mul', inputs: ['wide_sparse_q', 'wide_scale'], outputs: ['wide_sparse'] },
+    { op: 'MatMul', inputs: ['lex_features', 'wide_lex_w'], outputs: ['wide_lex'] },
+    { op: 'Add', inputs: ['wide_sparse', 'wide_lex'], outputs: ['wide_pre'] },
+    { op: 'Add', inputs: ['wide_pre', 'wide_b'], outputs: ['wide_logits'] },
+    { op: 'LogSoftmax', inputs: ['wide_logits'], outputs: ['wide_ls'], attributes: attr('axis', 1) },
+    { op: 'Slice', inputs: ['net_logits', 'c_zero', 'wide_c3', 'c_axis1'], outputs: ['net_sent'] },
+    { op: 'Slice', inputs: ['net_logits', 'wide_c3', 'wide_cout', 'c_axis1'], outputs: ['net_rest'] },
+    { op: 'LogSoftmax', inputs: ['net_sent'], outputs: ['net_ls'], attributes: attr('axis', 1) },
+    // Gate: g = sigmoid(−slope · Σ hints), times the mix weight.
+    { op: 'ReduceSum', inputs: ['lex_hint', 'c_axis1'], outputs: ['wide_hint'], attributes: attr('keepdims', 0) },
+    { op: 'Mul', inputs: ['wide_hint', 'wide_gate_slope'], outputs: ['wide_gate_pre'] },
+    { op: 'Sigmoid', inputs: ['wide_gate_pre'], outputs: ['wide_gate'] },
+    { op: 'Mul', inputs: ['wide_gate', 'wide_mix'], outputs: ['wide_alpha'] },
+    { op: 'Sub', inputs: ['wide_ls', 'net_ls'], outputs: ['wide_delta'] },
+    { op: 'Mul', inputs: ['wide_delta', 'wide_alpha'], outputs: ['wide_step'] },
+    { op: 'Add', inputs: ['net_ls', 'wide_step'], outputs: ['mixed_ls'] },
+    { op: 'Mul', inputs: ['wide_gate', 'wide_shift_diff'], outputs: ['wide_shift_gated'] },
+    { op: 'Add', inputs: ['wide_shift_gated', 'wide_shift_de'], outputs: ['wide_shift'] },
+    { op: 'Add', inputs: ['mixed_ls', 'wide_shift'], outputs: ['sent_out'] },
+    { op: 'Concat', inputs: ['sent_out', 'net_rest'], outputs: ['logits'], attributes: attr('axis', 1) },
+  );
 }

@@ -1,7 +1,21 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { BagModel, bagFeatures, type Example } from '../../../scripts/train/bag-model';
-import { buildLexiconPrior, priorDims, readSenticon, senticonValence } from '../../../scripts/train/lexicon-prior';
+import {
+  BagModel,
+  bagFeatures,
+  type Example,
+  languageHint,
+  lexiconFeatures,
+  wideWords,
+} from '../../../scripts/train/bag-model';
+import {
+  buildLexiconPrior,
+  buildLexiconTable,
+  priorDims,
+  readSenticon,
+  senticonValence,
+} from '../../../scripts/train/lexicon-prior';
+import { lexiconColumns } from '../../../scripts/train/onnx';
 
 const vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'great', 'terrible', 'table', 'perfekt', 'enttäuschend', '##great'];
 
@@ -60,5 +74,52 @@ describe('lexicon prior', () => {
     const k = model.outputs;
     expect(Math.abs(model.outW[4 * k] ?? 0) + Math.abs(model.outW[4 * k + 1] ?? 0)).toBeGreaterThan(0);
     expect(model.outW[(4 + priorDims) * k]).toBe(0);
+  });
+});
+
+describe('lexicon path', () => {
+  const words = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'great', 'not', 'the', 'nicht', 'gut', 't', "'", '##ig', 'ä', 'x'];
+  const table = buildLexiconTable(words);
+  const col = (t: string, c: number) => table[words.indexOf(t) * lexiconColumns + c] ?? Number.NaN;
+  const lexicon = { table, negatedFactor: -0.74, saturation: 1 };
+  const ids = (...tokens: string[]) => tokens.map((t) => words.indexOf(t));
+
+  it('tables valence, negators, language hints and the wide model words', () => {
+    expect(col('great', 0)).toBeGreaterThan(0.5);
+    expect(col('not', 2)).toBe(1);
+    expect(col('not', 0)).toBe(0);
+    // A contraction's bare "t" (didn ' t) negates too.
+    expect(col('t', 2)).toBe(1);
+    expect(col('nicht', 2)).toBe(1);
+    expect(col('nicht', 3)).toBe(1);
+    expect(col('the', 3)).toBe(-1);
+    expect(col('ä', 3)).toBe(1);
+    expect(col('great', 4)).toBe(1);
+    // Single characters, pieces and special tokens are not words for the wide model.
+    expect(col('x', 4)).toBe(0);
+    expect(col('##ig', 4)).toBe(0);
+    expect(col('[CLS]', 4)).toBe(0);
+  });
+
+  it('sums valence instead of averaging it, and flips it after a negator within three tokens', () => {
+    const short = lexiconFeatures(ids('[CLS]', 'great', '[SEP]'), lexicon);
+    const long = lexiconFeatures(ids('[CLS]', 'the', 'the', 'the', 'the', 'the', 'great', '[SEP]'), lexicon);
+    expect(long[0]).toBeCloseTo(short[0] ?? 0, 6);
+    expect(short[0]).toBeGreaterThan(0.5);
+    const negated = lexiconFeatures(ids('[CLS]', 'not', 'the', 'great', '[SEP]'), lexicon);
+    expect(negated[0]).toBeLessThan(0);
+    // The negative mass (index 4) carries the flipped word; the positive mass (index 2) is empty.
+    expect(negated[4]).toBeLessThan(0);
+    expect(negated[2]).toBe(0);
+    const far = lexiconFeatures(ids('[CLS]', 'not', 'the', 'the', 'the', 'great', '[SEP]'), lexicon);
+    expect(far[0]).toBeGreaterThan(0);
+  });
+
+  it('keeps only word tokens for the wide model and reads the language from the hints', () => {
+    expect(Array.from(wideWords(ids('[CLS]', 'great', 'x', '##ig', 'the', '[SEP]'), lexicon))).toEqual(
+      ids('great', 'the'),
+    );
+    expect(languageHint(ids('the', 'the', 'nicht'), lexicon)).toBe(-1);
+    expect(languageHint(ids('gut', 'nicht', 'ä'), lexicon)).toBe(2);
   });
 });

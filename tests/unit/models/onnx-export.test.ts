@@ -7,7 +7,8 @@ import { AutoModelForSequenceClassification, AutoTokenizer, env, type Tensor } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BagModel, bagFeatures, forwardQuantized } from '../../../scripts/train/bag-model';
 import { writeModelDir } from '../../../scripts/train/export';
-import type { BagFeatureSpec, BagModelWeights } from '../../../scripts/train/onnx';
+import { buildLexiconTable } from '../../../scripts/train/lexicon-prior';
+import { type BagFeatureSpec, type BagModelWeights, lexiconFeatureCount } from '../../../scripts/train/onnx';
 import { buildVocab } from '../../../scripts/train/tokenizer';
 
 const corpus = [
@@ -23,7 +24,7 @@ let weights: BagModelWeights;
 const spec: BagFeatureSpec = { vocabSize: 0, buckets: 97, prime: 1000003 };
 const labels = ['a', 'b', 'c', 'd'];
 
-function exportTiny(target: string, seed: number): BagModelWeights {
+function exportTiny(target: string, seed: number, withWide = false): BagModelWeights {
   const vocab = buildVocab(corpus, {
     maxWords: 200,
     minWordCount: 1,
@@ -33,13 +34,36 @@ function exportTiny(target: string, seed: number): BagModelWeights {
     minCharCount: 1,
   });
   spec.vocabSize = vocab.length;
+  const lexicon = withWide ? { table: buildLexiconTable(vocab), negatedFactor: -0.74, saturation: 1 } : undefined;
   const model = new BagModel(
-    { dim: 8, hidden: 6, hiddenPerHead: true, skip: true, rows: vocab.length + spec.buckets, epochs: 0, lr: 0, seed },
+    {
+      dim: 8,
+      hidden: 6,
+      hiddenPerHead: true,
+      skip: true,
+      rows: vocab.length + spec.buckets,
+      lexicon,
+      epochs: 0,
+      lr: 0,
+      seed,
+    },
     [{ name: 'x', kind: 'softmax', offset: 0, labels }],
   );
   const w = model.quantize();
   // Untrained heads are zero; give them values so the comparison means something.
   for (let i = 0; i < w.outWeight.length; i++) w.outWeight[i] = Math.sin(i + seed);
+  if (withWide) {
+    w.wide = {
+      weightQ: Int8Array.from({ length: vocab.length * 3 }, (_, i) => Math.round(100 * Math.sin(i * 7 + seed))),
+      scale: 0.02,
+      lexWeight: Float32Array.from({ length: lexiconFeatureCount * 3 }, (_, i) => Math.cos(i)),
+      bias: Float32Array.from([0.1, -0.2, 0.3]),
+      mix: 0.7,
+      gateSlope: 2,
+      shiftEn: Float32Array.from([0.2, 0, -0.1]),
+      shiftDe: Float32Array.from([-0.3, 0, 0.4]),
+    };
+  }
   writeModelDir({
     dir: target,
     name: 'tiny',
@@ -78,7 +102,7 @@ describe('exported bag-of-embeddings graph', () => {
       const single = tokenizer(text, { truncation: true, max_length: 16 });
       const ids = Array.from((single.input_ids as Tensor).data as BigInt64Array, Number);
       expect(ids.length).toBeLessThanOrEqual(16);
-      const ref = forwardQuantized(weights, bagFeatures(ids, spec));
+      const ref = forwardQuantized(weights, bagFeatures(ids, spec), ids);
       ref.forEach((v, j) => {
         expect(data[i * labels.length + j]).toBeCloseTo(v, 4);
       });
@@ -97,6 +121,25 @@ describe('exported bag-of-embeddings graph', () => {
     ]);
     // Zero-width characters vanish instead of producing unknown tokens.
     expect(tokenizer.tokenize('dan\u200bke')).toEqual(tokenizer.tokenize('danke'));
+  });
+
+  it('reproduces the lexicon path and the language-gated wide sentiment model too', async () => {
+    const wideWeights = exportTiny(join(dir, 'tiny-wide'), 5, true);
+    const tokenizer = await AutoTokenizer.from_pretrained('tiny-wide');
+    const model = await AutoModelForSequenceClassification.from_pretrained('tiny-wide', { dtype: 'fp32' });
+    const texts = [...corpus, 'not great, nicht gut', '', 'x '.repeat(500)];
+    const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: 16 });
+    const data = ((await model(inputs)) as { logits: Tensor }).logits.data as Float32Array;
+    texts.forEach((text, i) => {
+      const ids = Array.from(
+        (tokenizer(text, { truncation: true, max_length: 16 }).input_ids as Tensor).data as BigInt64Array,
+        Number,
+      );
+      forwardQuantized(wideWeights, bagFeatures(ids, spec), ids).forEach((v, j) => {
+        expect(data[i * labels.length + j]).toBeCloseTo(v, 4);
+      });
+    });
+    await model.dispose();
   });
 
   it('writes the same bytes for the same seed', () => {
