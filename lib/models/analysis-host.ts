@@ -3,7 +3,7 @@ import { AppError, deserializeError } from '../errors';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, MoodModelState, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import AnalysisWorker from './analysis-worker?worker';
-import { bundledSelectionId, type MoodModelSelection } from './hub-models';
+import { bundledSelectionId, isSameSelection, type MoodModelSelection } from './hub-models';
 
 interface Pending {
   resolve: (value: WorkerResponse) => void;
@@ -28,7 +28,9 @@ export class AnalysisHost {
     this.worker = createWorker();
     this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       if (event.data.type === 'model-state') {
-        this.moodModel = event.data.state;
+        // A state about an earlier selection (the worker finished it just before the newer one reached it) is
+        // stale: taking it would show the old model as in use and stop the settings page following the new one.
+        if (isSameSelection(event.data.state.selection, this.moodModel.selection)) this.moodModel = event.data.state;
         return;
       }
       const pending = this.pending.get(event.data.id);
@@ -77,10 +79,11 @@ export class AnalysisHost {
    * download and load go on in the worker, and `moodModelState()` follows them.
    */
   selectMoodModel(selection: MoodModelSelection): MoodModelState {
-    const same =
-      selection.modelId === this.moodModel.selection.modelId &&
-      selection.mirrorUrl.trim() === this.moodModel.selection.mirrorUrl.trim();
-    if (!same || this.moodModel.status.state === 'error' || this.moodModel.status.state === 'idle') {
+    if (
+      !isSameSelection(selection, this.moodModel.selection) ||
+      this.moodModel.status.state === 'error' ||
+      this.moodModel.status.state === 'idle'
+    ) {
       this.moodModel = {
         selection,
         status:

@@ -89,6 +89,11 @@ export interface HubDevicePlan {
 }
 
 /** Whether `id` is a Hub-style model id (`org/name`): the only form a mirror can serve. */
+/** Whether two selections name the same model from the same place (mirror URLs compared without spaces). */
+export function isSameSelection(a: MoodModelSelection, b: MoodModelSelection): boolean {
+  return a.modelId === b.modelId && a.mirrorUrl.trim() === b.mirrorUrl.trim();
+}
+
 export function isHubModelId(id: string): boolean {
   return /^[\w.-]+\/[\w.-]+$/.test(id) && !id.includes('..');
 }

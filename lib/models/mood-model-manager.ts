@@ -7,6 +7,7 @@ import {
   createHubMoodModel,
   type HubDevicePlan,
   type HubMoodModel,
+  isSameSelection,
   type MoodModelSelection,
 } from './hub-models';
 import type { MoodModel } from './types';
@@ -36,10 +37,6 @@ export interface MoodModelManager {
 }
 
 const wasmPlan: HubDevicePlan = { device: 'wasm', dtype: 'q8', reason: 'no-webgpu' };
-
-function isSameSelection(a: MoodModelSelection, b: MoodModelSelection): boolean {
-  return a.modelId === b.modelId && a.mirrorUrl.trim() === b.mirrorUrl.trim();
-}
 
 /**
  * The mood model behind the analysis worker. The bundled model answers at once; a chosen Hub model downloads (with

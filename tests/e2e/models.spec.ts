@@ -60,10 +60,6 @@ function serve(): Promise<Server> {
   return new Promise((done) => s.listen(0, '127.0.0.1', () => done(s)));
 }
 
-// Known flaky in headless Chromium (about one run in three): after Apply, the settings page sometimes keeps showing
-// the bundled model as in use. Not yet explained (an offscreen-creation race and a stale status poll were fixed and
-// did not cure it). The same download path (size, progress, cache hit, fallback with reason) is covered against a local
-// mirror by tests/unit/models/hub-models.test.ts; re-enable these once the race is found.
 test.beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rapport-e2e-hub-'));
   await addModel('tiny-sentiment', { id2label: { 0: 'positive', 1: 'neutral', 2: 'negative' } });
@@ -76,8 +72,16 @@ test.beforeEach(async () => {
   mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
+/** Takes the mirror offline now: Chromium keeps idle keep-alive connections open, which `close` alone waits for. */
+function closeServer(): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  server.closeAllConnections();
+  return closed;
+}
+
 test.afterEach(async () => {
-  if (server.listening) await new Promise((done) => server.close(done));
+  await closeServer();
 });
 
 test.afterAll(async () => {
@@ -92,7 +96,7 @@ async function chooseCustomModel(options: Page, modelId: string): Promise<void> 
   await options.getByTestId('model-mirror').fill(mirror);
 }
 
-test.fixme('downloads a Hub model through the mirror with size and progress, then loads it from the cache offline', async ({
+test('downloads a Hub model through the mirror with size and progress, then loads it from the cache offline', async ({
   context,
   extensionId,
 }) => {
@@ -121,7 +125,7 @@ test.fixme('downloads a Hub model through the mirror with size and progress, the
   expect(downloads).toBeGreaterThanOrEqual(4);
 
   // A new session: the analysis host is gone, the mirror is offline; the model comes from the browser cache.
-  await new Promise((done) => server.close(done));
+  await closeServer();
   // From the options page, not the service worker: Chrome may have idled the worker during the download.
   await options.evaluate(() => chrome.offscreen.closeDocument());
   await options.reload();
@@ -131,7 +135,7 @@ test.fixme('downloads a Hub model through the mirror with size and progress, the
   expect(requests.filter((r) => r.startsWith('GET')).length).toBe(downloads);
 });
 
-test.fixme('falls back to the bundled model and says why when the download fails', async ({ context, extensionId }) => {
+test('falls back to the bundled model and says why when the download fails', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
 
