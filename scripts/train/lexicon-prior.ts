@@ -15,9 +15,9 @@ import { lexiconColumns } from './onnx';
 export const priorDims = 2;
 
 /** VADER single-word entries (lowercase letters only; emoticons cannot survive BERT pre-tokenisation), mean in [-1, 1]. */
-export function readVader(): Map<string, number> {
+export function readVader(dir = dataDir): Map<string, number> {
   const out = new Map<string, number>();
-  for (const line of readFileSync(join(dataDir, 'lexicons', 'vader_lexicon.txt'), 'utf8').split(/\r?\n/)) {
+  for (const line of readFileSync(join(dir, 'lexicons', 'vader_lexicon.txt'), 'utf8').split(/\r?\n/)) {
     const [word, mean] = line.split('\t');
     if (!word || mean === undefined || !/^[a-z]+$/.test(word)) continue;
     const v = Number(mean);
@@ -27,8 +27,8 @@ export function readVader(): Map<string, number> {
 }
 
 /** German senticon stems (umlauts folded, as NLP.js stores them), polarity in [-1, 1]. */
-export function readSenticon(): Map<string, number> {
-  const raw: unknown = JSON.parse(readFileSync(join(dataDir, 'lexicons', 'nlpjs-senticon_de.json'), 'utf8'));
+export function readSenticon(dir = dataDir): Map<string, number> {
+  const raw: unknown = JSON.parse(readFileSync(join(dir, 'lexicons', 'nlpjs-senticon_de.json'), 'utf8'));
   const out = new Map<string, number>();
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [k, v] of Object.entries(raw)) {
@@ -56,9 +56,9 @@ export function senticonValence(senticon: Map<string, number>, word: string): nu
  * Prior values for every embedding row (`rows × priorDims`, row-major): vocabulary tokens get their valence times
  * `scale`; continuation pieces, special tokens and hashed bigram rows get 0.
  */
-export function buildLexiconPrior(vocab: readonly string[], rows: number, scale: number): Float32Array {
-  const vader = readVader();
-  const senticon = readSenticon();
+export function buildLexiconPrior(vocab: readonly string[], rows: number, scale: number, dir = dataDir): Float32Array {
+  const vader = readVader(dir);
+  const senticon = readSenticon(dir);
   const prior = new Float32Array(rows * priorDims);
   vocab.forEach((token, i) => {
     if (token.startsWith('##') || token.startsWith('[')) return;
@@ -87,9 +87,9 @@ const negators = [
  * The lexicon path's table (`vocab.length × lexiconColumns`): English VADER valence, German senticon polarity (both
  * in −1…1) and a negator flag, for whole-word vocabulary tokens. Pieces and special tokens get zeros.
  */
-export function buildLexiconTable(vocab: readonly string[]): Float32Array {
-  const vader = readVader();
-  const senticon = readSenticon();
+export function buildLexiconTable(vocab: readonly string[], dir = dataDir): Float32Array {
+  const vader = readVader(dir);
+  const senticon = readSenticon(dir);
   const negatorSet = new Set(negators);
   const table = new Float32Array(vocab.length * lexiconColumns);
   vocab.forEach((token, i) => {

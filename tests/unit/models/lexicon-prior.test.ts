@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BagModel,
@@ -17,11 +18,14 @@ import {
 } from '../../../scripts/train/lexicon-prior';
 import { lexiconColumns } from '../../../scripts/train/onnx';
 
+/** A few lexicon entries (tests/unit/models/fixtures/data), so these tests do not need ../shared/data. */
+const fixtureData = join(import.meta.dirname, 'fixtures', 'data');
+
 const vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'great', 'terrible', 'table', 'perfekt', 'enttäuschend', '##great'];
 
 describe('lexicon prior', () => {
   it('gives English words their VADER valence and German words their senticon polarity', () => {
-    const prior = buildLexiconPrior(vocab, vocab.length + 4, 2);
+    const prior = buildLexiconPrior(vocab, vocab.length + 4, 2, fixtureData);
     const en = (t: string) => prior[vocab.indexOf(t) * priorDims] ?? Number.NaN;
     const de = (t: string) => prior[vocab.indexOf(t) * priorDims + 1] ?? Number.NaN;
     expect(en('great')).toBeGreaterThan(0.5);
@@ -35,14 +39,14 @@ describe('lexicon prior', () => {
   });
 
   it('matches German words to their longest senticon stem, folding umlauts', () => {
-    const senticon = readSenticon();
+    const senticon = readSenticon(fixtureData);
     expect(senticonValence(senticon, 'perfekten')).toBeGreaterThan(0.5);
     expect(senticonValence(senticon, 'xyzq')).toBeUndefined();
   });
 
   it('keeps the prior dimensions fixed while training the rest and lets the prior head use them', () => {
     const rows = vocab.length + 4;
-    const prior = buildLexiconPrior(vocab, rows, 2);
+    const prior = buildLexiconPrior(vocab, rows, 2, fixtureData);
     const spec = { vocabSize: vocab.length, buckets: 4, prime: 1000003 };
     const model = new BagModel(
       {
@@ -79,7 +83,7 @@ describe('lexicon prior', () => {
 
 describe('lexicon path', () => {
   const words = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'great', 'not', 'the', 'nicht', 'gut', 't', "'", '##ig', 'ä', 'x'];
-  const table = buildLexiconTable(words);
+  const table = buildLexiconTable(words, fixtureData);
   const col = (t: string, c: number) => table[words.indexOf(t) * lexiconColumns + c] ?? Number.NaN;
   const lexicon = { table, negatedFactor: -0.74, saturation: 1 };
   const ids = (...tokens: string[]) => tokens.map((t) => words.indexOf(t));

@@ -34,7 +34,13 @@ function exportTiny(target: string, seed: number, withWide = false): BagModelWei
     minCharCount: 1,
   });
   spec.vocabSize = vocab.length;
-  const lexicon = withWide ? { table: buildLexiconTable(vocab), negatedFactor: -0.74, saturation: 1 } : undefined;
+  const lexicon = withWide
+    ? {
+        table: buildLexiconTable(vocab, join(import.meta.dirname, 'fixtures', 'data')),
+        negatedFactor: -0.74,
+        saturation: 1,
+      }
+    : undefined;
   const model = new BagModel(
     {
       dim: 8,
