@@ -1,4 +1,4 @@
-import type { ConversationMood } from '../lib/analysis/types';
+import { type ConversationMood, emotionChips } from '../lib/analysis/types';
 import type { SerializedError } from '../lib/errors';
 import { useI18n } from './I18nProvider';
 import { Sparkline } from './Sparkline';
@@ -36,7 +36,7 @@ export function MoodCard({
   }
   const { sentiment, dominantEmotion, emotions } = mood.current;
   const uncertain = mood.confidence < lowConfidence;
-  const topEmotions = emotions.filter((item) => item.p >= 0.3 && item.label !== 'neutral').slice(0, 3);
+  const topEmotions = emotionChips(emotions, sentiment);
   return (
     <section
       className={`card mood mood-${sentiment.label}${uncertain ? ' mood-uncertain' : ''}`}

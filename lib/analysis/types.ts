@@ -91,3 +91,25 @@ export interface ConversationMood {
   language: Language;
   messages: Record<string, MessageMood>;
 }
+
+const positiveEmotions: ReadonlySet<Emotion> = new Set(['grateful', 'happy']);
+const negativeEmotions: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'sad', 'anxious']);
+
+/**
+ * The emotions worth a chip: at least 30 %, not "neutral", at most three. An emotion that contradicts a clear
+ * sentiment (happy on a clearly negative message: "is this a joke") is left out unless it is itself likely (≥ 50 %):
+ * the bag model picks such words up, and a contradictory chip makes agents distrust the whole card.
+ */
+export function emotionChips(
+  emotionList: readonly { label: Emotion; p: number }[],
+  sentiment: Pick<SentimentResult, 'label' | 'probs'>,
+): { label: Emotion; p: number }[] {
+  const clear = sentiment.probs[sentiment.label] >= 0.5;
+  const contradicts = (label: Emotion) =>
+    clear &&
+    ((sentiment.label === 'negative' && positiveEmotions.has(label)) ||
+      (sentiment.label === 'positive' && negativeEmotions.has(label)));
+  return emotionList
+    .filter((item) => item.p >= 0.3 && item.label !== 'neutral' && (item.p >= 0.5 || !contradicts(item.label)))
+    .slice(0, 3);
+}
