@@ -53,6 +53,19 @@ export function senticonValence(senticon: Map<string, number>, word: string): nu
 }
 
 /**
+ * A whole-word token's dictionary valence, both in −1…1 (0 where a lexicon lacks it): English from VADER, German
+ * from the senticon stem of words of four or more letters. Pieces and special tokens are the caller's to skip.
+ */
+function wordValence(
+  token: string,
+  vader: Map<string, number>,
+  senticon: Map<string, number>,
+): { en: number; de: number } {
+  const de = /^\p{L}{4,}$/u.test(token) ? senticonValence(senticon, token) : undefined;
+  return { en: vader.get(token) ?? 0, de: de ?? 0 };
+}
+
+/**
  * Prior values for every embedding row (`rows × priorDims`, row-major): vocabulary tokens get their valence times
  * `scale`; continuation pieces, special tokens and hashed bigram rows get 0.
  */
@@ -62,12 +75,9 @@ export function buildLexiconPrior(vocab: readonly string[], rows: number, scale:
   const prior = new Float32Array(rows * priorDims);
   vocab.forEach((token, i) => {
     if (token.startsWith('##') || token.startsWith('[')) return;
-    const en = vader.get(token);
-    if (en !== undefined) prior[i * priorDims] = en * scale;
-    if (/^\p{L}{4,}$/u.test(token)) {
-      const de = senticonValence(senticon, token);
-      if (de !== undefined) prior[i * priorDims + 1] = de * scale;
-    }
+    const { en, de } = wordValence(token, vader, senticon);
+    prior[i * priorDims] = en * scale;
+    prior[i * priorDims + 1] = de * scale;
   });
   return prior;
 }
@@ -102,12 +112,9 @@ export function buildLexiconTable(vocab: readonly string[], dir = dataDir): Floa
     // Whole words of two or more characters (letters first) feed the wide model; single letters, digits and
     // punctuation only dilute its √n normalisation.
     if (/^\p{L}[\p{L}\p{N}]+$/u.test(token)) table[i * lexiconColumns + 4] = 1;
-    const en = vader.get(token);
-    if (en !== undefined) table[i * lexiconColumns] = en;
-    if (/^\p{L}{4,}$/u.test(token)) {
-      const de = senticonValence(senticon, token);
-      if (de !== undefined) table[i * lexiconColumns + 1] = de;
-    }
+    const { en, de } = wordValence(token, vader, senticon);
+    table[i * lexiconColumns] = en;
+    table[i * lexiconColumns + 1] = de;
     if (germanHints.has(token) || /[äöüß]/.test(token)) table[i * lexiconColumns + 3] = 1;
     else if (englishHints.has(token)) table[i * lexiconColumns + 3] = -1;
     if (negatorSet.has(token)) {

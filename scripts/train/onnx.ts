@@ -407,6 +407,11 @@ export function buildBagGraph(
   };
 }
 
+/** One integer attribute of a node. */
+function intAttr(name: string, value: number): Record<string, AttributeValue> {
+  return { [name]: { kind: 'int', value } };
+}
+
 /** Appends the lexicon path (see LexiconPathWeights) and returns the name of the widened head input. */
 function addLexiconPath(
   nodes: GraphNode[],
@@ -415,7 +420,6 @@ function addLexiconPath(
   vocabSize: number,
   headInput: string,
 ): string {
-  const axis = (value: number): Record<string, AttributeValue> => ({ axis: { kind: 'int', value } });
   init.push(
     { name: 'lex_table', dataType: DataType.float, dims: [vocabSize, lexiconColumns], data: lexicon.table },
     { name: 'lex_c0', dataType: DataType.int64, dims: [1], data: int64([0]) },
@@ -430,8 +434,8 @@ function addLexiconPath(
     { name: 'lex_inv_sat', dataType: DataType.float, dims: [], data: Float32Array.from([1 / lexicon.saturation]) },
   );
   nodes.push(
-    { op: 'Gather', inputs: ['lex_table', 'input_ids'], outputs: ['lex_rows'], attributes: axis(0) },
-    { op: 'Cast', inputs: ['attention_mask'], outputs: ['lex_mask2'], attributes: { to: { kind: 'int', value: 1 } } },
+    { op: 'Gather', inputs: ['lex_table', 'input_ids'], outputs: ['lex_rows'], attributes: intAttr('axis', 0) },
+    { op: 'Cast', inputs: ['attention_mask'], outputs: ['lex_mask2'], attributes: intAttr('to', 1) },
     { op: 'Unsqueeze', inputs: ['lex_mask2', 'c_axis2'], outputs: ['lex_mask3'] },
     { op: 'Mul', inputs: ['lex_rows', 'lex_mask3'], outputs: ['lex_masked'] },
     { op: 'Slice', inputs: ['lex_masked', 'lex_c0', 'lex_c2', 'c_axis2'], outputs: ['lex_val'] },
@@ -463,33 +467,23 @@ function addLexiconPath(
     { op: 'Neg', inputs: ['lex_v'], outputs: ['lex_v_neg'] },
     { op: 'Relu', inputs: ['lex_v_neg'], outputs: ['lex_negmass'] },
     { op: 'Neg', inputs: ['lex_negmass'], outputs: ['lex_negpart'] },
-    {
-      op: 'ReduceSum',
-      inputs: ['lex_v', 'c_axis1'],
-      outputs: ['lex_sum_total'],
-      attributes: { keepdims: { kind: 'int', value: 0 } },
-    },
-    {
-      op: 'ReduceSum',
-      inputs: ['lex_pos', 'c_axis1'],
-      outputs: ['lex_sum_pos'],
-      attributes: { keepdims: { kind: 'int', value: 0 } },
-    },
+    { op: 'ReduceSum', inputs: ['lex_v', 'c_axis1'], outputs: ['lex_sum_total'], attributes: intAttr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: ['lex_pos', 'c_axis1'], outputs: ['lex_sum_pos'], attributes: intAttr('keepdims', 0) },
     {
       op: 'ReduceSum',
       inputs: ['lex_negpart', 'c_axis1'],
       outputs: ['lex_sum_neg'],
-      attributes: { keepdims: { kind: 'int', value: 0 } },
+      attributes: intAttr('keepdims', 0),
     },
     {
       op: 'Concat',
       inputs: ['lex_sum_total', 'lex_sum_pos', 'lex_sum_neg'],
       outputs: ['lex_sums'],
-      attributes: axis(1),
+      attributes: intAttr('axis', 1),
     },
     { op: 'Mul', inputs: ['lex_sums', 'lex_inv_sat'], outputs: ['lex_scaled'] },
     { op: 'Tanh', inputs: ['lex_scaled'], outputs: ['lex_features'] },
-    { op: 'Concat', inputs: [headInput, 'lex_features'], outputs: ['head_in_lex'], attributes: axis(1) },
+    { op: 'Concat', inputs: [headInput, 'lex_features'], outputs: ['head_in_lex'], attributes: intAttr('axis', 1) },
   );
   return 'head_in_lex';
 }
@@ -502,7 +496,6 @@ function addWidePath(
   vocabSize: number,
   outputs: number,
 ): void {
-  const attr = (name: string, value: number): Record<string, AttributeValue> => ({ [name]: { kind: 'int', value } });
   init.push(
     { name: 'wide_q', dataType: DataType.int8, dims: [vocabSize, 3], data: wide.weightQ },
     { name: 'wide_scale', dataType: DataType.float, dims: [], data: Float32Array.from([wide.scale]) },
@@ -521,12 +514,12 @@ function addWidePath(
     { name: 'wide_cout', dataType: DataType.int64, dims: [1], data: int64([outputs]) },
   );
   nodes.push(
-    { op: 'Gather', inputs: ['wide_q', 'input_ids'], outputs: ['wide_rows_q'], attributes: attr('axis', 0) },
-    { op: 'Cast', inputs: ['wide_rows_q'], outputs: ['wide_rows'], attributes: attr('to', 1) },
+    { op: 'Gather', inputs: ['wide_q', 'input_ids'], outputs: ['wide_rows_q'], attributes: intAttr('axis', 0) },
+    { op: 'Cast', inputs: ['wide_rows_q'], outputs: ['wide_rows'], attributes: intAttr('to', 1) },
     // lex_word is already masked by the attention mask: padding and non-word tokens count for nothing.
     { op: 'Mul', inputs: ['wide_rows', 'lex_word'], outputs: ['wide_masked'] },
-    { op: 'ReduceSum', inputs: ['wide_masked', 'c_axis1'], outputs: ['wide_sum'], attributes: attr('keepdims', 0) },
-    { op: 'ReduceSum', inputs: ['lex_word', 'c_axis1'], outputs: ['wide_count'], attributes: attr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: ['wide_masked', 'c_axis1'], outputs: ['wide_sum'], attributes: intAttr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: ['lex_word', 'c_axis1'], outputs: ['wide_count'], attributes: intAttr('keepdims', 0) },
     { op: 'Max', inputs: ['wide_count', 'c_min_count'], outputs: ['wide_count_safe'] },
     { op: 'Sqrt', inputs: ['wide_count_safe'], outputs: ['wide_norm'] },
     { op: 'Div', inputs: ['wide_sum', 'wide_norm'], outputs: ['wide_sparse_q'] },
@@ -534,12 +527,12 @@ function addWidePath(
     { op: 'MatMul', inputs: ['lex_features', 'wide_lex_w'], outputs: ['wide_lex'] },
     { op: 'Add', inputs: ['wide_sparse', 'wide_lex'], outputs: ['wide_pre'] },
     { op: 'Add', inputs: ['wide_pre', 'wide_b'], outputs: ['wide_logits'] },
-    { op: 'LogSoftmax', inputs: ['wide_logits'], outputs: ['wide_ls'], attributes: attr('axis', 1) },
+    { op: 'LogSoftmax', inputs: ['wide_logits'], outputs: ['wide_ls'], attributes: intAttr('axis', 1) },
     { op: 'Slice', inputs: ['net_logits', 'c_zero', 'wide_c3', 'c_axis1'], outputs: ['net_sent'] },
     { op: 'Slice', inputs: ['net_logits', 'wide_c3', 'wide_cout', 'c_axis1'], outputs: ['net_rest'] },
-    { op: 'LogSoftmax', inputs: ['net_sent'], outputs: ['net_ls'], attributes: attr('axis', 1) },
+    { op: 'LogSoftmax', inputs: ['net_sent'], outputs: ['net_ls'], attributes: intAttr('axis', 1) },
     // Gate: g = sigmoid(−slope · Σ hints), times the mix weight.
-    { op: 'ReduceSum', inputs: ['lex_hint', 'c_axis1'], outputs: ['wide_hint'], attributes: attr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: ['lex_hint', 'c_axis1'], outputs: ['wide_hint'], attributes: intAttr('keepdims', 0) },
     { op: 'Mul', inputs: ['wide_hint', 'wide_gate_slope'], outputs: ['wide_gate_pre'] },
     { op: 'Sigmoid', inputs: ['wide_gate_pre'], outputs: ['wide_gate'] },
     { op: 'Mul', inputs: ['wide_gate', 'wide_mix'], outputs: ['wide_alpha'] },
@@ -549,6 +542,6 @@ function addWidePath(
     { op: 'Mul', inputs: ['wide_gate', 'wide_shift_diff'], outputs: ['wide_shift_gated'] },
     { op: 'Add', inputs: ['wide_shift_gated', 'wide_shift_de'], outputs: ['wide_shift'] },
     { op: 'Add', inputs: ['mixed_ls', 'wide_shift'], outputs: ['sent_out'] },
-    { op: 'Concat', inputs: ['sent_out', 'net_rest'], outputs: ['logits'], attributes: attr('axis', 1) },
+    { op: 'Concat', inputs: ['sent_out', 'net_rest'], outputs: ['logits'], attributes: intAttr('axis', 1) },
   );
 }
