@@ -6,10 +6,13 @@
 import {
   type BagFeatureSpec,
   type BagModelWeights,
+  type CharPathWeights,
+  charStages,
   type LexiconPathWeights,
   lexiconColumns,
   lexiconFeatureCount,
   negationWindow,
+  quantizeRows,
   type WidePathWeights,
 } from './onnx';
 
@@ -321,15 +324,7 @@ export class BagModel {
   /** Symmetric int8 quantisation, one scale per embedding row; the head stays float. */
   quantize(): BagModelWeights {
     const { dim, hidden, rows } = this.opts;
-    const q = new Int8Array(rows * dim);
-    const scale = new Float32Array(rows);
-    for (let r = 0; r < rows; r++) {
-      let max = 0;
-      for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(this.emb[r * dim + d] as number));
-      const s = max > 0 ? max / 127 : 1;
-      scale[r] = s;
-      for (let d = 0; d < dim; d++) q[r * dim + d] = Math.round((this.emb[r * dim + d] as number) / s);
-    }
+    const { q, scale } = quantizeRows(this.emb, rows, dim);
     return {
       embeddingQ: q,
       embeddingScale: scale,
@@ -385,7 +380,16 @@ export function forwardQuantized(w: BagModelWeights, features: Int32Array, ids?:
     for (let i = 0; i < input.length; i++) s += (input[i] as number) * (w.outWeight[i * w.outputs + o] as number);
     out[o] = s;
   }
-  if (w.wide && w.lexicon && lexicon && ids) mixWide(out, w.wide, w.lexicon, lexicon, ids);
+  const { early, late } = charStages(w);
+  const addChars = (chars: CharPathWeights[]) => {
+    for (const char of chars) {
+      if (!ids) throw new Error('forwardQuantized: a model with a character n-gram path needs the token ids');
+      mixChar(out, char, ids, w.lexicon);
+    }
+  };
+  addChars(early);
+  if (w.wide && w.lexicon && lexicon && ids) mixWide(out, w.wide, w.lexicon, lexicon, ids, features);
+  addChars(late);
   return out;
 }
 
@@ -398,6 +402,25 @@ function logSoftmax(values: readonly number[]): number[] {
 /** The tokens the wide model reads: ids whose lexicon-table word flag (column 4) is set, in order. */
 export function wideWords(ids: readonly number[], lexicon: LexiconPathWeights): Int32Array {
   return Int32Array.from(ids.filter((id) => (lexicon.table[id * lexiconColumns + 4] as number) > 0));
+}
+
+/**
+ * The rows the wide model reads: the word tokens (wideWords), then, with `bigrams`, every hashed bigram row of the
+ * bag features (`features` as bagFeatures returns them for `ids`: the ids first, the bigram rows after them).
+ */
+export function wideFeatures(
+  ids: readonly number[],
+  features: Int32Array,
+  lexicon: LexiconPathWeights,
+  bigrams: boolean,
+): Int32Array {
+  const words = wideWords(ids, lexicon);
+  if (!bigrams) return words;
+  const pairs = features.subarray(ids.length);
+  const out = new Int32Array(words.length + pairs.length);
+  out.set(words, 0);
+  out.set(pairs, words.length);
+  return out;
 }
 
 /** The language hint sum of a text (lexicon table column 3): > 0 German, < 0 English. */
@@ -419,13 +442,14 @@ function mixWide(
   lexicon: LexiconPathWeights,
   lexFeatures: Float32Array,
   ids: readonly number[],
+  bagRows: Int32Array,
 ): void {
-  const features = wideWords(ids, lexicon);
+  const features = wideFeatures(ids, bagRows, lexicon, wide.bigrams);
   const inv = 1 / Math.sqrt(Math.max(1, features.length));
   const scores = [0, 1, 2].map((c) => {
     let s = 0;
-    for (const f of features) s += wide.weightQ[f * 3 + c] as number;
-    s = s * inv * wide.scale;
+    for (const f of features) s += (wide.weightQ[f * 3 + c] as number) * (wide.rowScale[f] as number);
+    s *= inv;
     for (let j = 0; j < lexiconFeatureCount; j++)
       s += (lexFeatures[j] as number) * (wide.lexWeight[j * 3 + c] as number);
     return s + (wide.bias[c] as number);
@@ -438,5 +462,32 @@ function mixWide(
     const de = wide.shiftDe[c] as number;
     const shift = de + gate * ((wide.shiftEn[c] as number) - de);
     out[c] = (netLs[c] as number) + alpha * ((wideLs[c] as number) - (netLs[c] as number)) + shift;
+  }
+}
+
+/** The character n-gram path's raw scores for a text (quantised table, as the graph computes them). */
+export function charPathScores(char: CharPathWeights, ids: readonly number[]): number[] {
+  let count = 0;
+  for (const id of ids) count += char.counts[id] as number;
+  const inv = 1 / Math.sqrt(Math.max(1, count));
+  return Array.from({ length: char.classes }, (_, c) => {
+    let s = 0;
+    for (const id of ids) s += (char.tableQ[id * char.classes + c] as number) * (char.rowScale[id] as number);
+    return s * inv + (char.bias[c] as number);
+  });
+}
+
+/** Replaces one head's logits with its mix of the network's and the character n-gram model's log-probabilities. */
+function mixChar(out: Float64Array, char: CharPathWeights, ids: readonly number[], lexicon?: LexiconPathWeights): void {
+  const charLs = logSoftmax(charPathScores(char, ids));
+  const netLs = logSoftmax(Array.from(out.subarray(char.offset, char.offset + char.classes)));
+  let mix = char.mix;
+  if (char.germanGateSlope !== undefined) {
+    if (!lexicon) throw new Error('a language-gated character path needs the lexicon path');
+    mix *= 1 / (1 + Math.exp(-char.germanGateSlope * languageHint(ids, lexicon)));
+  }
+  for (let c = 0; c < char.classes; c++) {
+    const net = netLs[c] as number;
+    out[char.offset + c] = net + mix * ((charLs[c] as number) - net) + (char.shift[c] as number);
   }
 }

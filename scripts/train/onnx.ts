@@ -197,6 +197,33 @@ export interface BagModelWeights {
   lexicon?: LexiconPathWeights;
   /** Optional wide (linear) sentiment model mixed into logits 0–2; needs `lexicon`. */
   wide?: WidePathWeights;
+  /** Optional character n-gram models, each mixed into one softmax head's logits (after the wide path). */
+  char?: CharPathWeights[];
+}
+
+/**
+ * A linear model over the character n-grams of the tokens, collapsed to one row per vocabulary token (see
+ * scripts/train/char-model.ts): the head's log-probabilities become `ls_net + mix·(ls_char − ls_net) + shift`, where
+ * `ls_char = logSoftmax(Σ_t table[t] / √(Σ_t counts[t]) + bias)` over the text's tokens.
+ */
+export interface CharPathWeights {
+  /** `vocabSize × classes` int8, one scale per token in `rowScale`. */
+  tableQ: Int8Array;
+  rowScale: Float32Array;
+  /** Per token, its number of n-grams (the normaliser). */
+  counts: Float32Array;
+  bias: Float32Array;
+  classes: number;
+  /** First output column of the softmax head this model joins. */
+  offset: number;
+  mix: number;
+  /**
+   * With a slope, the mix counts only as much as the text looks German: `mix · sigmoid(slope · h)`, `h` the lexicon
+   * path's language hints (the mirror of the wide path's English gate). Needs the lexicon path.
+   */
+  germanGateSlope?: number;
+  /** Calibration added to the head's mixed log-probabilities. */
+  shift: Float32Array;
 }
 
 /**
@@ -207,11 +234,17 @@ export interface BagModelWeights {
  */
 export interface WidePathWeights {
   /**
-   * `vocabSize × 3` int8 with one scale: a weight per word token (zero for tokens without the word flag); the sum
-   * over a text's word tokens is divided by √(their count).
+   * `vocabSize × 3` int8 (`rows × 3` with `bigrams`), one scale per row in `rowScale`: a weight per word token
+   * (zero for tokens without the word flag) and per hashed bigram row; the sum over a text's word tokens and bigrams
+   * is divided by √(their count). Per-row scales because one shared scale rounded most word-pair weights to zero.
    */
   weightQ: Int8Array;
-  scale: number;
+  rowScale: Float32Array;
+  /**
+   * Whether the wide model also reads the hashed bigram rows of the bag features (every adjacent token pair, the
+   * same rows the network embeds). Word pairs carry what single words cannot ("not bad", "can't wait").
+   */
+  bigrams: boolean;
   /** `lexiconFeatureCount × 3` weights of the lexicon features, and the bias. */
   lexWeight: Float32Array;
   bias: Float32Array;
@@ -247,6 +280,24 @@ export const lexiconColumns = 5;
 export const negationWindow = 3;
 /** Features the lexicon path adds: total, positive and negative valence mass, each for English and German. */
 export const lexiconFeatureCount = 6;
+
+/** Symmetric int8 quantisation of a `rows × cols` table, one scale per row (how the graph stores its tables). */
+export function quantizeRows(
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+): { q: Int8Array; scale: Float32Array } {
+  const q = new Int8Array(rows * cols);
+  const scale = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(values[r * cols + c] as number));
+    const s = max > 0 ? max / 127 : 1;
+    scale[r] = s;
+    for (let c = 0; c < cols; c++) q[r * cols + c] = Math.round((values[r * cols + c] as number) / s);
+  }
+  return { q, scale };
+}
 
 /** How token ids become features; the trainer and the graph must agree on exactly this. */
 export interface BagFeatureSpec {
@@ -386,14 +437,42 @@ export function buildBagGraph(
   if (weights.lexicon) {
     headInput = addLexiconPath(nodes, init, weights.lexicon, spec.vocabSize, headInput);
   }
+  // Each later stage reads the previous stage's logits; the last one is named `logits`.
+  const stages = (weights.wide ? 1 : 0) + (weights.char?.length ?? 0);
+  let stage = 0;
+  const nextName = () => (++stage === stages ? 'logits' : `logits_stage${stage}`);
+  let current = stages ? 'net_logits' : 'logits';
   nodes.push(
     { op: 'MatMul', inputs: [headInput, 'out_w'], outputs: ['out_mm'] },
-    { op: 'Add', inputs: ['out_mm', 'out_b'], outputs: [weights.wide ? 'net_logits' : 'logits'] },
+    { op: 'Add', inputs: ['out_mm', 'out_b'], outputs: [current] },
   );
+
+  const { early, late } = charStages(weights);
+  // Paths over one vocabulary share their n-gram counts: stored once.
+  const countsNames: { counts: Float32Array; name: string }[] = [];
+  const addChar = (char: CharPathWeights) => {
+    const out = nextName();
+    const index = weights.char?.indexOf(char) ?? 0;
+    const same = countsNames.find(
+      (c) => c.counts.length === char.counts.length && c.counts.every((v, i) => v === char.counts[i]),
+    );
+    const counts = same?.name ?? `char${index}_counts`;
+    if (!same) {
+      countsNames.push({ counts: char.counts, name: counts });
+      init.push({ name: counts, dataType: DataType.float, dims: [spec.vocabSize, 1], data: char.counts });
+    }
+    addCharPath(nodes, init, char, spec.vocabSize, weights.outputs, `char${index}_`, counts, current, out);
+    current = out;
+  };
+  early.forEach(addChar);
   if (weights.wide) {
     if (!weights.lexicon) throw new Error('the wide path needs the lexicon path');
-    addWidePath(nodes, init, weights.wide, spec.vocabSize, weights.outputs);
+    const rows = weights.wide.bigrams ? weights.rows : spec.vocabSize;
+    const out = nextName();
+    addWidePath(nodes, init, weights.wide, rows, weights.outputs, current, out);
+    current = out;
   }
+  late.forEach(addChar);
   return {
     name: meta.name,
     docString: meta.docString,
@@ -405,6 +484,16 @@ export function buildBagGraph(
     ],
     outputs: [{ name: 'logits', dataType: DataType.float, shape: ['batch_size', weights.outputs] }],
   };
+}
+
+/**
+ * The order of the character paths: one on the sentiment head runs before the wide path ("early"), so the wide path's
+ * per-language calibration shift stays the last thing added to sentiment; the others run after it.
+ */
+export function charStages(weights: BagModelWeights): { early: CharPathWeights[]; late: CharPathWeights[] } {
+  const chars = weights.char ?? [];
+  const isEarly = (c: CharPathWeights) => weights.wide !== undefined && c.offset < 3;
+  return { early: chars.filter(isEarly), late: chars.filter((c) => !isEarly(c)) };
 }
 
 /** One integer attribute of a node. */
@@ -493,12 +582,14 @@ function addWidePath(
   nodes: GraphNode[],
   init: Initializer[],
   wide: WidePathWeights,
-  vocabSize: number,
+  tableRows: number,
   outputs: number,
+  input: string,
+  output: string,
 ): void {
   init.push(
-    { name: 'wide_q', dataType: DataType.int8, dims: [vocabSize, 3], data: wide.weightQ },
-    { name: 'wide_scale', dataType: DataType.float, dims: [], data: Float32Array.from([wide.scale]) },
+    { name: 'wide_q', dataType: DataType.int8, dims: [tableRows, 3], data: wide.weightQ },
+    { name: 'wide_scale', dataType: DataType.float, dims: [tableRows, 1], data: wide.rowScale },
     { name: 'wide_lex_w', dataType: DataType.float, dims: [lexiconFeatureCount, 3], data: wide.lexWeight },
     { name: 'wide_b', dataType: DataType.float, dims: [3], data: wide.bias },
     { name: 'wide_gate_slope', dataType: DataType.float, dims: [], data: Float32Array.from([-wide.gateSlope]) },
@@ -513,23 +604,34 @@ function addWidePath(
     { name: 'wide_c3', dataType: DataType.int64, dims: [1], data: int64([3]) },
     { name: 'wide_cout', dataType: DataType.int64, dims: [1], data: int64([outputs]) },
   );
+  // lex_word is already masked by the attention mask: padding and non-word tokens count for nothing. With bigrams,
+  // the rows are the bag features' (ids then bigram rows) and the mask is the word flags then the bigram mask.
+  const [wideIds, wideMask] = wide.bigrams ? ['feature_ids', 'wide_mask'] : ['input_ids', 'lex_word'];
+  if (wide.bigrams) {
+    nodes.push(
+      { op: 'Shape', inputs: ['input_ids'], outputs: ['wide_ids_shape'] },
+      { op: 'Slice', inputs: ['wide_ids_shape', 'c_one', 'c_axis2', 'c_zero'], outputs: ['wide_len'] },
+      { op: 'Slice', inputs: ['mask3', 'wide_len', 'c_end', 'c_axis1'], outputs: ['wide_pair_mask'] },
+      { op: 'Concat', inputs: ['lex_word', 'wide_pair_mask'], outputs: ['wide_mask'], attributes: intAttr('axis', 1) },
+    );
+  }
   nodes.push(
-    { op: 'Gather', inputs: ['wide_q', 'input_ids'], outputs: ['wide_rows_q'], attributes: intAttr('axis', 0) },
-    { op: 'Cast', inputs: ['wide_rows_q'], outputs: ['wide_rows'], attributes: intAttr('to', 1) },
-    // lex_word is already masked by the attention mask: padding and non-word tokens count for nothing.
-    { op: 'Mul', inputs: ['wide_rows', 'lex_word'], outputs: ['wide_masked'] },
+    { op: 'Gather', inputs: ['wide_q', wideIds], outputs: ['wide_rows_q'], attributes: intAttr('axis', 0) },
+    { op: 'Cast', inputs: ['wide_rows_q'], outputs: ['wide_rows_i'], attributes: intAttr('to', 1) },
+    { op: 'Gather', inputs: ['wide_scale', wideIds], outputs: ['wide_row_scale'], attributes: intAttr('axis', 0) },
+    { op: 'Mul', inputs: ['wide_rows_i', 'wide_row_scale'], outputs: ['wide_rows'] },
+    { op: 'Mul', inputs: ['wide_rows', wideMask], outputs: ['wide_masked'] },
     { op: 'ReduceSum', inputs: ['wide_masked', 'c_axis1'], outputs: ['wide_sum'], attributes: intAttr('keepdims', 0) },
-    { op: 'ReduceSum', inputs: ['lex_word', 'c_axis1'], outputs: ['wide_count'], attributes: intAttr('keepdims', 0) },
+    { op: 'ReduceSum', inputs: [wideMask, 'c_axis1'], outputs: ['wide_count'], attributes: intAttr('keepdims', 0) },
     { op: 'Max', inputs: ['wide_count', 'c_min_count'], outputs: ['wide_count_safe'] },
     { op: 'Sqrt', inputs: ['wide_count_safe'], outputs: ['wide_norm'] },
-    { op: 'Div', inputs: ['wide_sum', 'wide_norm'], outputs: ['wide_sparse_q'] },
-    { op: 'Mul', inputs: ['wide_sparse_q', 'wide_scale'], outputs: ['wide_sparse'] },
+    { op: 'Div', inputs: ['wide_sum', 'wide_norm'], outputs: ['wide_sparse'] },
     { op: 'MatMul', inputs: ['lex_features', 'wide_lex_w'], outputs: ['wide_lex'] },
     { op: 'Add', inputs: ['wide_sparse', 'wide_lex'], outputs: ['wide_pre'] },
     { op: 'Add', inputs: ['wide_pre', 'wide_b'], outputs: ['wide_logits'] },
     { op: 'LogSoftmax', inputs: ['wide_logits'], outputs: ['wide_ls'], attributes: intAttr('axis', 1) },
-    { op: 'Slice', inputs: ['net_logits', 'c_zero', 'wide_c3', 'c_axis1'], outputs: ['net_sent'] },
-    { op: 'Slice', inputs: ['net_logits', 'wide_c3', 'wide_cout', 'c_axis1'], outputs: ['net_rest'] },
+    { op: 'Slice', inputs: [input, 'c_zero', 'wide_c3', 'c_axis1'], outputs: ['net_sent'] },
+    { op: 'Slice', inputs: [input, 'wide_c3', 'wide_cout', 'c_axis1'], outputs: ['net_rest'] },
     { op: 'LogSoftmax', inputs: ['net_sent'], outputs: ['net_ls'], attributes: intAttr('axis', 1) },
     // Gate: g = sigmoid(−slope · Σ hints), times the mix weight.
     { op: 'ReduceSum', inputs: ['lex_hint', 'c_axis1'], outputs: ['wide_hint'], attributes: intAttr('keepdims', 0) },
@@ -542,6 +644,90 @@ function addWidePath(
     { op: 'Mul', inputs: ['wide_gate', 'wide_shift_diff'], outputs: ['wide_shift_gated'] },
     { op: 'Add', inputs: ['wide_shift_gated', 'wide_shift_de'], outputs: ['wide_shift'] },
     { op: 'Add', inputs: ['mixed_ls', 'wide_shift'], outputs: ['sent_out'] },
-    { op: 'Concat', inputs: ['sent_out', 'net_rest'], outputs: ['logits'], attributes: intAttr('axis', 1) },
+    { op: 'Concat', inputs: ['sent_out', 'net_rest'], outputs: [output], attributes: intAttr('axis', 1) },
   );
+}
+
+/** Appends one character n-gram model (see CharPathWeights), mixing it into its head's columns of `input`. */
+function addCharPath(
+  nodes: GraphNode[],
+  init: Initializer[],
+  char: CharPathWeights,
+  vocabSize: number,
+  outputs: number,
+  p: string,
+  countsName: string,
+  input: string,
+  output: string,
+): void {
+  const end = char.offset + char.classes;
+  init.push(
+    { name: `${p}q`, dataType: DataType.int8, dims: [vocabSize, char.classes], data: char.tableQ },
+    { name: `${p}scale`, dataType: DataType.float, dims: [vocabSize, 1], data: char.rowScale },
+    { name: `${p}b`, dataType: DataType.float, dims: [char.classes], data: char.bias },
+    { name: `${p}mix`, dataType: DataType.float, dims: [], data: Float32Array.from([char.mix]) },
+    { name: `${p}shift`, dataType: DataType.float, dims: [char.classes], data: char.shift },
+    { name: `${p}from`, dataType: DataType.int64, dims: [1], data: int64([char.offset]) },
+    { name: `${p}to`, dataType: DataType.int64, dims: [1], data: int64([end]) },
+    { name: `${p}all`, dataType: DataType.int64, dims: [1], data: int64([outputs]) },
+  );
+  nodes.push(
+    { op: 'Cast', inputs: ['attention_mask'], outputs: [`${p}mask2`], attributes: intAttr('to', 1) },
+    { op: 'Unsqueeze', inputs: [`${p}mask2`, 'c_axis2'], outputs: [`${p}mask3`] },
+    { op: 'Gather', inputs: [`${p}q`, 'input_ids'], outputs: [`${p}rows_q`], attributes: intAttr('axis', 0) },
+    { op: 'Cast', inputs: [`${p}rows_q`], outputs: [`${p}rows_i`], attributes: intAttr('to', 1) },
+    { op: 'Gather', inputs: [`${p}scale`, 'input_ids'], outputs: [`${p}row_scale`], attributes: intAttr('axis', 0) },
+    { op: 'Mul', inputs: [`${p}row_scale`, `${p}mask3`], outputs: [`${p}row_weight`] },
+    { op: 'Mul', inputs: [`${p}rows_i`, `${p}row_weight`], outputs: [`${p}rows`] },
+    { op: 'ReduceSum', inputs: [`${p}rows`, 'c_axis1'], outputs: [`${p}sum`], attributes: intAttr('keepdims', 0) },
+    { op: 'Gather', inputs: [countsName, 'input_ids'], outputs: [`${p}row_counts`], attributes: intAttr('axis', 0) },
+    { op: 'Mul', inputs: [`${p}row_counts`, `${p}mask3`], outputs: [`${p}counts_masked`] },
+    {
+      op: 'ReduceSum',
+      inputs: [`${p}counts_masked`, 'c_axis1'],
+      outputs: [`${p}count`],
+      attributes: intAttr('keepdims', 0),
+    },
+    { op: 'Max', inputs: [`${p}count`, 'c_min_count'], outputs: [`${p}count_safe`] },
+    { op: 'Sqrt', inputs: [`${p}count_safe`], outputs: [`${p}norm`] },
+    { op: 'Div', inputs: [`${p}sum`, `${p}norm`], outputs: [`${p}scores`] },
+    { op: 'Add', inputs: [`${p}scores`, `${p}b`], outputs: [`${p}logits`] },
+    { op: 'LogSoftmax', inputs: [`${p}logits`], outputs: [`${p}ls`], attributes: intAttr('axis', 1) },
+    { op: 'Slice', inputs: [input, `${p}from`, `${p}to`, 'c_axis1'], outputs: [`${p}head`] },
+    { op: 'LogSoftmax', inputs: [`${p}head`], outputs: [`${p}net_ls`], attributes: intAttr('axis', 1) },
+    { op: 'Sub', inputs: [`${p}ls`, `${p}net_ls`], outputs: [`${p}delta`] },
+  );
+  let mix = `${p}mix`;
+  if (char.germanGateSlope !== undefined) {
+    init.push({
+      name: `${p}gate_slope`,
+      dataType: DataType.float,
+      dims: [],
+      data: Float32Array.from([char.germanGateSlope]),
+    });
+    nodes.push(
+      { op: 'ReduceSum', inputs: ['lex_hint', 'c_axis1'], outputs: [`${p}hint`], attributes: intAttr('keepdims', 0) },
+      { op: 'Mul', inputs: [`${p}hint`, `${p}gate_slope`], outputs: [`${p}gate_pre`] },
+      { op: 'Sigmoid', inputs: [`${p}gate_pre`], outputs: [`${p}gate`] },
+      { op: 'Mul', inputs: [`${p}gate`, `${p}mix`], outputs: [`${p}mix_gated`] },
+    );
+    mix = `${p}mix_gated`;
+  }
+  nodes.push(
+    { op: 'Mul', inputs: [`${p}delta`, mix], outputs: [`${p}step`] },
+    { op: 'Add', inputs: [`${p}net_ls`, `${p}step`], outputs: [`${p}mixed`] },
+    { op: 'Add', inputs: [`${p}mixed`, `${p}shift`], outputs: [`${p}head_out`] },
+  );
+  // Columns before and after the head pass through unchanged (an empty slice is left out of the concat).
+  const parts: string[] = [];
+  if (char.offset > 0) {
+    nodes.push({ op: 'Slice', inputs: [input, 'c_zero', `${p}from`, 'c_axis1'], outputs: [`${p}before`] });
+    parts.push(`${p}before`);
+  }
+  parts.push(`${p}head_out`);
+  if (end < outputs) {
+    nodes.push({ op: 'Slice', inputs: [input, `${p}to`, `${p}all`, 'c_axis1'], outputs: [`${p}after`] });
+    parts.push(`${p}after`);
+  }
+  nodes.push({ op: 'Concat', inputs: parts, outputs: [output], attributes: intAttr('axis', 1) });
 }

@@ -6,9 +6,15 @@ import { join } from 'node:path';
 import { AutoModelForSequenceClassification, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BagModel, bagFeatures, forwardQuantized } from '../../../scripts/train/bag-model';
+import { buildCharNgrams } from '../../../scripts/train/char-model';
 import { writeModelDir } from '../../../scripts/train/export';
 import { buildLexiconTable } from '../../../scripts/train/lexicon-prior';
-import { type BagFeatureSpec, type BagModelWeights, lexiconFeatureCount } from '../../../scripts/train/onnx';
+import {
+  type BagFeatureSpec,
+  type BagModelWeights,
+  type CharPathWeights,
+  lexiconFeatureCount,
+} from '../../../scripts/train/onnx';
 import { buildVocab } from '../../../scripts/train/tokenizer';
 
 const corpus = [
@@ -22,9 +28,15 @@ const corpus = [
 let dir: string;
 let weights: BagModelWeights;
 const spec: BagFeatureSpec = { vocabSize: 0, buckets: 97, prime: 1000003 };
-const labels = ['a', 'b', 'c', 'd'];
+const labels = ['a', 'b', 'c', 'd', 'e', 'f'];
 
-function exportTiny(target: string, seed: number, withWide = false): BagModelWeights {
+function exportTiny(
+  target: string,
+  seed: number,
+  withWide = false,
+  wideBigrams = false,
+  charPaths?: (vocab: string[]) => CharPathWeights[],
+): BagModelWeights {
   const vocab = buildVocab(corpus, {
     maxWords: 200,
     minWordCount: 1,
@@ -59,9 +71,11 @@ function exportTiny(target: string, seed: number, withWide = false): BagModelWei
   // Untrained heads are zero; give them values so the comparison means something.
   for (let i = 0; i < w.outWeight.length; i++) w.outWeight[i] = Math.sin(i + seed);
   if (withWide) {
+    const wideRows = wideBigrams ? vocab.length + spec.buckets : vocab.length;
     w.wide = {
-      weightQ: Int8Array.from({ length: vocab.length * 3 }, (_, i) => Math.round(100 * Math.sin(i * 7 + seed))),
-      scale: 0.02,
+      weightQ: Int8Array.from({ length: wideRows * 3 }, (_, i) => Math.round(100 * Math.sin(i * 7 + seed))),
+      rowScale: Float32Array.from({ length: wideRows }, (_, i) => 0.01 + 0.001 * (i % 7)),
+      bigrams: wideBigrams,
       lexWeight: Float32Array.from({ length: lexiconFeatureCount * 3 }, (_, i) => Math.cos(i)),
       bias: Float32Array.from([0.1, -0.2, 0.3]),
       mix: 0.7,
@@ -70,6 +84,7 @@ function exportTiny(target: string, seed: number, withWide = false): BagModelWei
       shiftDe: Float32Array.from([-0.3, 0, 0.4]),
     };
   }
+  if (charPaths) w.char = charPaths(vocab);
   writeModelDir({
     dir: target,
     name: 'tiny',
@@ -82,6 +97,24 @@ function exportTiny(target: string, seed: number, withWide = false): BagModelWei
     extraConfig: {},
   });
   return w;
+}
+
+/** Runs `texts` through the exported model `name` in transformers.js (batched, padded) and through the trainer. */
+async function expectParity(name: string, w: BagModelWeights, texts: string[]): Promise<void> {
+  const tokenizer = await AutoTokenizer.from_pretrained(name);
+  const model = await AutoModelForSequenceClassification.from_pretrained(name, { dtype: 'fp32' });
+  const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: 16 });
+  const data = ((await model(inputs)) as { logits: Tensor }).logits.data as Float32Array;
+  texts.forEach((text, i) => {
+    const ids = Array.from(
+      (tokenizer(text, { truncation: true, max_length: 16 }).input_ids as Tensor).data as BigInt64Array,
+      Number,
+    );
+    forwardQuantized(w, bagFeatures(ids, spec), ids).forEach((v, j) => {
+      expect(data[i * labels.length + j]).toBeCloseTo(v, 4);
+    });
+  });
+  await model.dispose();
 }
 
 beforeAll(() => {
@@ -129,23 +162,32 @@ describe('exported bag-of-embeddings graph', () => {
     expect(tokenizer.tokenize('dan\u200bke')).toEqual(tokenizer.tokenize('danke'));
   });
 
-  it('reproduces the lexicon path and the language-gated wide sentiment model too', async () => {
-    const wideWeights = exportTiny(join(dir, 'tiny-wide'), 5, true);
-    const tokenizer = await AutoTokenizer.from_pretrained('tiny-wide');
-    const model = await AutoModelForSequenceClassification.from_pretrained('tiny-wide', { dtype: 'fp32' });
-    const texts = [...corpus, 'not great, nicht gut', '', 'x '.repeat(500)];
-    const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: 16 });
-    const data = ((await model(inputs)) as { logits: Tensor }).logits.data as Float32Array;
-    texts.forEach((text, i) => {
-      const ids = Array.from(
-        (tokenizer(text, { truncation: true, max_length: 16 }).input_ids as Tensor).data as BigInt64Array,
-        Number,
-      );
-      forwardQuantized(wideWeights, bagFeatures(ids, spec), ids).forEach((v, j) => {
-        expect(data[i * labels.length + j]).toBeCloseTo(v, 4);
+  it.each([
+    ['words', false],
+    ['words and word pairs', true],
+  ])('reproduces the lexicon path and the language-gated wide sentiment model (%s)', async (_, bigrams) => {
+    const name = bigrams ? 'tiny-wide-pairs' : 'tiny-wide';
+    const wideWeights = exportTiny(join(dir, name), 5, true, bigrams);
+    await expectParity(name, wideWeights, [...corpus, 'not great, nicht gut', '', 'x '.repeat(500)]);
+  });
+
+  it('reproduces character n-gram paths before the wide path (sentiment, German-gated) and after it', async () => {
+    const charWeights = exportTiny(join(dir, 'tiny-char'), 9, true, true, (vocab) => {
+      const grams = buildCharNgrams(vocab, { minN: 2, maxN: 4, buckets: 257 });
+      const path = (offset: number, classes: number, mix: number, germanGateSlope?: number): CharPathWeights => ({
+        tableQ: Int8Array.from({ length: vocab.length * classes }, (_, i) => Math.round(90 * Math.cos(i * 3 + offset))),
+        rowScale: Float32Array.from(vocab, (_, i) => 0.01 + 0.002 * (i % 5)),
+        counts: grams.counts,
+        bias: Float32Array.from({ length: classes }, (_, c) => 0.1 * c - 0.05),
+        classes,
+        offset,
+        mix,
+        shift: Float32Array.from({ length: classes }, (_, c) => 0.2 - 0.1 * c),
+        ...(germanGateSlope === undefined ? {} : { germanGateSlope }),
       });
+      return [path(0, 3, 0.5, 2), path(3, 2, 0.3), path(4, 2, 0.8)];
     });
-    await model.dispose();
+    await expectParity('tiny-char', charWeights, [...corpus, 'Vollpfosten! nicht gut', '', 'x '.repeat(500)]);
   });
 
   it('writes the same bytes for the same seed', () => {

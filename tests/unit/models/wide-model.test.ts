@@ -42,13 +42,21 @@ describe('wide sentiment model', () => {
     expect(norm(strong.weight)).toBeLessThan(norm(a.weight));
   });
 
-  it('quantises to int8 with one scale that restores the weights closely', () => {
+  it('quantises to int8 with one scale per row that restores every weight closely', () => {
     const w = trainWide(data, opts, () => undefined);
-    const q = quantizeWide(w, { weight: 0.5, gateSlope: 2 });
-    expect(Math.max(...Array.from(q.weightQ, Math.abs))).toBe(127);
-    w.weight.forEach((v, i) => {
-      expect(Math.abs((q.weightQ[i] ?? 0) * q.scale - v)).toBeLessThanOrEqual(q.scale / 2 + 1e-7);
-    });
+    const q = quantizeWide(w, { weight: 0.5, gateSlope: 2 }, true);
+    expect(q.rowScale).toHaveLength(opts.rows);
+    for (let r = 0; r < opts.rows; r++) {
+      const row = Array.from(q.weightQ.subarray(r * 3, r * 3 + 3), Math.abs);
+      // Each row uses the full int8 range, so small rows keep their precision next to large ones.
+      expect(Math.max(...row)).toBe(127);
+      const scale = q.rowScale[r] ?? 0;
+      for (let c = 0; c < 3; c++) {
+        const v = w.weight[r * 3 + c] ?? 0;
+        expect(Math.abs((q.weightQ[r * 3 + c] ?? 0) * scale - v)).toBeLessThanOrEqual(scale / 2 + 1e-7);
+      }
+    }
     expect(q.mix).toBe(0.5);
+    expect(q.bigrams).toBe(true);
   });
 });
