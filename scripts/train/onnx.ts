@@ -669,7 +669,6 @@ function addCharPath(
     { name: `${p}shift`, dataType: DataType.float, dims: [char.classes], data: char.shift },
     { name: `${p}from`, dataType: DataType.int64, dims: [1], data: int64([char.offset]) },
     { name: `${p}to`, dataType: DataType.int64, dims: [1], data: int64([end]) },
-    { name: `${p}all`, dataType: DataType.int64, dims: [1], data: int64([outputs]) },
   );
   nodes.push(
     { op: 'Cast', inputs: ['attention_mask'], outputs: [`${p}mask2`], attributes: intAttr('to', 1) },
@@ -726,6 +725,7 @@ function addCharPath(
   }
   parts.push(`${p}head_out`);
   if (end < outputs) {
+    init.push({ name: `${p}all`, dataType: DataType.int64, dims: [1], data: int64([outputs]) });
     nodes.push({ op: 'Slice', inputs: [input, `${p}to`, `${p}all`, 'c_axis1'], outputs: [`${p}after`] });
     parts.push(`${p}after`);
   }
