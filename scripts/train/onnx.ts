@@ -448,6 +448,14 @@ export function buildBagGraph(
   );
 
   const { early, late } = charStages(weights);
+  // The token mask as floats, [batch, tokens, 1]: the lexicon path's when there is one, else made once here.
+  const tokenMask = weights.lexicon ? 'lex_mask3' : 'char_mask3';
+  if (weights.char?.length && !weights.lexicon) {
+    nodes.push(
+      { op: 'Cast', inputs: ['attention_mask'], outputs: ['char_mask2'], attributes: intAttr('to', 1) },
+      { op: 'Unsqueeze', inputs: ['char_mask2', 'c_axis2'], outputs: [tokenMask] },
+    );
+  }
   // Paths over one vocabulary share their n-gram counts: stored once.
   const countsNames: { counts: Float32Array; name: string }[] = [];
   const addChar = (char: CharPathWeights) => {
@@ -461,7 +469,8 @@ export function buildBagGraph(
       countsNames.push({ counts: char.counts, name: counts });
       init.push({ name: counts, dataType: DataType.float, dims: [spec.vocabSize, 1], data: char.counts });
     }
-    addCharPath(nodes, init, char, spec.vocabSize, weights.outputs, `char${index}_`, counts, current, out);
+    const names = { prefix: `char${index}_`, counts, mask: tokenMask, input: current, output: out };
+    addCharPath(nodes, init, char, spec.vocabSize, weights.outputs, names);
     current = out;
   };
   early.forEach(addChar);
@@ -655,11 +664,9 @@ function addCharPath(
   char: CharPathWeights,
   vocabSize: number,
   outputs: number,
-  p: string,
-  countsName: string,
-  input: string,
-  output: string,
+  names: { prefix: string; counts: string; mask: string; input: string; output: string },
 ): void {
+  const { prefix: p, counts: countsName, mask, input, output } = names;
   const end = char.offset + char.classes;
   init.push(
     { name: `${p}q`, dataType: DataType.int8, dims: [vocabSize, char.classes], data: char.tableQ },
@@ -671,16 +678,14 @@ function addCharPath(
     { name: `${p}to`, dataType: DataType.int64, dims: [1], data: int64([end]) },
   );
   nodes.push(
-    { op: 'Cast', inputs: ['attention_mask'], outputs: [`${p}mask2`], attributes: intAttr('to', 1) },
-    { op: 'Unsqueeze', inputs: [`${p}mask2`, 'c_axis2'], outputs: [`${p}mask3`] },
     { op: 'Gather', inputs: [`${p}q`, 'input_ids'], outputs: [`${p}rows_q`], attributes: intAttr('axis', 0) },
     { op: 'Cast', inputs: [`${p}rows_q`], outputs: [`${p}rows_i`], attributes: intAttr('to', 1) },
     { op: 'Gather', inputs: [`${p}scale`, 'input_ids'], outputs: [`${p}row_scale`], attributes: intAttr('axis', 0) },
-    { op: 'Mul', inputs: [`${p}row_scale`, `${p}mask3`], outputs: [`${p}row_weight`] },
+    { op: 'Mul', inputs: [`${p}row_scale`, mask], outputs: [`${p}row_weight`] },
     { op: 'Mul', inputs: [`${p}rows_i`, `${p}row_weight`], outputs: [`${p}rows`] },
     { op: 'ReduceSum', inputs: [`${p}rows`, 'c_axis1'], outputs: [`${p}sum`], attributes: intAttr('keepdims', 0) },
     { op: 'Gather', inputs: [countsName, 'input_ids'], outputs: [`${p}row_counts`], attributes: intAttr('axis', 0) },
-    { op: 'Mul', inputs: [`${p}row_counts`, `${p}mask3`], outputs: [`${p}counts_masked`] },
+    { op: 'Mul', inputs: [`${p}row_counts`, mask], outputs: [`${p}counts_masked`] },
     {
       op: 'ReduceSum',
       inputs: [`${p}counts_masked`, 'c_axis1'],

@@ -171,10 +171,12 @@ describe('exported bag-of-embeddings graph', () => {
     await expectParity(name, wideWeights, [...corpus, 'not great, nicht gut', '', 'x '.repeat(500)]);
   });
 
-  it('reproduces character n-gram paths before the wide path (sentiment, German-gated) and after it', async () => {
-    const charWeights = exportTiny(join(dir, 'tiny-char'), 9, true, true, (vocab) => {
+  /** Character paths with made-up tables over a tiny model's vocabulary. */
+  const charPaths =
+    (specs: [offset: number, classes: number, mix: number, germanGateSlope?: number][]) =>
+    (vocab: string[]): CharPathWeights[] => {
       const grams = buildCharNgrams(vocab, { minN: 2, maxN: 4, buckets: 257 });
-      const path = (offset: number, classes: number, mix: number, germanGateSlope?: number): CharPathWeights => ({
+      return specs.map(([offset, classes, mix, germanGateSlope]) => ({
         tableQ: Int8Array.from({ length: vocab.length * classes }, (_, i) => Math.round(90 * Math.cos(i * 3 + offset))),
         rowScale: Float32Array.from(vocab, (_, i) => 0.01 + 0.002 * (i % 5)),
         counts: grams.counts,
@@ -184,10 +186,22 @@ describe('exported bag-of-embeddings graph', () => {
         mix,
         shift: Float32Array.from({ length: classes }, (_, c) => 0.2 - 0.1 * c),
         ...(germanGateSlope === undefined ? {} : { germanGateSlope }),
-      });
-      return [path(0, 3, 0.5, 2), path(3, 2, 0.3), path(4, 2, 0.8)];
-    });
-    await expectParity('tiny-char', charWeights, [...corpus, 'Vollpfosten! nicht gut', '', 'x '.repeat(500)]);
+      }));
+    };
+  const charTexts = [...corpus, 'Vollpfosten! nicht gut', '', 'x '.repeat(500)];
+
+  it('reproduces character n-gram paths before the wide path (sentiment, German-gated) and after it', async () => {
+    const paths = charPaths([
+      [0, 3, 0.5, 2],
+      [3, 2, 0.3],
+      [4, 2, 0.8],
+    ]);
+    await expectParity('tiny-char', exportTiny(join(dir, 'tiny-char'), 9, true, true, paths), charTexts);
+  });
+
+  it('reproduces a character n-gram path in a model without the lexicon path', async () => {
+    const paths = charPaths([[2, 2, 0.6]]);
+    await expectParity('tiny-char-plain', exportTiny(join(dir, 'tiny-char-plain'), 11, false, false, paths), charTexts);
   });
 
   it('writes the same bytes for the same seed', () => {
