@@ -591,13 +591,16 @@ async function main(): Promise<void> {
   // sentiment head before the wide path, which keeps the per-language calibration last.
   const grams = buildCharNgrams(vocab, { minN: hyper.char.minN, maxN: hyper.char.maxN, buckets: hyper.char.buckets });
   const charPaths: CharPathWeights[] = [];
+  // The character models train on the same examples (targets, class and source weights) as the network's heads,
+  // read as token ids.
+  const idsInputs: InputsOf = (text) => ({ features: Int32Array.from(idsOf(tok, text)) });
+  const toCharExample = (e: Example): CharExample => ({
+    ids: Array.from(e.features),
+    target: e.target as number,
+    weight: e.weight,
+  });
   if (hyper.char.enabled && hyper.char.sentimentMix > 0) {
-    const idsInputs: InputsOf = (text) => ({ features: Int32Array.from(idsOf(tok, text)) });
-    const charExamples: CharExample[] = sentimentExamples(idsInputs, sentimentSources).map((e) => ({
-      ids: Array.from(e.features),
-      target: e.target as number,
-      weight: e.weight,
-    }));
+    const charExamples = sentimentExamples(idsInputs, sentimentSources).map(toCharExample);
     log(`char: ${charExamples.length} sentiment examples`);
     const charModel = trainChar(
       grams,
@@ -689,12 +692,7 @@ async function main(): Promise<void> {
   const emoShift = calibrateEmotions(goEmoDev, devLogits(goEmoDev));
   // The character n-gram model for abusive language (German compounds and spellings the word features miss).
   if (hyper.char.enabled) {
-    const charExamples: CharExample[] = offensiveSources.flatMap((src) =>
-      src.rows.map((r) => {
-        const target = r.labels[0] === 'offensive' ? 1 : 0;
-        return { ids: idsOf(tok, r.text), target, weight: src.weight * (target ? 1.5 : 1) };
-      }),
-    );
+    const charExamples = offensiveExamples(idsInputs, offensiveSources).map(toCharExample);
     log(`char: ${charExamples.length} offensive examples, ${hyper.char.buckets} n-gram buckets`);
     const charModel = trainChar(
       grams,
