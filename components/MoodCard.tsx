@@ -44,6 +44,8 @@ export function MoodCard({
       data-sentiment={sentiment.label}
       data-emotion={dominantEmotion}
       data-trajectory={mood.trajectory}
+      data-analyzing={analyzing ? 'true' : undefined}
+      aria-busy={analyzing}
     >
       <div className="mood-head">
         <h2>{t('panel.mood')}</h2>
@@ -84,6 +86,11 @@ export function MoodCard({
         ) : null}
       </div>
       {mood.offensive ? <div className="offensive">{t('panel.offensive')}</div> : null}
+      {analyzing ? (
+        <div className="muted small mood-updating" role="status">
+          {t('panel.moodUpdating')}
+        </div>
+      ) : null}
       {backend ? <div className="muted small">{backend}</div> : null}
     </section>
   );

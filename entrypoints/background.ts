@@ -5,8 +5,9 @@ import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, se
 import {
   analyzeConversation,
   analyzeDraftLocally,
-  ensureAnalysisHost,
   moodModelHandlersForFirefox,
+  receiveAnalysisProgress,
+  warmUpAnalysisHost,
 } from '../lib/models/analysis-host-client';
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
@@ -42,7 +43,14 @@ export default defineBackground(() => {
     tabs.update(tabId, { analyzing: true });
     push(tabId);
     try {
-      const result = await analyzeConversation(conversation);
+      const result = await analyzeConversation(conversation, (early) => {
+        if (analysisRuns.get(tabId) !== run) return;
+        // Moods first, evidence later: the panel and badge show the mood now and stay marked as analysing.
+        tabs.setAnalysis(tabId, early, null);
+        tabs.update(tabId, { analyzing: true });
+        push(tabId);
+        void showBadgeMood(tabId);
+      });
       if (analysisRuns.get(tabId) !== run) return;
       tabs.setAnalysis(tabId, result, null);
     } catch (error) {
@@ -50,6 +58,10 @@ export default defineBackground(() => {
       tabs.setAnalysis(tabId, null, serializeError(error));
     }
     push(tabId);
+    await showBadgeMood(tabId);
+  }
+
+  async function showBadgeMood(tabId: number): Promise<void> {
     await sendToTab(tabId, 'showMood', { mood: toBadgeMood(tabs.get(tabId).mood) }).catch(() => {
       // The page navigated away or has no content script; its next report brings a fresh mood.
     });
@@ -163,6 +175,10 @@ export default defineBackground(() => {
       return undefined;
     },
     // Firefox: the background page owns the analysis worker, so panels ask it directly.
+    reportAnalysisProgress({ progressToken, result }) {
+      receiveAnalysisProgress(progressToken, result);
+      return undefined;
+    },
     ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
     ...(import.meta.env.FIREFOX ? moodModelHandlersForFirefox : {}),
     closePanel({ tabId }) {
@@ -191,6 +207,9 @@ export default defineBackground(() => {
       for (const other of openPorts) if (parsePanelPortName(other.name) === tabId) panels.set(tabId, other);
     });
     push(tabId);
+    // An opening panel means a conversation is about to be read: wake the analysis path (a cached answer, ~1 ms of
+    // work) so the first mood does not wait for an idle offscreen document to get going.
+    if (!import.meta.env.FIREFOX) void warmUpAnalysisHost().catch(() => undefined);
     void rereadTab(tabId);
   });
 
@@ -222,7 +241,7 @@ export default defineBackground(() => {
 
   // Start the analysis host (and its model) with the browser, not with the agent's first conversation.
   if (!import.meta.env.FIREFOX) {
-    void ensureAnalysisHost().catch(() => {
+    void warmUpAnalysisHost().catch(() => {
       // Retried by the first analysis, which reports the error to the panel.
     });
   }

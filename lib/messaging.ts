@@ -104,7 +104,17 @@ export const protocol = {
     }),
   },
   // background or panel → analysis host (offscreen document / Firefox background)
-  analyzeConversation: { from: 'extension', payload: z.object({ conversation: conversationSchema }) },
+  /** `progressToken`: when set, the host reports the early result (before evidence) with `reportAnalysisProgress`. */
+  analyzeConversation: {
+    from: 'extension',
+    payload: z.object({ conversation: conversationSchema, progressToken: z.optional(text(100)) }),
+  },
+  // analysis host (offscreen document) → background
+  /** The early result of an analysis that asked for one: every message's mood, before the occlusion evidence. */
+  reportAnalysisProgress: {
+    from: 'extension',
+    payload: z.object({ progressToken: text(100), result: z.custom<AnalysisResult>() }),
+  },
   /** Mood of a piece of text (the agent's own draft, for the tone check); fast path, no evidence. */
   analyzeDraft: { from: 'extension', payload: z.object({ text: text(20_000) }) },
   // options page → analysis host: the opt-in mood model
@@ -163,6 +173,7 @@ export interface ResponseMap {
   toggleDrawer: { open: boolean };
   runZendeskEscalation: ActionResult;
   analyzeConversation: AnalysisResult;
+  reportAnalysisProgress: undefined;
   analyzeDraft: MessageMood;
   selectMoodModel: MoodModelState;
   getMoodModelState: MoodModelState;

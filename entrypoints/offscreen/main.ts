@@ -1,4 +1,4 @@
-import { handleMessages } from '../../lib/messaging';
+import { handleMessages, sendToExtension } from '../../lib/messaging';
 import { createExtensionAnalysisHost } from '../../lib/models/analysis-host';
 
 // Chrome's offscreen document: owns the one inference worker that every tab's analysis goes through.
@@ -7,7 +7,17 @@ const host = createExtensionAnalysisHost();
 let hasExplicitChoice = false;
 
 handleMessages({
-  analyzeConversation: ({ conversation }) => host.analyze(conversation),
+  analyzeConversation: ({ conversation, progressToken }) =>
+    host.analyze(
+      conversation,
+      progressToken === undefined
+        ? undefined
+        : (result) => {
+            void sendToExtension('reportAnalysisProgress', { progressToken, result }).catch(() => {
+              // The background restarted meanwhile: the full result still answers the request.
+            });
+          },
+    ),
   analyzeDraft: ({ text }) => host.analyzeText(text),
   selectMoodModel: ({ restore, ...selection }) => {
     if (restore && hasExplicitChoice) return host.moodModelState();

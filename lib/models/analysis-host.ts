@@ -7,6 +7,8 @@ import { bundledSelectionId, isSameSelection, type MoodModelSelection } from './
 
 interface Pending {
   resolve: (value: WorkerResponse) => void;
+  /** The early result (moods before occlusion evidence), when the caller wants it. */
+  onPartial?: (result: AnalysisResult) => void;
 }
 
 /**
@@ -34,6 +36,14 @@ export class AnalysisHost {
         return;
       }
       const pending = this.pending.get(event.data.id);
+      if (event.data.type === 'partial') {
+        try {
+          pending?.onPartial?.(event.data.result);
+        } catch {
+          // A failing progress listener must not lose the final answer.
+        }
+        return;
+      }
       this.pending.delete(event.data.id);
       pending?.resolve(event.data);
     });
@@ -52,22 +62,29 @@ export class AnalysisHost {
     this.worker.postMessage(request);
   }
 
-  private request(build: (id: number) => WorkerRequest): Promise<WorkerResponse> {
+  private request(
+    build: (id: number) => WorkerRequest,
+    onPartial?: (result: AnalysisResult) => void,
+  ): Promise<WorkerResponse> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
+      this.pending.set(id, { resolve, onPartial });
       this.send(build(id));
     });
   }
 
-  async analyze(conversation: Conversation): Promise<AnalysisResult> {
+  /**
+   * Analyses a conversation. `onPartial` gets the moods once every message is classified, before the slower
+   * occlusion evidence (at most once, and only when there is evidence left to compute).
+   */
+  async analyze(conversation: Conversation, onPartial?: (result: AnalysisResult) => void): Promise<AnalysisResult> {
     const key = `${conversation.site}:${conversation.id}`;
     const previous = this.latestByConversation.get(key);
     if (previous !== undefined) this.send({ type: 'cancel', id: previous });
     const response = await this.request((id) => {
       this.latestByConversation.set(key, id);
       return { type: 'analyze', id, conversation };
-    });
+    }, onPartial);
     if (response.type === 'failed') throw deserializeError(response.error);
     if (response.type !== 'analyzed')
       throw new AppError('model/bad-answer', 'Unexpected answer from the analysis worker.');

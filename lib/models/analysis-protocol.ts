@@ -52,6 +52,11 @@ export type WorkerRequest =
 /** Answers from the inference worker. */
 export type WorkerResponse =
   | { type: 'analyzed'; id: number; result: AnalysisResult }
+  /**
+   * The mood of every message before the slower occlusion evidence (word cues only): sent once per analysis, when
+   * there is evidence left to compute, so the panel shows a mood at once. `analyzed` follows with the full result.
+   */
+  | { type: 'partial'; id: number; result: AnalysisResult }
   | { type: 'analyzed-text'; id: number; mood: MessageMood }
   | { type: 'failed'; id: number; error: SerializedError }
   | { type: 'model-state'; state: MoodModelState };

@@ -21,6 +21,9 @@ test.describe('mood engine on the demo helpdesk', () => {
     // Evidence: the phrases behind the labels are marked in the messages Rapport read.
     await expect(panel.locator('mark.evidence').first()).toBeVisible();
     await expect(panel.getByText(/Why (angry|frustrated|negative)\?/).first()).toBeVisible();
+    // The mood shows before its evidence is complete, marked as updating; the mark goes once the evidence is in.
+    await expect(mood).not.toHaveAttribute('data-analyzing', 'true');
+    await expect(mood).not.toContainText('Updating the evidence');
     // The badge carries the mood without opening the panel (colour, icon and a text label).
     await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset/);
     await expect(badgeButton(page)).toHaveAttribute('aria-label', /Angry|Upset/);

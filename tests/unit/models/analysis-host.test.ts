@@ -57,3 +57,41 @@ describe('analysis host: mood model state', () => {
     expect(host.moodModelState().status).toMatchObject({ state: 'ready', modelId: hub.modelId });
   });
 });
+
+describe('analysis host: early results', () => {
+  const conversation = {
+    site: 'generic',
+    id: 'c1',
+    subject: '',
+    url: 'https://example.test/',
+    customer: {},
+    messages: [],
+  } as never;
+  const result = (tag: string) =>
+    ({ mood: { tag }, intents: [], model: { id: 'rapport-mood', backend: 'wasm' } }) as never;
+
+  it('hands the early result to the listener, then resolves with the full one', async () => {
+    const { host, worker } = createHost();
+    const early: unknown[] = [];
+    const done = host.analyze(conversation, (r) => early.push(r));
+    const request = worker.sent.find((m) => m.type === 'analyze');
+    if (request?.type !== 'analyze') throw new Error('no analyze request was sent');
+    worker.answer({ type: 'partial', id: request.id, result: result('early') });
+    expect(early).toEqual([result('early')]);
+    worker.answer({ type: 'analyzed', id: request.id, result: result('full') });
+    await expect(done).resolves.toEqual(result('full'));
+  });
+
+  it('keeps waiting for the full result when the listener throws or there is none', async () => {
+    const { host, worker } = createHost();
+    const throwing = host.analyze(conversation, () => {
+      throw new Error('listener bug');
+    });
+    const silent = host.analyze({ ...(conversation as object), id: 'c2' } as never);
+    const ids = worker.sent.flatMap((m) => (m.type === 'analyze' ? [m.id] : []));
+    for (const id of ids) worker.answer({ type: 'partial', id, result: result('early') });
+    for (const id of ids) worker.answer({ type: 'analyzed', id, result: result(`full ${id}`) });
+    await expect(throwing).resolves.toEqual(result(`full ${ids[0]}`));
+    await expect(silent).resolves.toEqual(result(`full ${ids[1]}`));
+  });
+});
