@@ -5,6 +5,8 @@ import {
   emotions,
   type Language,
   type MessageMood,
+  negativeEmotions,
+  positiveEmotions,
   type SentimentLabel,
   sentimentLabels,
   type Trajectory,
@@ -86,6 +88,9 @@ export function computeTrajectory(
  * sentiment; only the trajectory reads this.
  */
 const pressureWeight = 0.15;
+
+/** The least probability an emotion needs to name a clearly non-neutral mood instead of "neutral". */
+const sidedEmotionFloor = 0.4;
 function pressureOf(level: MessageMood['urgency']['level']): number {
   return level === 'critical' ? 2 : level === 'high' ? 1 : 0;
 }
@@ -154,7 +159,12 @@ export function aggregateConversation(
     const emotionList = emotions
       .map((e) => ({ label: e, p: weighted((m) => m.emotions.find((x) => x.label === e)?.p ?? 0) }))
       .sort((a, b) => b.p - a.p);
-    const dominant: Emotion = emotionList[0]?.label ?? 'neutral';
+    // "Neutral" beside a clear sentiment says nothing: an abusive last message after a calm first one reads
+    // "frustrated · negative", not "negative" — the strongest emotion of the sentiment's side, when it is likely enough.
+    const side = label === 'negative' ? negativeEmotions : label === 'positive' ? positiveEmotions : undefined;
+    const sided = side ? emotionList.find((e) => side.has(e.label) && e.p >= sidedEmotionFloor) : undefined;
+    const top: Emotion = emotionList[0]?.label ?? 'neutral';
+    const dominant: Emotion = top === 'neutral' && sided ? sided.label : top;
     current = {
       sentiment: { label, probs, score: Math.round((probs.positive - probs.negative) * 1000) / 1000 },
       dominantEmotion: dominant,

@@ -64,6 +64,14 @@ export function sanitizeRawMood(raw: RawMood | undefined): RawMood {
   return { sentiment, emotions: emotionProbs, offensive: clamp01(raw.offensive) };
 }
 
+/** Weight of a clause around a contrast (see TextChunk.contrast). */
+const contrastWeight: Record<NonNullable<TextChunk['contrast']> | 'none', number> = {
+  none: 1,
+  before: 0.5,
+  after: 1.5,
+  both: 0.75,
+};
+
 /**
  * Combines the results of a message's sentence chunks: sentiment is averaged by chunk length and intensity; each emotion and the
  * offensive probability lean on the strongest chunk (one furious paragraph in a long mail matters), half max and
@@ -75,7 +83,13 @@ export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly 
   const clean = moods.map((m) => sanitizeRawMood(m));
   // Sentences that carry feeling outweigh neutral ones (order details, greetings): weight = length × (how far from
   // neutral the sentence reads), so "This is ridiculous." is not averaged away by three sentences of facts.
-  const weights = clean.map((m, i) => Math.max(1, chunks[i]?.text.length ?? 1) * (0.15 + (1 - m.sentiment.neutral)));
+  // Around a "but", what follows counts 1.5 times and what precedes it half (VADER's contrast rule).
+  const weights = clean.map(
+    (m, i) =>
+      Math.max(1, chunks[i]?.text.length ?? 1) *
+      (0.15 + (1 - m.sentiment.neutral)) *
+      contrastWeight[chunks[i]?.contrast ?? 'none'],
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const mean = (pick: (m: RawMood) => number): number =>
     clean.reduce((acc, m, i) => acc + pick(m) * (weights[i] ?? 1), 0) / total;

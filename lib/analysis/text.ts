@@ -25,6 +25,11 @@ export interface TextChunk {
   text: string;
   start: number;
   end: number;
+  /**
+   * Where the chunk stands to a contrast inside its sentence ("thanks, but I'm worried"): `before` the "but", `after`
+   * it, or `both` for a clause between two. What follows a "but" is what the writer means (VADER's rule).
+   */
+  contrast?: 'before' | 'after' | 'both';
 }
 
 // Named entities that occur in helpdesk and webmail text; anything else stays as written.
@@ -297,6 +302,32 @@ export function hashText(text: string): string {
 const minSentenceWords = 3;
 
 /**
+ * Contrastive conjunctions that start a new clause: "but", "however", German "aber", "jedoch", "allerdings". Only
+ * after a comma or dash for the German ones and "however" ("aber" and "jedoch" also occur mid-clause as particles:
+ * "das ist aber schön"); "but" also without one ("Thanks but no").
+ */
+const contrastPattern = /(?:[,;–—-]\s*|\s)(?=but\s)|[,;–—-]\s*(?=(?:however|aber|jedoch|allerdings)[\s,])/giu;
+
+/** One sentence cut before each contrastive conjunction; offsets are into `sentence`. Clauses without words merge. */
+function splitAtContrasts(sentence: string): { text: string; start: number }[] {
+  const clauses: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(contrastPattern)) {
+    const cut = (match.index ?? 0) + match[0].length;
+    if (tokenizeWords(sentence.slice(start, cut)).length === 0) continue;
+    clauses.push({ text: sentence.slice(start, cut), start });
+    start = cut;
+  }
+  if (clauses.length > 0 && tokenizeWords(sentence.slice(start)).length === 0) {
+    // Nothing after the last "but" (a trailing conjunction): it was not a contrast.
+    const last = clauses.pop();
+    if (last) start = last.start;
+  }
+  clauses.push({ text: sentence.slice(start), start });
+  return clauses;
+}
+
+/**
  * Splits text into sentence-sized chunks (at most `maxChars` each) so a small bag-of-words model reads each thought
  * on its own: averaged over a whole mail, one furious sentence drowns in polite ones. Short sentences are joined
  * with the next; a sentence longer than `maxChars` is cut like `chunkText`.
@@ -306,9 +337,18 @@ export function chunkSentences(text: string, maxChars: number): TextChunk[] {
   const boundary = /[.!?…]+(?=\s)|\n+/g;
   let start = 0;
   const push = (end: number) => {
-    for (const piece of chunkText(text.slice(start, end), maxChars)) {
-      sentences.push({ text: piece.text, start: start + piece.start, end: start + piece.end });
-    }
+    const clauses = splitAtContrasts(text.slice(start, end));
+    clauses.forEach((clause, k) => {
+      const before = k < clauses.length - 1;
+      const after = k > 0;
+      const contrast = before && after ? 'both' : before ? 'before' : after ? 'after' : undefined;
+      for (const piece of chunkText(clause.text, maxChars)) {
+        const at = start + clause.start + piece.start;
+        const chunk: TextChunk = { text: piece.text, start: at, end: start + clause.start + piece.end };
+        if (contrast) chunk.contrast = contrast;
+        sentences.push(chunk);
+      }
+    });
     start = end;
   };
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) push(match.index + match[0].length);
@@ -317,7 +357,9 @@ export function chunkSentences(text: string, maxChars: number): TextChunk[] {
   for (const sentence of sentences) {
     const previous = merged[merged.length - 1];
     const isShort = previous !== undefined && tokenizeWords(previous.text).length < minSentenceWords;
-    if (previous && isShort && sentence.end - previous.start <= maxChars) {
+    // A short clause before a "but" stays on its own: joined, the two halves would read as one mixed sentence.
+    const splitsContrast = previous?.contrast !== undefined && sentence.contrast !== undefined;
+    if (previous && isShort && !splitsContrast && sentence.end - previous.start <= maxChars) {
       merged[merged.length - 1] = {
         text: text.slice(previous.start, sentence.end),
         start: previous.start,

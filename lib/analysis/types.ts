@@ -92,8 +92,8 @@ export interface ConversationMood {
   messages: Record<string, MessageMood>;
 }
 
-const positiveEmotions: ReadonlySet<Emotion> = new Set(['grateful', 'happy']);
-const negativeEmotions: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'sad', 'anxious']);
+export const positiveEmotions: ReadonlySet<Emotion> = new Set(['grateful', 'happy']);
+export const negativeEmotions: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'sad', 'anxious']);
 
 /**
  * The emotions worth a chip: at least 30 %, not "neutral", at most three. An emotion that contradicts a clear

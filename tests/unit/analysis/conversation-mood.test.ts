@@ -9,6 +9,7 @@ import { buildMessageMood } from '../../../lib/analysis/message-mood';
 import { prepareText } from '../../../lib/analysis/text';
 import type { MessageMood } from '../../../lib/analysis/types';
 import { detectUrgency } from '../../../lib/analysis/urgency';
+import type { RawMood } from '../../../lib/models/types';
 import type { ConversationMessage } from '../../../lib/sites/types';
 import { message } from './conversation-fixtures';
 import { fakeMood } from './fake-mood-model';
@@ -86,6 +87,52 @@ describe('aggregateConversation', () => {
     expect(angryThenThanks.current.sentiment.label).toBe('positive');
     expect(thanksThenAngry.current.sentiment.label).toBe('negative');
     expect(angryThenThanks.trajectory).toBe('improving');
+  });
+
+  it('names the emotion behind a clearly negative mood instead of "neutral"', () => {
+    // A calm first message, then an abusive one: "neutral" leads the weighted emotions, frustration is close behind.
+    const emotionsOf = (e: Partial<RawMood['emotions']>): RawMood['emotions'] => ({
+      angry: 0,
+      frustrated: 0,
+      sad: 0,
+      anxious: 0,
+      confused: 0,
+      grateful: 0,
+      happy: 0,
+      neutral: 0,
+      ...e,
+    });
+    const raws: RawMood[] = [
+      {
+        sentiment: { negative: 0.1, neutral: 0.8, positive: 0.1 },
+        emotions: emotionsOf({ neutral: 0.97 }),
+        offensive: 0,
+      },
+      {
+        sentiment: { negative: 0.85, neutral: 0.1, positive: 0.05 },
+        emotions: emotionsOf({ neutral: 0.55, frustrated: 0.5, angry: 0.45 }),
+        offensive: 0.2,
+      },
+    ];
+    const msgs = [
+      message('customer', 'Hello, I ordered the blue jacket in size M last week. Could you check where it is?'),
+      message('customer', 'Are you people completely brain dead?? You sent the wrong jacket twice now.'),
+    ];
+    const moods = Object.fromEntries(
+      msgs.map((m, i) => {
+        const prepared = prepareText(m.text);
+        const raw = raws[i] as RawMood;
+        const urgency = detectUrgency(prepared.text);
+        return [
+          m.id,
+          buildMessageMood({ messageId: m.id, role: m.role, prepared, raw, language: 'en', urgency, evidence: [] }),
+        ];
+      }),
+    );
+    const mood = aggregateConversation(msgs, moods);
+    expect(mood.current.sentiment.label).toBe('negative');
+    expect(mood.current.emotions[0]?.label).toBe('neutral');
+    expect(mood.current.dominantEmotion).toBe('frustrated');
   });
 
   it("ignores the agent's messages for the customer's mood", () => {

@@ -72,6 +72,21 @@ describe('combineChunkMoods', () => {
   });
 });
 
+describe('combineChunkMoods around a contrast', () => {
+  it('lets what follows "but" outweigh what precedes it', () => {
+    const thanks = fakeMood('thank you, thank you');
+    const worried = fakeMood('I am worried, really worried');
+    const chunks = (contrast: boolean) => [
+      { text: 'x'.repeat(40), start: 0, end: 40, ...(contrast ? { contrast: 'before' as const } : {}) },
+      { text: 'x'.repeat(40), start: 40, end: 80, ...(contrast ? { contrast: 'after' as const } : {}) },
+    ];
+    const plain = combineChunkMoods(chunks(false), [thanks, worried]);
+    const contrasted = combineChunkMoods(chunks(true), [thanks, worried]);
+    expect(plain.sentiment.negative).toBeCloseTo(plain.sentiment.positive, 5);
+    expect(contrasted.sentiment.negative).toBeGreaterThan(2 * contrasted.sentiment.positive);
+  });
+});
+
 describe('buildMessageMood', () => {
   it('scores sentiment −1…1 and lists emotions highest first', () => {
     const mood = build('Das ist unverschämt und ich warte immer noch auf mein Geld, wirklich unverschämt.');

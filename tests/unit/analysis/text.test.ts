@@ -110,4 +110,26 @@ describe('chunkSentences', () => {
     ]);
     for (const chunk of chunkSentences(text, 400)) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
   });
+
+  it('cuts a sentence before "but" / "aber" and marks which side each clause is on', async () => {
+    const { chunkSentences } = await import('../../../lib/analysis/text');
+    const text = "Hi Tom, thanks, but I'm really worried now. Die Lieferung war schnell, aber die Vase ist zerbrochen.";
+    const chunks = chunkSentences(text, 400);
+    expect(chunks.map((c) => [c.contrast ?? null, c.text])).toEqual([
+      ['before', 'Hi Tom, thanks,'],
+      ['after', "but I'm really worried now."],
+      ['before', 'Die Lieferung war schnell,'],
+      ['after', 'aber die Vase ist zerbrochen.'],
+    ]);
+    for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  });
+
+  it('leaves particles and dangling conjunctions alone', async () => {
+    const { chunkSentences } = await import('../../../lib/analysis/text');
+    for (const text of ['Das ist aber schön, danke!', 'All good but', 'But why is it late?']) {
+      const chunks = chunkSentences(text, 400);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0]?.contrast).toBeUndefined();
+    }
+  });
 });
