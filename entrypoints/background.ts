@@ -2,13 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serializeError } from '../lib/errors';
 import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
+import { analyzeConversation, receiveAnalysisProgress, warmUpAnalysisHost } from '../lib/models/analysis-host-client';
 import {
-  analyzeConversation,
+  analyzeConversationLocally,
   analyzeDraftLocally,
-  moodModelHandlersForFirefox,
-  receiveAnalysisProgress,
-  warmUpAnalysisHost,
-} from '../lib/models/analysis-host-client';
+  localMoodModelHandlers,
+} from '../lib/models/local-analysis-host';
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
@@ -43,7 +42,9 @@ export default defineBackground(() => {
     tabs.update(tabId, { analyzing: true });
     push(tabId);
     try {
-      const result = await analyzeConversation(conversation, (early) => {
+      // Firefox: the background owns the worker; Chrome: the offscreen document does.
+      const analyzeIn = import.meta.env.FIREFOX ? analyzeConversationLocally : analyzeConversation;
+      const result = await analyzeIn(conversation, (early) => {
         if (analysisRuns.get(tabId) !== run) return;
         // Moods first, evidence later: the panel and badge show the mood now and stay marked as analysing.
         tabs.setAnalysis(tabId, early, null);
@@ -180,7 +181,7 @@ export default defineBackground(() => {
       return undefined;
     },
     ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
-    ...(import.meta.env.FIREFOX ? moodModelHandlersForFirefox : {}),
+    ...(import.meta.env.FIREFOX ? localMoodModelHandlers : {}),
     closePanel({ tabId }) {
       closePanelPort(tabId);
       return undefined;

@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { MessageMood } from '../analysis/types';
-import { AppError } from '../errors';
 import { sendToExtension } from '../messaging';
 import { getSettings } from '../settings';
 import type { Conversation } from '../sites/types';
-import type { AnalysisHost } from './analysis-host';
 import type { AnalysisResult, MoodModelState } from './analysis-protocol';
 import type { MoodModelSelection } from './hub-models';
 import { warmUpConversation } from './warm-up';
@@ -43,26 +41,9 @@ export async function ensureAnalysisHost(): Promise<void> {
 }
 
 /** The mood model chosen in settings. */
-async function readMoodSelection(): Promise<MoodModelSelection> {
+export async function readMoodSelection(): Promise<MoodModelSelection> {
   const { mood } = await getSettings();
   return { modelId: mood.modelId, mirrorUrl: mood.mirrorUrl };
-}
-
-let localHost: Promise<AnalysisHost> | null = null;
-
-/** Firefox: the background page owns the worker itself (loaded on first use, so start-up stays light). */
-function getLocalHost(): Promise<AnalysisHost> {
-  // Chrome builds drop this branch (and the second copy of the worker it would bundle): there the offscreen
-  // document owns the worker.
-  if (!import.meta.env.FIREFOX) {
-    return Promise.reject(new AppError('model/no-local-host', 'The analysis worker runs in the offscreen document.'));
-  }
-  localHost ??= import('./analysis-host').then(async (module) => {
-    const host = module.createExtensionAnalysisHost();
-    host.selectMoodModel(await readMoodSelection());
-    return host;
-  });
-  return localHost;
 }
 
 /** Early-result listeners of the analyses this context is waiting for, by progress token. */
@@ -76,7 +57,6 @@ export async function analyzeConversation(
   conversation: Conversation,
   onPartial?: (result: AnalysisResult) => void,
 ): Promise<AnalysisResult> {
-  if (import.meta.env.FIREFOX) return (await getLocalHost()).analyze(conversation, onPartial);
   await ensureAnalysisHost();
   if (!onPartial) return sendToExtension('analyzeConversation', { conversation });
   const progressToken = crypto.randomUUID();
@@ -111,11 +91,6 @@ export async function analyzeDraftText(text: string): Promise<MessageMood> {
   return sendToExtension('analyzeDraft', { text });
 }
 
-/** Firefox background: analyses a draft in the worker it owns. */
-export async function analyzeDraftLocally(text: string): Promise<MessageMood> {
-  return (await getLocalHost()).analyzeText(text);
-}
-
 /** Switches every tab's mood model (settings page); the download goes on in the analysis host. */
 export async function selectMoodModel(selection: MoodModelSelection): Promise<MoodModelState> {
   await ensureAnalysisHost();
@@ -127,9 +102,3 @@ export async function getMoodModelState(): Promise<MoodModelState> {
   await ensureAnalysisHost();
   return sendToExtension('getMoodModelState', {});
 }
-
-/** Firefox background: the mood-model requests, answered by the host it owns. */
-export const moodModelHandlersForFirefox = {
-  selectMoodModel: async (selection: MoodModelSelection) => (await getLocalHost()).selectMoodModel(selection),
-  getMoodModelState: async (_payload: Record<string, never>) => (await getLocalHost()).moodModelState(),
-};

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatBytes } from '../../lib/models/hub-models';
-import { expect, test } from './fixtures';
+import { expect, extensionPath, test } from './fixtures';
 
 // A local "Hub": the bundled model copied into test-org/<name>/resolve/main/…, served by a server this test starts.
 const bundledDir = resolve(import.meta.dirname, '../../public/models/rapport-mood');
@@ -153,4 +154,12 @@ test('falls back to the bundled model and says why when the download fails', asy
   await expect(status).toContainText('Using the bundled model instead', { timeout: 30_000 });
   await expect(status).toContainText('test-org/broken could not be loaded');
   await options.getByTestId('model-settings').screenshot({ path: 'test-results/models-fallback.png' });
+});
+
+test('the Chrome build carries one inference worker, used by the offscreen document', () => {
+  const assets = readdirSync(join(extensionPath, 'assets')).filter((name) => name.startsWith('analysis-worker'));
+  expect(assets).toHaveLength(1);
+  const offscreenChunks = readdirSync(join(extensionPath, 'chunks')).filter((name) => name.startsWith('offscreen'));
+  const offscreen = offscreenChunks.map((name) => readFileSync(join(extensionPath, 'chunks', name), 'utf8')).join('');
+  expect(offscreen).toContain(assets[0]);
 });
