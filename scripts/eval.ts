@@ -1,14 +1,18 @@
 /**
- * `npm run eval -- --task <sentiment|emotion|offensive|intent> --data FILE.tsv [--baseline lexicon]`
+ * `npm run eval -- --task <sentiment|emotion|offensive|intent> --data FILE.tsv [--baseline lexicon] [--analysis]`
  *
  * Runs the shipped models through transformers.js in Node on `labels<TAB>text` lines and prints per-class precision,
  * recall and F1; the last line is `macro-F1: 0.xxxx`. Macro-F1 averages over the labels that occur in the file.
  * Emotion is multi-label: a label is predicted when its probability is at least 0.5, or the most likely one when none
  * is. An unknown label stops with exit code 2 and the list of known labels.
+ *
+ * `--analysis` scores what the panel shows instead of the bare model: the analysis layer on top of it (packed
+ * sentence chunks, the weighting around "but", the threat prior), each text read as a customer message.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emotions, sentimentLabels } from '../lib/analysis/types';
+import { createAnalyzer } from '../lib/analysis/analyzer';
+import { emotions, type MessageMood, sentimentLabels } from '../lib/analysis/types';
 import { createBundledMoodModel } from '../lib/models/bundled-model';
 import { createBundledIntentModel, intentByModelLabel } from '../lib/models/intent-model';
 import { readTsv } from './train/data';
@@ -30,15 +34,23 @@ const batch = 64;
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: npm run eval -- --task <${tasks.join('|')}> --data FILE.tsv [--baseline lexicon]\n`,
+    `${message}\nusage: npm run eval -- --task <${tasks.join('|')}> --data FILE.tsv [--baseline lexicon] [--analysis]\n`,
   );
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { task: Task; data: string; baseline: boolean } {
+interface Args {
+  task: Task;
+  data: string;
+  baseline: boolean;
+  analysis: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
   let task: string | undefined;
   let data: string | undefined;
   let baseline = false;
+  let analysis = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = argv[i + 1];
@@ -52,13 +64,16 @@ function parseArgs(argv: string[]): { task: Task; data: string; baseline: boolea
       if (next !== 'lexicon') usage(`Unknown baseline "${next}"; the only baseline is "lexicon".`);
       baseline = true;
       i++;
+    } else if (arg === '--analysis') {
+      analysis = true;
     } else {
       usage(`Unexpected argument "${arg}".`);
     }
   }
   if (!task || !tasks.includes(task as Task)) usage(`--task must be one of ${tasks.join(', ')}.`);
   if (!data) usage('--data FILE.tsv is required.');
-  return { task: task as Task, data, baseline };
+  if (analysis && task === 'intent') usage('--analysis applies to sentiment, emotion and offensive.');
+  return { task: task as Task, data, baseline, analysis };
 }
 
 function argmaxKey(record: Record<string, number>): string {
@@ -71,6 +86,21 @@ function argmaxKey(record: Record<string, number>): string {
     }
   }
   return best;
+}
+
+/** The panel's reading of each text: the analysis layer on the bundled model, as a customer's message. */
+async function predictWithAnalysis(task: Task, texts: string[]): Promise<string[][]> {
+  const model = createBundledMoodModel({ modelBase, batchSize: batch });
+  const analyzer = createAnalyzer(model);
+  const moods: MessageMood[] = [];
+  for (const text of texts) moods.push(await analyzer.analyzeText(text, { role: 'customer' }));
+  await model.dispose();
+  return moods.map((m) => {
+    if (task === 'sentiment') return [m.sentiment.label];
+    if (task === 'offensive') return [m.offensive.isOffensive ? 'offensive' : 'other'];
+    const picked = m.emotions.filter((e) => e.p >= 0.5).map((e) => e.label);
+    return picked.length ? picked : [m.emotions[0]?.label ?? 'neutral'];
+  });
 }
 
 async function predict(task: Task, texts: string[]): Promise<string[][]> {
@@ -92,7 +122,7 @@ async function predict(task: Task, texts: string[]): Promise<string[][]> {
 }
 
 async function main(): Promise<void> {
-  const { task, data, baseline } = parseArgs(process.argv.slice(2));
+  const { task, data, baseline, analysis } = parseArgs(process.argv.slice(2));
   let rows: ReturnType<typeof readTsv>;
   try {
     rows = readTsv(data);
@@ -129,9 +159,10 @@ async function main(): Promise<void> {
   }
 
   const started = performance.now();
-  const pred = await predict(task, texts);
+  const pred = analysis ? await predictWithAnalysis(task, texts) : await predict(task, texts);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`bundled model, task ${task}, ${rows.length} rows from ${data} (${seconds.toFixed(1)} s)\n`);
+  const what = analysis ? 'analysis layer on the bundled model' : 'bundled model';
+  process.stdout.write(`${what}, task ${task}, ${rows.length} rows from ${data} (${seconds.toFixed(1)} s)\n`);
   for (const line of formatReport(scoreLabelSets(gold, pred, labels))) process.stdout.write(`${line}\n`);
 }
 

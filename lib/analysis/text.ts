@@ -328,9 +328,25 @@ function splitAtContrasts(sentence: string): { text: string; start: number }[] {
 }
 
 /**
- * Splits text into sentence-sized chunks (at most `maxChars` each) so a small bag-of-words model reads each thought
- * on its own: averaged over a whole mail, one furious sentence drowns in polite ones. Short sentences are joined
- * with the next; a sentence longer than `maxChars` is cut like `chunkText`.
+ * Sentences are packed into chunks of up to this many characters: about a tweet or a short comment, the length of the
+ * texts the bundled model learned from. Reading each sentence alone scored lower on every dev set (SB10k 0.598 against
+ * 0.648 packed; GoEmotions 0.689 against 0.695; the support challenge set 0.836 against 0.850), and a whole long mail in
+ * one piece blurs one furious paragraph among polite ones.
+ */
+export const packChars = 280;
+
+/** The side of a contrast a chunk made of `first` … `last` is on (see TextChunk.contrast). */
+function joinedContrast(first: TextChunk, last: TextChunk): TextChunk['contrast'] {
+  const after = first.contrast === 'after' || first.contrast === 'both';
+  const before = last.contrast === 'before' || last.contrast === 'both';
+  return after && before ? 'both' : after ? 'after' : before ? 'before' : undefined;
+}
+
+/**
+ * Splits text into chunks of whole sentences (at most `maxChars` each, packed up to `packChars`) so a small
+ * bag-of-words model reads a long mail piece by piece, each about as long as the texts it learned from. A sentence
+ * with a "but" is cut there and its halves stay in separate chunks, marked for weighting; a sentence longer than
+ * `maxChars` is cut like `chunkText`.
  */
 export function chunkSentences(text: string, maxChars: number): TextChunk[] {
   const sentences: TextChunk[] = [];
@@ -343,8 +359,11 @@ export function chunkSentences(text: string, maxChars: number): TextChunk[] {
       const after = k > 0;
       const contrast = before && after ? 'both' : before ? 'before' : after ? 'after' : undefined;
       for (const piece of chunkText(clause.text, maxChars)) {
-        const at = start + clause.start + piece.start;
-        const chunk: TextChunk = { text: piece.text, start: at, end: start + clause.start + piece.end };
+        const chunk: TextChunk = {
+          text: piece.text,
+          start: start + clause.start + piece.start,
+          end: start + clause.start + piece.end,
+        };
         if (contrast) chunk.contrast = contrast;
         sentences.push(chunk);
       }
@@ -354,17 +373,28 @@ export function chunkSentences(text: string, maxChars: number): TextChunk[] {
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) push(match.index + match[0].length);
   push(text.length);
   const merged: TextChunk[] = [];
+  const limit = Math.min(packChars, maxChars);
   for (const sentence of sentences) {
     const previous = merged[merged.length - 1];
-    const isShort = previous !== undefined && tokenizeWords(previous.text).length < minSentenceWords;
-    // A short clause before a "but" stays on its own: joined, the two halves would read as one mixed sentence.
-    const splitsContrast = previous?.contrast !== undefined && sentence.contrast !== undefined;
-    if (previous && isShort && !splitsContrast && sentence.end - previous.start <= maxChars) {
-      merged[merged.length - 1] = {
+    if (!previous) {
+      merged.push(sentence);
+      continue;
+    }
+    const span = sentence.end - previous.start;
+    const isShort = tokenizeWords(previous.text).length < minSentenceWords;
+    // The two halves of a "but" stay apart: joined, they would read as one mixed sentence.
+    const acrossContrast =
+      (previous.contrast === 'before' || previous.contrast === 'both') &&
+      (sentence.contrast === 'after' || sentence.contrast === 'both');
+    if (!acrossContrast && span <= maxChars && (span <= limit || isShort)) {
+      const joined: TextChunk = {
         text: text.slice(previous.start, sentence.end),
         start: previous.start,
         end: sentence.end,
       };
+      const contrast = joinedContrast(previous, sentence);
+      if (contrast) joined.contrast = contrast;
+      merged[merged.length - 1] = joined;
     } else merged.push(sentence);
   }
   return merged;

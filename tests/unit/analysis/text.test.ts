@@ -100,25 +100,28 @@ describe('hashText', () => {
 });
 
 describe('chunkSentences', () => {
-  it('reads each sentence on its own and joins short ones with the next', async () => {
-    const { chunkSentences } = await import('../../../lib/analysis/text');
-    const text = 'Hello. This is ridiculous! I want my €349 back today.\nI am done being polite.';
-    expect(chunkSentences(text, 400).map((c) => c.text)).toEqual([
-      'Hello. This is ridiculous!',
-      'I want my €349 back today.',
-      'I am done being polite.',
-    ]);
-    for (const chunk of chunkSentences(text, 400)) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  it('reads a short text whole and packs a long mail into tweet-sized runs of whole sentences', async () => {
+    const { chunkSentences, packChars } = await import('../../../lib/analysis/text');
+    const short = 'Hello. This is ridiculous! I want my €349 back today.\nI am done being polite.';
+    expect(chunkSentences(short, 400).map((c) => c.text)).toEqual([short]);
+    const sentence = 'The parcel was supposed to arrive on Monday and it still has not arrived at all. ';
+    const long = sentence.repeat(12).trim();
+    const chunks = chunkSentences(long, 400);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(long.slice(chunk.start, chunk.end)).toBe(chunk.text);
+      expect(chunk.text.length).toBeLessThanOrEqual(packChars);
+      expect(chunk.text.endsWith('.')).toBe(true);
+    }
   });
 
-  it('cuts a sentence before "but" / "aber" and marks which side each clause is on', async () => {
+  it('cuts a sentence before "but" / "aber" and keeps the halves in separate chunks, marked', async () => {
     const { chunkSentences } = await import('../../../lib/analysis/text');
     const text = "Hi Tom, thanks, but I'm really worried now. Die Lieferung war schnell, aber die Vase ist zerbrochen.";
     const chunks = chunkSentences(text, 400);
     expect(chunks.map((c) => [c.contrast ?? null, c.text])).toEqual([
       ['before', 'Hi Tom, thanks,'],
-      ['after', "but I'm really worried now."],
-      ['before', 'Die Lieferung war schnell,'],
+      ['both', "but I'm really worried now. Die Lieferung war schnell,"],
       ['after', 'aber die Vase ist zerbrochen.'],
     ]);
     for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
