@@ -139,6 +139,10 @@ interface Prepared {
   hash: string;
   prepared: PreparedText;
   chunks: TextChunk[];
+  /** The message one sentence at a time (for the emotion peaks; see combineChunkMoods). */
+  sentences: TextChunk[];
+  /** What the model reads for this message: the chunks' texts, then the sentences that are not a chunk already. */
+  texts: string[];
   language: Language;
   urgency: UrgencyResult;
 }
@@ -255,11 +259,15 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
 
   const prepare = (message: ConversationMessage, hash: string): Prepared => {
     const prepared = prepareText(message.bodyLoaded ? message.text : '', opts.maxAnalysedChars);
+    const chunks = chunkSentences(prepared.text, chunkChars);
+    const sentences = chunks.length === 0 ? [] : chunkSentences(prepared.text, chunkChars, 0);
     return {
       message,
       hash,
       prepared,
-      chunks: chunkSentences(prepared.text, chunkChars),
+      chunks,
+      sentences,
+      texts: [...new Set([...chunks, ...sentences].map((c) => c.text))],
       language: detectLanguage(prepared.text).language,
       urgency: detectUrgency(prepared.text),
     };
@@ -268,8 +276,15 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
   const cueEvidence = (prepared: PreparedText, language: Language, labels: EvidenceLabel[]): EvidenceSpan[] =>
     labels.length === 0 ? [] : mergeEvidence([], findCues(prepared.text, language), labels);
 
-  const buildQuick = (item: Prepared, chunkMoods: RawMood[]): CacheEntry => {
-    const raw = item.chunks.length === 0 ? neutralRawMood() : combineChunkMoods(item.chunks, chunkMoods);
+  /** The message's result from the model's answers to `item.texts`, in that order. */
+  const buildQuick = (item: Prepared, textMoods: RawMood[]): CacheEntry => {
+    const byText = new Map(item.texts.map((t, i) => [t, textMoods[i] ?? neutralRawMood()]));
+    const moodOf = (c: TextChunk): RawMood => byText.get(c.text) ?? neutralRawMood();
+    const chunkMoods = item.chunks.map(moodOf);
+    const raw =
+      item.chunks.length === 0
+        ? neutralRawMood()
+        : combineChunkMoods(item.chunks, chunkMoods, item.sentences.map(moodOf));
     const labels = labelsToExplain(raw, thresholds);
     const mood = buildMessageMood(
       {
@@ -389,12 +404,14 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       toClassify.push(prepare({ ...message, text }, hash));
     }
 
-    const chunkTexts = toClassify.flatMap((item) => item.chunks.map((c) => c.text));
-    const chunkMoods = await classify(chunkTexts, signal);
+    const textMoods = await classify(
+      toClassify.flatMap((item) => item.texts),
+      signal,
+    );
     let offset = 0;
     for (const item of toClassify) {
-      const moods = chunkMoods.slice(offset, offset + item.chunks.length);
-      offset += item.chunks.length;
+      const moods = textMoods.slice(offset, offset + item.texts.length);
+      offset += item.texts.length;
       next.set(item.message.id, buildQuick(item, moods));
     }
     // Store now: if a newer request cancels this one during occlusion, it still reuses the classification.
@@ -448,11 +465,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
           },
           '',
         );
-        const moods = await classify(
-          item.chunks.map((c) => c.text),
-          signal,
-        );
-        return buildQuick(item, moods).mood;
+        return buildQuick(item, await classify(item.texts, signal)).mood;
       });
     },
     forget(conversationKey) {

@@ -73,16 +73,23 @@ const contrastWeight: Record<NonNullable<TextChunk['contrast']> | 'none', number
 };
 
 /**
- * Combines the results of a message's sentence chunks: sentiment is averaged by chunk length and intensity; each emotion and the
- * offensive probability lean on the strongest chunk (one furious paragraph in a long mail matters), half max and
- * half weighted mean for emotions and offensive.
+ * Combines the results of a message's chunks. Sentiment is the chunks' mean, weighted by length, by how much feeling a
+ * chunk carries and by its side of a "but". Each emotion and the offensive probability are half that mean and half the
+ * strongest single sentence (`sentences`, the message read one sentence at a time; the chunks themselves when
+ * absent): one anxious sentence in a long mail ("I'm so nervous about this.") stays visible, where a tweet-sized chunk
+ * around it would dilute it.
  */
-export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly RawMood[]): RawMood {
+export function combineChunkMoods(
+  chunks: readonly TextChunk[],
+  moods: readonly RawMood[],
+  sentenceMoods: readonly RawMood[] = [],
+): RawMood {
   if (moods.length === 0) return neutralRawMood();
-  if (moods.length === 1) return sanitizeRawMood(moods[0]);
   const clean = moods.map((m) => sanitizeRawMood(m));
-  // Sentences that carry feeling outweigh neutral ones (order details, greetings): weight = length × (how far from
-  // neutral the sentence reads), so "This is ridiculous." is not averaged away by three sentences of facts.
+  const peaks = sentenceMoods.length > 0 ? sentenceMoods.map((m) => sanitizeRawMood(m)) : clean;
+  if (clean.length === 1 && peaks.length === 1) return clean[0] as RawMood;
+  // Chunks that carry feeling outweigh neutral ones (order details, greetings): weight = length × (how far from
+  // neutral the chunk reads), so "This is ridiculous." is not averaged away by three sentences of facts.
   // Around a "but", what follows counts 1.5 times and what precedes it half (VADER's contrast rule).
   const weights = clean.map(
     (m, i) =>
@@ -93,7 +100,7 @@ export function combineChunkMoods(chunks: readonly TextChunk[], moods: readonly 
   const total = weights.reduce((a, b) => a + b, 0);
   const mean = (pick: (m: RawMood) => number): number =>
     clean.reduce((acc, m, i) => acc + pick(m) * (weights[i] ?? 1), 0) / total;
-  const max = (pick: (m: RawMood) => number): number => Math.max(...clean.map(pick));
+  const max = (pick: (m: RawMood) => number): number => Math.max(...peaks.map(pick));
   const sentiment = {
     negative: mean((m) => m.sentiment.negative),
     neutral: mean((m) => m.sentiment.neutral),

@@ -343,12 +343,13 @@ function joinedContrast(first: TextChunk, last: TextChunk): TextChunk['contrast'
 }
 
 /**
- * Splits text into chunks of whole sentences (at most `maxChars` each, packed up to `packChars`) so a small
+ * Splits text into chunks of whole sentences (at most `maxChars` each, packed up to `pack` characters) so a small
  * bag-of-words model reads a long mail piece by piece, each about as long as the texts it learned from. A sentence
  * with a "but" is cut there and its halves stay in separate chunks, marked for weighting; a sentence longer than
- * `maxChars` is cut like `chunkText`.
+ * `maxChars` is cut like `chunkText`. `pack` 0 gives one chunk per sentence (a sentence of one or two words joins the
+ * next).
  */
-export function chunkSentences(text: string, maxChars: number): TextChunk[] {
+export function chunkSentences(text: string, maxChars: number, pack: number = packChars): TextChunk[] {
   const sentences: TextChunk[] = [];
   const boundary = /[.!?…]+(?=\s)|\n+/g;
   let start = 0;
@@ -373,7 +374,7 @@ export function chunkSentences(text: string, maxChars: number): TextChunk[] {
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) push(match.index + match[0].length);
   push(text.length);
   const merged: TextChunk[] = [];
-  const limit = Math.min(packChars, maxChars);
+  const limit = Math.min(pack, maxChars);
   for (const sentence of sentences) {
     const previous = merged[merged.length - 1];
     if (!previous) {

@@ -58,9 +58,18 @@ describe('createAnalyzer().analyze', () => {
     const thread = politeToAngry();
     await analyzer.analyze(thread);
     const firstTexts = model.calls[0] ?? [];
-    // Short messages are read whole (one text each, internal notes not at all); only new or changed ones are read
-    // again below.
-    expect(firstTexts).toEqual(thread.messages.filter((m) => m.role !== 'internal-note').map((m) => m.text));
+    // Short messages are read whole, and a message of several sentences also one sentence at a time (for the
+    // emotion peaks); internal notes not at all. Only new or changed messages are read again below.
+    expect(firstTexts).toEqual([
+      'Hallo, danke für die schnelle Bestätigung, super! Wann kommt mein Paket?',
+      'Hallo, danke für die schnelle Bestätigung, super!',
+      'Wann kommt mein Paket?',
+      'Es ist unterwegs.',
+      'Ich warte immer noch auf mein Paket.',
+      'Das ist unverschämt! Eine Frechheit, ich will sofort mein Geld zurück.',
+      'Das ist unverschämt!',
+      'Eine Frechheit, ich will sofort mein Geld zurück.',
+    ]);
     const callsAfterFirst = model.calls.length;
 
     await analyzer.analyze(politeToAngry());
@@ -253,7 +262,7 @@ describe('createAnalyzer().analyzeText', () => {
     await Promise.all([running, queued]);
     const order = model.calls.map((texts) => texts[0]);
     const draftAt = order.indexOf('Sehr geehrte Frau Müller, danke!');
-    const queuedAt = model.calls.findIndex((texts, i) => i > 0 && texts.length === 4);
+    const queuedAt = model.calls.findIndex((texts, i) => i > 0 && texts.length === 8);
     expect(draftAt).toBeGreaterThan(0);
     expect(draftAt).toBeLessThan(queuedAt);
     expect(order).not.toContain('Sehr geehrte');

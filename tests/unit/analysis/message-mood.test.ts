@@ -72,6 +72,23 @@ describe('combineChunkMoods', () => {
   });
 });
 
+describe('combineChunkMoods with sentence peaks', () => {
+  it('keeps one anxious sentence visible that a longer chunk around it dilutes', () => {
+    const chunk = fakeMood('the parcel, the tracking, the birthday, the order number and the address');
+    const anxious = fakeMood('I am worried, so worried, really worried');
+    const single = [
+      { text: 'x'.repeat(200), start: 0, end: 200 },
+      { text: 'x'.repeat(100), start: 200, end: 300 },
+    ];
+    const without = combineChunkMoods(single, [chunk, chunk]);
+    const withPeaks = combineChunkMoods(single, [chunk, chunk], [chunk, anxious, chunk]);
+    expect(without.emotions.anxious).toBeLessThan(0.1);
+    expect(withPeaks.emotions.anxious).toBeGreaterThan(0.4);
+    // Sentiment stays the chunks' reading.
+    expect(withPeaks.sentiment).toEqual(without.sentiment);
+  });
+});
+
 describe('combineChunkMoods around a contrast', () => {
   it('lets what follows "but" outweigh what precedes it', () => {
     const thanks = fakeMood('thank you, thank you');
