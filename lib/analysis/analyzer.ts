@@ -123,6 +123,8 @@ interface CacheEntry {
   mood: MessageMood;
   /** Still waiting for occlusion evidence: what it needs to compute it. */
   pending?: PendingEvidence;
+  /** Still waiting for its sentences' emotion peaks: the message and the model's answers so far, by text. */
+  peaks?: { item: Prepared; moods: Map<string, RawMood> };
 }
 
 interface PendingEvidence {
@@ -141,8 +143,8 @@ interface Prepared {
   chunks: TextChunk[];
   /** The message one sentence at a time (for the emotion peaks; see combineChunkMoods). */
   sentences: TextChunk[];
-  /** What the model reads for this message: the chunks' texts, then the sentences that are not a chunk already. */
-  texts: string[];
+  /** The sentences' texts that are not a chunk's text already (read after the chunks, for the emotion peaks). */
+  extraTexts: string[];
   language: Language;
   urgency: UrgencyResult;
 }
@@ -267,7 +269,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       prepared,
       chunks,
       sentences,
-      texts: [...new Set([...chunks, ...sentences].map((c) => c.text))],
+      extraTexts: [...new Set(sentences.map((c) => c.text))].filter((t) => !chunks.some((c) => c.text === t)),
       language: detectLanguage(prepared.text).language,
       urgency: detectUrgency(prepared.text),
     };
@@ -276,15 +278,18 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
   const cueEvidence = (prepared: PreparedText, language: Language, labels: EvidenceLabel[]): EvidenceSpan[] =>
     labels.length === 0 ? [] : mergeEvidence([], findCues(prepared.text, language), labels);
 
-  /** The message's result from the model's answers to `item.texts`, in that order. */
-  const buildQuick = (item: Prepared, textMoods: RawMood[]): CacheEntry => {
-    const byText = new Map(item.texts.map((t, i) => [t, textMoods[i] ?? neutralRawMood()]));
+  /**
+   * The message's result from the model's answers so far (`byText`: every chunk's text, and the sentences' once read).
+   * Until the sentences are read, emotions peak over the chunks alone, and the entry says the peaks are still to come.
+   */
+  const buildQuick = (item: Prepared, byText: Map<string, RawMood>): CacheEntry => {
     const moodOf = (c: TextChunk): RawMood => byText.get(c.text) ?? neutralRawMood();
     const chunkMoods = item.chunks.map(moodOf);
+    const sentencesRead = item.extraTexts.every((t) => byText.has(t));
     const raw =
       item.chunks.length === 0
         ? neutralRawMood()
-        : combineChunkMoods(item.chunks, chunkMoods, item.sentences.map(moodOf));
+        : combineChunkMoods(item.chunks, chunkMoods, sentencesRead ? item.sentences.map(moodOf) : []);
     const labels = labelsToExplain(raw, thresholds);
     const mood = buildMessageMood(
       {
@@ -301,6 +306,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
     // Occlusion explains the customer's mood; agents' messages and texts with nothing to explain keep cue evidence.
     const needsOcclusion = item.message.role === 'customer' && labels.length > 0 && item.chunks.length > 0;
     const entry: CacheEntry = { hash: item.hash, mood };
+    if (!sentencesRead) entry.peaks = { item, moods: byText };
     if (needsOcclusion) {
       entry.pending = {
         prepared: item.prepared,
@@ -312,6 +318,29 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       };
     }
     return entry;
+  };
+
+  /** Reads the sentences of the messages still waiting for their emotion peaks, and rebuilds those messages. */
+  const addSentencePeaks = async (
+    entries: { id: string; role: Role; entry: CacheEntry }[],
+    signal: AbortSignal,
+  ): Promise<void> => {
+    const waiting = entries.flatMap((e) => (e.entry.peaks ? [{ entry: e.entry, peaks: e.entry.peaks }] : []));
+    if (waiting.length === 0) return;
+    const moods = await classify(
+      waiting.flatMap((w) => w.peaks.item.extraTexts),
+      signal,
+    );
+    let offset = 0;
+    for (const { entry, peaks } of waiting) {
+      const byText = new Map(peaks.moods);
+      for (const text of peaks.item.extraTexts) byText.set(text, moods[offset++] ?? neutralRawMood());
+      // In place: the cache and this run's entries hold the same object.
+      const rebuilt = buildQuick(peaks.item, byText);
+      entry.mood = rebuilt.mood;
+      entry.pending = rebuilt.pending;
+      entry.peaks = undefined;
+    }
   };
 
   const addOcclusionEvidence = async (
@@ -404,16 +433,16 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       toClassify.push(prepare({ ...message, text }, hash));
     }
 
-    const textMoods = await classify(
-      toClassify.flatMap((item) => item.texts),
-      signal,
-    );
+    // The chunks first: enough for every message's mood. The sentences' emotion peaks follow with the evidence.
+    const chunkTexts = toClassify.map((item) => [...new Set(item.chunks.map((c) => c.text))]);
+    const chunkMoods = await classify(chunkTexts.flat(), signal);
     let offset = 0;
-    for (const item of toClassify) {
-      const moods = textMoods.slice(offset, offset + item.texts.length);
-      offset += item.texts.length;
-      next.set(item.message.id, buildQuick(item, moods));
-    }
+    toClassify.forEach((item, i) => {
+      const texts = chunkTexts[i] ?? [];
+      const byText = new Map(texts.map((t, k) => [t, chunkMoods[offset + k] ?? neutralRawMood()]));
+      offset += texts.length;
+      next.set(item.message.id, buildQuick(item, byText));
+    });
     // Store now: if a newer request cancels this one during occlusion, it still reuses the classification.
     cache.delete(key);
     cache.set(key, next);
@@ -429,7 +458,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
     });
     const aggregate = (): ConversationMood =>
       aggregateConversation(messages, Object.fromEntries(entries.map((e) => [e.id, e.entry.mood])), opts.conversation);
-    if (entries.some((e) => e.entry.pending !== undefined)) {
+    if (entries.some((e) => e.entry.pending !== undefined || e.entry.peaks !== undefined)) {
       if (onPartial) {
         try {
           onPartial(aggregate());
@@ -437,6 +466,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
           // A failing progress listener is the caller's bug; the analysis itself goes on.
         }
       }
+      await addSentencePeaks(entries, signal);
       await addOcclusionEvidence(entries, signal);
     }
     return aggregate();
@@ -465,7 +495,9 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
           },
           '',
         );
-        return buildQuick(item, await classify(item.texts, signal)).mood;
+        const texts = [...new Set([...item.chunks.map((c) => c.text), ...item.extraTexts])];
+        const moods = await classify(texts, signal);
+        return buildQuick(item, new Map(texts.map((t, i) => [t, moods[i] ?? neutralRawMood()]))).mood;
       });
     },
     forget(conversationKey) {

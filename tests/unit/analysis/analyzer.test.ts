@@ -58,15 +58,12 @@ describe('createAnalyzer().analyze', () => {
     const thread = politeToAngry();
     await analyzer.analyze(thread);
     const firstTexts = model.calls[0] ?? [];
-    // Short messages are read whole, and a message of several sentences also one sentence at a time (for the
-    // emotion peaks); internal notes not at all. Only new or changed messages are read again below.
-    expect(firstTexts).toEqual([
-      'Hallo, danke für die schnelle Bestätigung, super! Wann kommt mein Paket?',
+    // Short messages are read whole (internal notes not at all); then a message of several sentences also one
+    // sentence at a time, for the emotion peaks. Only new or changed messages are read again below.
+    expect(firstTexts).toEqual(thread.messages.filter((m) => m.role !== 'internal-note').map((m) => m.text));
+    expect(model.calls[1]).toEqual([
       'Hallo, danke für die schnelle Bestätigung, super!',
       'Wann kommt mein Paket?',
-      'Es ist unterwegs.',
-      'Ich warte immer noch auf mein Paket.',
-      'Das ist unverschämt! Eine Frechheit, ich will sofort mein Geld zurück.',
       'Das ist unverschämt!',
       'Eine Frechheit, ich will sofort mein Geld zurück.',
     ]);
@@ -144,14 +141,36 @@ describe('createAnalyzer().analyze', () => {
     await expect(analyzer.analyze(politeToAngry())).resolves.toMatchObject({ trajectory: 'worsening' });
   });
 
-  it('reports a first result before occlusion evidence', async () => {
+  it('reports a first result from the chunks alone, before the sentence peaks and the occlusion evidence', async () => {
     const model = new FakeMoodModel();
     const analyzer = createAnalyzer(model);
-    const partials: ConversationMood[] = [];
-    const final = await analyzer.analyze(politeToAngry(), { onPartial: (m) => partials.push(m) });
+    const partials: { mood: ConversationMood; calls: number }[] = [];
+    const final = await analyzer.analyze(politeToAngry(), {
+      onPartial: (mood) => partials.push({ mood, calls: model.calls.length }),
+    });
     expect(partials).toHaveLength(1);
-    expect(partials[0]?.current.sentiment.label).toBe(final.current.sentiment.label);
-    expect(model.calls).toHaveLength(2);
+    expect(partials[0]?.calls).toBe(1);
+    expect(partials[0]?.mood.current.sentiment.label).toBe(final.current.sentiment.label);
+    // Chunks, then the sentences of the two-sentence messages, then one batch of occluded variants.
+    expect(model.calls).toHaveLength(3);
+  });
+
+  it('finishes the sentence peaks on the next call when a newer request cancelled them', async () => {
+    const model = new FakeMoodModel();
+    model.delayMs = 10;
+    const analyzer = createAnalyzer(model);
+    const first = analyzer.analyze(politeToAngry(), {
+      onPartial: () => {
+        // A newer request for the same conversation arrives while the sentences are being read.
+        void analyzer.analyze(politeToAngry()).catch(() => undefined);
+      },
+    });
+    expect(isCancelled(await rejection(first))).toBe(true);
+    const settled = await analyzer.analyze(politeToAngry());
+    const reference = await createAnalyzer(new FakeMoodModel()).analyze(politeToAngry());
+    expect(settled.messages).toEqual(reference.messages);
+    // The sentences were read twice: by the cancelled run, and again by the next one, which finished them.
+    expect(model.calls.filter((texts) => texts.includes('Das ist unverschämt!'))).toHaveLength(2);
   });
 
   it('spreads occlusion over calls when the per-run budget runs out', async () => {
@@ -262,7 +281,8 @@ describe('createAnalyzer().analyzeText', () => {
     await Promise.all([running, queued]);
     const order = model.calls.map((texts) => texts[0]);
     const draftAt = order.indexOf('Sehr geehrte Frau Müller, danke!');
-    const queuedAt = model.calls.findIndex((texts, i) => i > 0 && texts.length === 8);
+    const firstText = politeToAngry().messages[0]?.text;
+    const queuedAt = model.calls.findIndex((texts, i) => i > 0 && texts[0] === firstText);
     expect(draftAt).toBeGreaterThan(0);
     expect(draftAt).toBeLessThan(queuedAt);
     expect(order).not.toContain('Sehr geehrte');
