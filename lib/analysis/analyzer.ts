@@ -426,7 +426,14 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       const cached = previous.get(message.id);
       if (cached !== undefined && cached.hash === hash) {
         // A corrected role changes whose mood it is, not what the text says: keep the result.
-        if (cached.mood.role !== message.role) cached.mood = { ...cached.mood, role: message.role };
+        if (cached.mood.role !== message.role) {
+          cached.mood = { ...cached.mood, role: message.role };
+          // Peaks still to come rebuild the message: with its corrected role.
+          if (cached.peaks) {
+            const item = cached.peaks.item;
+            cached.peaks = { ...cached.peaks, item: { ...item, message: { ...item.message, role: message.role } } };
+          }
+        }
         next.set(message.id, cached);
         continue;
       }
