@@ -175,11 +175,12 @@ export default defineBackground(() => {
       await rereadTab(tabId);
       return undefined;
     },
-    // Firefox: the background page owns the analysis worker, so panels ask it directly.
+    // Chrome: the offscreen host's early result of an analysis this background asked for.
     reportAnalysisProgress({ progressToken, result }) {
       receiveAnalysisProgress(progressToken, result);
       return undefined;
     },
+    // Firefox: the background page owns the analysis worker, so panels ask it directly.
     ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
     ...(import.meta.env.FIREFOX ? localMoodModelHandlers : {}),
     closePanel({ tabId }) {

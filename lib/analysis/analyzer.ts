@@ -143,6 +143,8 @@ interface Prepared {
   chunks: TextChunk[];
   /** The message one sentence at a time (for the emotion peaks; see combineChunkMoods). */
   sentences: TextChunk[];
+  /** The chunks' distinct texts: what the model reads for the message's mood. */
+  chunkTexts: string[];
   /** The sentences' texts that are not a chunk's text already (read after the chunks, for the emotion peaks). */
   extraTexts: string[];
   language: Language;
@@ -263,13 +265,15 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
     const prepared = prepareText(message.bodyLoaded ? message.text : '', opts.maxAnalysedChars);
     const chunks = chunkSentences(prepared.text, chunkChars);
     const sentences = chunks.length === 0 ? [] : chunkSentences(prepared.text, chunkChars, 0);
+    const chunkTexts = [...new Set(chunks.map((c) => c.text))];
     return {
       message,
       hash,
       prepared,
       chunks,
       sentences,
-      extraTexts: [...new Set(sentences.map((c) => c.text))].filter((t) => !chunks.some((c) => c.text === t)),
+      chunkTexts,
+      extraTexts: [...new Set(sentences.map((c) => c.text))].filter((t) => !chunkTexts.includes(t)),
       language: detectLanguage(prepared.text).language,
       urgency: detectUrgency(prepared.text),
     };
@@ -441,15 +445,16 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
     }
 
     // The chunks first: enough for every message's mood. The sentences' emotion peaks follow with the evidence.
-    const chunkTexts = toClassify.map((item) => [...new Set(item.chunks.map((c) => c.text))]);
-    const chunkMoods = await classify(chunkTexts.flat(), signal);
+    const chunkMoods = await classify(
+      toClassify.flatMap((item) => item.chunkTexts),
+      signal,
+    );
     let offset = 0;
-    toClassify.forEach((item, i) => {
-      const texts = chunkTexts[i] ?? [];
-      const byText = new Map(texts.map((t, k) => [t, chunkMoods[offset + k] ?? neutralRawMood()]));
-      offset += texts.length;
+    for (const item of toClassify) {
+      const byText = new Map(item.chunkTexts.map((t, k) => [t, chunkMoods[offset + k] ?? neutralRawMood()]));
+      offset += item.chunkTexts.length;
       next.set(item.message.id, buildQuick(item, byText));
-    });
+    }
     // Store now: if a newer request cancels this one during occlusion, it still reuses the classification.
     cache.delete(key);
     cache.set(key, next);
@@ -502,7 +507,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
           },
           '',
         );
-        const texts = [...new Set([...item.chunks.map((c) => c.text), ...item.extraTexts])];
+        const texts = [...item.chunkTexts, ...item.extraTexts];
         const moods = await classify(texts, signal);
         return buildQuick(item, new Map(texts.map((t, i) => [t, moods[i] ?? neutralRawMood()]))).mood;
       });

@@ -7,22 +7,23 @@ import {
 import { detectLanguage } from '../../../lib/analysis/language';
 import { buildMessageMood } from '../../../lib/analysis/message-mood';
 import { prepareText } from '../../../lib/analysis/text';
-import type { MessageMood } from '../../../lib/analysis/types';
+import { emotions, type MessageMood } from '../../../lib/analysis/types';
 import { detectUrgency } from '../../../lib/analysis/urgency';
 import type { RawMood } from '../../../lib/models/types';
 import type { ConversationMessage } from '../../../lib/sites/types';
 import { message } from './conversation-fixtures';
 import { fakeMood } from './fake-mood-model';
 
-function moodsOf(messages: ConversationMessage[]): Record<string, MessageMood> {
+/** Each message's mood, from the fake model or from the raw results given in message order. */
+function moodsOf(messages: ConversationMessage[], raws?: readonly RawMood[]): Record<string, MessageMood> {
   const out: Record<string, MessageMood> = {};
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
     const prepared = prepareText(m.text);
     out[m.id] = buildMessageMood({
       messageId: m.id,
       role: m.role,
       prepared,
-      raw: fakeMood(prepared.text),
+      raw: raws?.[i] ?? fakeMood(prepared.text),
       language: detectLanguage(prepared.text).language,
       urgency: detectUrgency(prepared.text),
       evidence: [],
@@ -92,14 +93,7 @@ describe('aggregateConversation', () => {
   it('names the emotion behind a clearly negative mood instead of "neutral"', () => {
     // A calm first message, then an abusive one: "neutral" leads the weighted emotions, frustration is close behind.
     const emotionsOf = (e: Partial<RawMood['emotions']>): RawMood['emotions'] => ({
-      angry: 0,
-      frustrated: 0,
-      sad: 0,
-      anxious: 0,
-      confused: 0,
-      grateful: 0,
-      happy: 0,
-      neutral: 0,
+      ...(Object.fromEntries(emotions.map((label) => [label, 0])) as RawMood['emotions']),
       ...e,
     });
     const raws: RawMood[] = [
@@ -118,18 +112,7 @@ describe('aggregateConversation', () => {
       message('customer', 'Hello, I ordered the blue jacket in size M last week. Could you check where it is?'),
       message('customer', 'Are you people completely brain dead?? You sent the wrong jacket twice now.'),
     ];
-    const moods = Object.fromEntries(
-      msgs.map((m, i) => {
-        const prepared = prepareText(m.text);
-        const raw = raws[i] as RawMood;
-        const urgency = detectUrgency(prepared.text);
-        return [
-          m.id,
-          buildMessageMood({ messageId: m.id, role: m.role, prepared, raw, language: 'en', urgency, evidence: [] }),
-        ];
-      }),
-    );
-    const mood = aggregateConversation(msgs, moods);
+    const mood = aggregateConversation(msgs, moodsOf(msgs, raws));
     expect(mood.current.sentiment.label).toBe('negative');
     expect(mood.current.emotions[0]?.label).toBe('neutral');
     expect(mood.current.dominantEmotion).toBe('frustrated');
