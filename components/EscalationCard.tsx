@@ -21,6 +21,7 @@ import type { ActionFollowUp, ActionName, EscalationReason } from '../lib/escala
 import { isAllowedWebhookUrl } from '../lib/escalation/webhook';
 import { defineMessages } from '../lib/i18n';
 import { sendToTab, type TabState } from '../lib/messaging';
+import { canRequestPermissions, openTab } from '../lib/panel/framed-api';
 import type { EscalationSettings } from '../lib/settings';
 import { EscalationRecordView } from './EscalationRecordView';
 import { useI18n } from './I18nProvider';
@@ -132,7 +133,7 @@ function phrasesOf(reason: EscalationReason): string[] {
 /** Opens the options page at the escalation section, marking the fields to fill in. */
 function openEscalationSettings(fields: string[]): void {
   const hash = `#escalation=${encodeURIComponent(fields.join(','))}`;
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${hash}` });
+  void openTab(`${browser.runtime.getURL('/options.html')}${hash}`);
 }
 
 /**
@@ -153,7 +154,7 @@ function runFollowUps(followUps: ActionFollowUp[], onCopied: (ok: boolean) => vo
       link.href = followUp.url;
       link.click();
     } else {
-      void browser.tabs.create({ url: followUp.url, active: true });
+      void openTab(followUp.url);
     }
   }
 }
@@ -347,7 +348,14 @@ export function EscalationCard({ state }: { state: TabState }) {
           {permission.data === false ? (
             <p className="escalation-permission small" role="alert">
               {t('permission', { host: hostOf(webhookUrl) })}{' '}
-              <button type="button" className="link" onClick={() => void requestPermission(webhookUrl)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  // Firefox's in-page drawer cannot show the prompt: the settings page asks instead.
+                  canRequestPermissions() ? void requestPermission(webhookUrl) : openEscalationSettings(['webhook.url'])
+                }
+              >
                 {t('allow', { host: hostOf(webhookUrl) })}
               </button>
             </p>

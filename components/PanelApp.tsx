@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../lib/messaging';
+import { currentTabId } from '../lib/panel/framed-api';
 import { useSettings, useTabState } from '../lib/queries';
 import { ConversationPanel } from './ConversationPanel';
 import { I18nProvider, useI18n } from './I18nProvider';
@@ -21,7 +22,8 @@ function useResolvedTabId(): number | null {
   useEffect(() => {
     if (tabId !== null) return;
     if (params.get('tabId') === 'current') {
-      void browser.tabs.getCurrent().then((tab) => setTabId(tab?.id ?? null));
+      // The drawer: the tab whose page frames it (asked of the background where the frame has no tabs API).
+      currentTabId().then(setTabId, () => setTabId(null));
       return;
     }
     const follow = () =>

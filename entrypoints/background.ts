@@ -8,6 +8,7 @@ import {
   analyzeDraftLocally,
   localMoodModelHandlers,
 } from '../lib/models/local-analysis-host';
+import { frameRelayHandlers } from '../lib/panel/frame-relay';
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
@@ -187,6 +188,7 @@ export default defineBackground(() => {
       closePanelPort(tabId);
       return undefined;
     },
+    ...frameRelayHandlers,
   });
 
   function closePanelPort(tabId: number): void {

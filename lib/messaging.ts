@@ -84,6 +84,24 @@ export const protocol = {
   useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   setSiteEnabled: { from: 'extension', payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
   closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  // in-page drawer (extension frame without the tabs, permissions and commands APIs in Firefox) → background
+  /** The tab whose page frames the sender: its id, title and URL. */
+  getFrameTab: { from: 'extension', payload: z.object({}) },
+  /** A request for the content script of the sender's own tab, passed on by the background (see `sendToTab`). */
+  relayToTab: {
+    from: 'extension',
+    payload: z.object({
+      tabId: tabIdSchema,
+      type: z.enum(['toggleDrawer', 'runZendeskEscalation']),
+      payload: z.unknown(),
+    }),
+  },
+  /** Opens a web page (http/https) or the settings page in a new tab. */
+  openTab: { from: 'extension', payload: z.object({ url: text(10_000) }) },
+  /** The toggle-panel shortcut as the browser has it now. */
+  getToggleShortcut: { from: 'extension', payload: z.object({}) },
+  /** Whether the extension may reach an origin pattern (`https://host/*`). */
+  hasHostPermission: { from: 'extension', payload: z.object({ origin: text(2000) }) },
   // background → content
   readPage: { from: 'extension', payload: z.object({}) },
   insertIntoPage: { from: 'extension', payload: z.object({ text: text(100_000) }) },
@@ -165,6 +183,11 @@ export interface ResponseMap {
   useSelection: undefined;
   setSiteEnabled: undefined;
   closePanel: undefined;
+  getFrameTab: { tabId: number | null; title: string; url: string };
+  relayToTab: unknown;
+  openTab: undefined;
+  getToggleShortcut: string;
+  hasHostPermission: boolean;
   readPage: PageReport;
   insertIntoPage: InsertResult;
   showMood: undefined;
@@ -239,12 +262,36 @@ export async function sendToExtension<T extends MessageType>(type: T, payload: P
   return unwrap(type, answer);
 }
 
-/** Sends a request from the background or a panel to the content script of one tab (top frame). */
+/** The requests a panel framed in its tab's page may have the background pass on to that tab's content script. */
+export type RelayedType = Payload<'relayToTab'>['type'];
+
+function isRelayed(type: MessageType): type is RelayedType {
+  return type === 'toggleDrawer' || type === 'runZendeskEscalation';
+}
+
+/**
+ * Whether this context lacks the tabs API: Firefox gives an extension page framed in a web page (the in-page drawer)
+ * only what content scripts get (w3c/webextensions#787), so such a panel goes through the background.
+ */
+export function lacksTabsApi(): boolean {
+  return typeof browser.tabs?.sendMessage !== 'function';
+}
+
+/**
+ * Sends a request from the background or a panel to the content script of one tab (top frame). A panel without the
+ * tabs API (Firefox's in-page drawer) has the background relay the requests it may send to its own tab.
+ */
 export async function sendToTab<T extends MessageType>(
   tabId: number,
   type: T,
   payload: Payload<T>,
 ): Promise<Response<T>> {
+  if (lacksTabsApi()) {
+    if (!isRelayed(type)) {
+      throw new AppError('messaging/unsupported', `"${type}" cannot be sent to a tab from this page.`);
+    }
+    return (await sendToExtension('relayToTab', { tabId, type, payload })) as Response<T>;
+  }
   let answer: unknown;
   try {
     answer = await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 });

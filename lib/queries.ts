@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { isPanelPush, panelPortName, type TabState } from './messaging';
+import { tabInfo, toggleShortcut } from './panel/framed-api';
 import { getSettings, type Settings, settingsItem, updateSettings } from './settings';
 
 export const queryKeys = {
@@ -55,10 +56,7 @@ export function useTabInfo(tabId: number | null) {
   return useQuery({
     queryKey: queryKeys.tab(tabId ?? -1),
     enabled: tabId !== null,
-    queryFn: async () => {
-      const tab = await browser.tabs.get(tabId ?? -1);
-      return { title: tab.title ?? '', url: tab.url ?? '' };
-    },
+    queryFn: () => tabInfo(tabId ?? -1),
     refetchInterval: false,
   });
 }
@@ -67,10 +65,7 @@ export function useTabInfo(tabId: number | null) {
 export function useToggleShortcut() {
   return useQuery({
     queryKey: queryKeys.shortcut(),
-    queryFn: async () => {
-      const commands = await browser.commands.getAll();
-      return commands.find((command) => command.name === 'toggle-panel')?.shortcut ?? '';
-    },
+    queryFn: toggleShortcut,
   });
 }
 

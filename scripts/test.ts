@@ -84,7 +84,7 @@ if (wants('unit')) {
 const e2eJson = resolve(results, 'e2e-results.json');
 if (wants('e2e'))
   ok =
-    run('end-to-end tests (Playwright, Chromium)', 'npx', [
+    run('end-to-end tests (Playwright: Chromium, and Firefox over WebDriver BiDi)', 'npx', [
       'playwright',
       'test',
       '--config',

@@ -19,6 +19,8 @@ export function createDrawer(container: HTMLElement, title: string): Drawer {
         const frame = container.ownerDocument.createElement('iframe');
         frame.title = title;
         frame.src = browser.runtime.getURL('/sidepanel.html?tabId=current&drawer=1');
+        // The panel's Copy buttons: a framed page may only write to the clipboard when its frame allows it.
+        frame.allow = 'clipboard-write';
         drawer.append(frame);
         container.append(drawer);
       }

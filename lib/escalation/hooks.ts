@@ -9,6 +9,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
+import { hasHostPermission } from '../panel/framed-api';
 import { queryKeys, useSettings } from '../queries';
 import {
   applyManagedPolicy,
@@ -146,7 +147,7 @@ export function useHostPermission(url: string) {
   return useQuery<boolean>({
     queryKey: queryKeys.hostPermission(pattern ?? ''),
     enabled: pattern !== undefined,
-    queryFn: () => browser.permissions.contains({ origins: [pattern ?? ''] }),
+    queryFn: () => hasHostPermission(pattern ?? ''),
   });
 }
 

@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { getDemoConversation } from '../../scripts/demo/conversations';
+import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
+import { type FirefoxSession, firefoxAddonUuid, launchFirefox, resolveFirefoxPath } from '../../scripts/firefox';
+
+/**
+ * Rapport in Firefox ESR, over WebDriver BiDi: the Firefox build's own path (the background page owns the analysis
+ * worker; a badge click opens the in-page drawer, a framed extension page that Firefox gives no tabs API).
+ */
+const root = resolve(import.meta.dirname, '../..');
+const extensionPath = resolve(root, process.env.RAPPORT_OUT_DIR ?? '.output', 'firefox-mv3');
+const firefoxPath = resolveFirefoxPath();
+const angryRefund = getDemoConversation('angry-refund');
+const drawerUrl = `moz-extension://${firefoxAddonUuid}/sidepanel.html?tabId=current&drawer=1`;
+
+/** The badge's button, inside its shadow root. */
+const badgeButton = `document.querySelector('rapport-badge')?.shadowRoot?.querySelector('button.open')`;
+
+test.describe('Firefox', () => {
+  test.skip(!firefoxPath, 'Firefox is not installed: `sudo apt-get install -y firefox-esr` or set FIREFOX_PATH');
+  test.describe.configure({ mode: 'serial' });
+
+  let firefox: FirefoxSession;
+  let demo: DemoServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    if (process.env.RAPPORT_SKIP_BUILD !== '1' || !existsSync(resolve(extensionPath, 'manifest.json'))) {
+      execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit', cwd: root });
+    }
+    demo = await startDemoServer({ port: 0 });
+    firefox = await launchFirefox({ extensionPath, firefoxPath: firefoxPath ?? '' });
+  });
+
+  test.afterAll(async () => {
+    await firefox?.close();
+    await demo?.close();
+  });
+
+  test.afterEach(async () => {
+    const testInfo = test.info();
+    if (testInfo.status === testInfo.expectedStatus || !firefox) return;
+    await testInfo.attach('firefox-output.txt', { body: firefox.output().slice(-20_000), contentType: 'text/plain' });
+    await testInfo.attach('page.png', { body: await firefox.screenshot(firefox.tab), contentType: 'image/png' });
+  });
+
+  /** Opens the angry refund demand and waits for the badge to carry its mood. */
+  async function openAngryRefund(): Promise<void> {
+    await firefox.navigate(firefox.tab, `${demo.url}/tickets/${angryRefund.id}`);
+    await expect
+      .poll(
+        () =>
+          firefox.evaluate<string | null>(
+            firefox.tab,
+            `document.querySelector('rapport-badge')?.shadowRoot?.querySelector('.badge')?.dataset.mood ?? null`,
+          ),
+        { timeout: 60_000 },
+      )
+      .toMatch(/angry|upset/);
+  }
+
+  /** Clicks the badge (a real click) and returns the drawer's frame once it shows the mood card. */
+  async function openDrawer(): Promise<string> {
+    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
+      firefox.tab,
+      `${badgeButton}.getBoundingClientRect()`,
+    );
+    await firefox.click(firefox.tab, box.x + box.width / 2, box.y + box.height / 2);
+    let frame = '';
+    await expect
+      .poll(
+        async () => {
+          frame = (await firefox.frames(firefox.tab)).find((f) => f.url === drawerUrl)?.context ?? '';
+          if (!frame) return false;
+          return firefox.evaluate<boolean>(frame, `Boolean(document.querySelector('[data-testid="mood-card"]'))`);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    return frame;
+  }
+
+  test('the background page reads the conversation and the badge shows its mood', async () => {
+    await openAngryRefund();
+    const label = await firefox.evaluate<string>(firefox.tab, `${badgeButton}.getAttribute('aria-label')`);
+    expect(label).toMatch(/Angry|Upset/);
+  });
+
+  test('a click on the badge opens the in-page drawer with the whole panel', async () => {
+    await openAngryRefund();
+    const frame = await openDrawer();
+    const mood = `document.querySelector('[data-testid="mood-card"]')`;
+    await expect
+      .poll(() => firefox.evaluate<string | null>(frame, `${mood}.dataset.analyzing ?? null`), { timeout: 30_000 })
+      .not.toBe('true');
+    const panel = await firefox.evaluate<{
+      sentiment: string;
+      emotion: string;
+      trajectory: string;
+      moodText: string;
+      tab: string;
+      evidence: number;
+      suggestions: number;
+    }>(
+      frame,
+      `({
+        sentiment: ${mood}.dataset.sentiment,
+        emotion: ${mood}.dataset.emotion,
+        trajectory: ${mood}.dataset.trajectory,
+        moodText: ${mood}.textContent,
+        tab: document.querySelector('[data-testid="panel-tab"]').textContent,
+        evidence: document.querySelectorAll('mark.evidence').length,
+        suggestions: document.querySelectorAll('[data-testid="suggestion"]').length,
+      })`,
+    );
+    expect(panel.sentiment).toBe('negative');
+    expect(panel.emotion).toMatch(/angry|frustrated/);
+    expect(panel.trajectory).toBe('worsening');
+    expect(panel.moodText).toContain('Model: rapport-mood');
+    // The drawer learns its tab from the background (Firefox gives a framed extension page no tabs API).
+    expect(panel.tab).toContain(angryRefund.subject);
+    expect(panel.evidence).toBeGreaterThan(0);
+    expect(panel.suggestions).toBe(3);
+    await test.info().attach('firefox-drawer.png', {
+      body: await firefox.screenshot(firefox.tab),
+      contentType: 'image/png',
+    });
+  });
+
+  test('the drawer inserts a suggested reply into the page and its ✕ closes it', async () => {
+    await openAngryRefund();
+    const frame = await openDrawer();
+    const suggestion = `document.querySelector('[data-testid="suggestion"]')`;
+    await firefox.evaluate(
+      frame,
+      `[...${suggestion}.querySelectorAll('button')].find((button) => button.textContent === 'Insert').click()`,
+    );
+    // No name to sign with yet: the template asks for it first (typed as a person would, so React sees it).
+    await firefox.evaluate(
+      frame,
+      `(() => {
+        const form = ${suggestion}.querySelector('[data-testid="template-fill-form"]');
+        const input = form.querySelector('input');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'Lena Vogt');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`,
+    );
+    await firefox.evaluate(frame, `${suggestion}.querySelector('button[type="submit"]').click()`);
+    await expect
+      .poll(() =>
+        firefox.evaluate<string | null>(
+          frame,
+          `document.querySelector('[data-testid="template-use-status"]')?.textContent ?? null`,
+        ),
+      )
+      .toBe('Inserted into the reply box');
+    await expect
+      .poll(() => firefox.evaluate<string>(firefox.tab, `document.querySelector('#reply-body').value`))
+      .toMatch(/^Hi Derek,[\s\S]*A-55812[\s\S]*Lena Vogt$/);
+    // Closing goes through the background to the page's content script (no tabs API in the frame).
+    await firefox.evaluate(frame, `document.querySelector('button[aria-label="Close panel"]').click()`);
+    await expect
+      .poll(() =>
+        firefox.evaluate<string | null>(
+          firefox.tab,
+          `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer')?.dataset.open ?? null`,
+        ),
+      )
+      .toBe('false');
+  });
+});
