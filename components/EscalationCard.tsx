@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { conversationKey } from '../lib/db';
 import {
   type EscalateDeps,
@@ -21,7 +20,7 @@ import type { ActionFollowUp, ActionName, EscalationReason } from '../lib/escala
 import { isAllowedWebhookUrl } from '../lib/escalation/webhook';
 import { defineMessages } from '../lib/i18n';
 import { sendToTab, type TabState } from '../lib/messaging';
-import { canRequestPermissions, openTab } from '../lib/panel/framed-api';
+import { canRequestPermissions, openSettings, openTab } from '../lib/panel/framed-api';
 import type { EscalationSettings } from '../lib/settings';
 import { EscalationRecordView } from './EscalationRecordView';
 import { useI18n } from './I18nProvider';
@@ -133,7 +132,7 @@ function phrasesOf(reason: EscalationReason): string[] {
 /** Opens the options page at the escalation section, marking the fields to fill in. */
 function openEscalationSettings(fields: string[]): void {
   const hash = `#escalation=${encodeURIComponent(fields.join(','))}`;
-  void openTab(`${browser.runtime.getURL('/options.html')}${hash}`);
+  void openSettings(hash);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { openSettings } from '../lib/panel/framed-api';
 import { useTabInfo, useToggleShortcut } from '../lib/queries';
 import { useI18n } from './I18nProvider';
 
@@ -37,7 +37,7 @@ export function PanelHeader({ tabId, onClose }: { tabId: number; onClose: () => 
         <button
           type="button"
           className="icon-button"
-          onClick={() => void browser.runtime.openOptionsPage()}
+          onClick={() => void openSettings()}
           title={t('panel.settings')}
           aria-label={t('panel.settings')}
         >

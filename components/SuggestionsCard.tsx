@@ -1,9 +1,9 @@
 import './templates.css';
 import { useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
 import { sendToExtension, type TabState } from '../lib/messaging';
+import { openSettings } from '../lib/panel/framed-api';
 import { useSettings } from '../lib/queries';
 import {
   useActiveTemplates,
@@ -150,7 +150,7 @@ export function SuggestionsCard({ state }: { state: TabState }) {
     <section className="card tpl-card" aria-labelledby="tpl-suggestions" data-testid="suggestions-card">
       <div className="tpl-card-head">
         <h2 id="tpl-suggestions">{tt('suggest.title')}</h2>
-        <button type="button" className="link small" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" className="link small" onClick={() => void openSettings()}>
           {tt('suggest.manage')}
         </button>
       </div>

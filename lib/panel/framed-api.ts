@@ -32,6 +32,18 @@ export async function openTab(url: string): Promise<void> {
   await sendToExtension('openTab', { url });
 }
 
+/**
+ * Opens the settings page, at `hash` when given (`#escalation=webhook.url`). Without a hash the browser's own call
+ * reuses an open settings tab; Firefox's drawer has that call only as a stub, so it opens a tab.
+ */
+export async function openSettings(hash = ''): Promise<void> {
+  if (!hash && !lacksTabsApi()) {
+    await browser.runtime.openOptionsPage();
+    return;
+  }
+  await openTab(`${browser.runtime.getURL('/options.html')}${hash}`);
+}
+
 /** The toggle-panel shortcut as the browser has it now ('' when unset). */
 export async function toggleShortcut(): Promise<string> {
   if (typeof browser.commands?.getAll !== 'function') return sendToExtension('getToggleShortcut', {});

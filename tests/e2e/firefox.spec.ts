@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { getDemoConversation } from '../../scripts/demo/conversations';
 import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
 import { type FirefoxSession, firefoxAddonUuid, launchFirefox, resolveFirefoxPath } from '../../scripts/firefox';
+import { createModelHub, type ModelHub } from './model-mirror';
 
 /**
  * Rapport in Firefox ESR, over WebDriver BiDi: the Firefox build's own path (the background page owns the analysis
@@ -15,6 +16,7 @@ const extensionPath = resolve(root, process.env.RAPPORT_OUT_DIR ?? '.output', 'f
 const firefoxPath = resolveFirefoxPath();
 const angryRefund = getDemoConversation('angry-refund');
 const drawerUrl = `moz-extension://${firefoxAddonUuid}/sidepanel.html?tabId=current&drawer=1`;
+const settingsUrl = `moz-extension://${firefoxAddonUuid}/options.html`;
 
 /** The badge's button, inside its shadow root. */
 const badgeButton = `document.querySelector('rapport-badge')?.shadowRoot?.querySelector('button.open')`;
@@ -25,6 +27,7 @@ test.describe('Firefox', () => {
 
   let firefox: FirefoxSession;
   let demo: DemoServer;
+  let hub: ModelHub;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
@@ -32,12 +35,14 @@ test.describe('Firefox', () => {
       execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit', cwd: root });
     }
     demo = await startDemoServer({ port: 0 });
+    hub = await createModelHub();
     firefox = await launchFirefox({ extensionPath, firefoxPath: firefoxPath ?? '' });
   });
 
   test.afterAll(async () => {
     await firefox?.close();
     await demo?.close();
+    await hub?.remove();
   });
 
   test.afterEach(async () => {
@@ -47,8 +52,8 @@ test.describe('Firefox', () => {
     await testInfo.attach('page.png', { body: await firefox.screenshot(firefox.tab), contentType: 'image/png' });
   });
 
-  /** Opens the angry refund demand and waits for the badge to carry its mood. */
-  async function openAngryRefund(): Promise<void> {
+  /** Opens the angry refund demand and waits for the badge to carry a mood (by default, the bundled model's). */
+  async function openAngryRefund(mood = /angry|upset/): Promise<void> {
     await firefox.navigate(firefox.tab, `${demo.url}/tickets/${angryRefund.id}`);
     await expect
       .poll(
@@ -59,7 +64,7 @@ test.describe('Firefox', () => {
           ),
         { timeout: 60_000 },
       )
-      .toMatch(/angry|upset/);
+      .toMatch(mood);
   }
 
   /** Clicks the badge (a real click) and returns the drawer's frame once it shows the mood card. */
@@ -171,5 +176,60 @@ test.describe('Firefox', () => {
         ),
       )
       .toBe('false');
+  });
+
+  /** Types into a React-controlled input the way a person's typing reaches it. */
+  async function typeInto(context: string, testId: string, value: string): Promise<void> {
+    await firefox.evaluate(
+      context,
+      `(() => {
+        const input = document.querySelector('[data-testid="${testId}"]');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`,
+    );
+  }
+
+  const textOf = (context: string, testId: string) =>
+    firefox.evaluate<string | null>(
+      context,
+      `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`,
+    );
+
+  test('settings open from the drawer; an opt-in model downloads there and the background analyses with it', async () => {
+    const mirror = await hub.start();
+    await openAngryRefund();
+    const frame = await openDrawer();
+    await firefox.evaluate(frame, `document.querySelector('button[aria-label="Settings"]').click()`);
+    let settings = '';
+    await expect
+      .poll(async () => {
+        const tree = await firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
+          maxDepth: 0,
+        });
+        settings = tree.contexts.find((c) => c.url.startsWith(settingsUrl))?.context ?? '';
+        return settings;
+      })
+      .not.toBe('');
+    await expect.poll(() => textOf(settings, 'model-backend')).toMatch(/WASM/);
+
+    await firefox.evaluate(settings, `document.querySelector('[data-testid="model-option-custom"]').click()`);
+    await typeInto(settings, 'model-custom-id', 'test-org/tiny-sentiment');
+    await typeInto(settings, 'model-mirror', mirror);
+    await expect.poll(() => textOf(settings, 'model-size'), { timeout: 20_000 }).toMatch(/^Download size: /);
+    await firefox.evaluate(settings, `document.querySelector('[data-testid="model-apply"]').click()`);
+    // Firefox's background page is the analysis host here (Chrome's is the offscreen document).
+    await expect
+      .poll(() => textOf(settings, 'model-status'), { timeout: 60_000 })
+      .toBe('In use: test-org/tiny-sentiment on WASM.');
+    expect(hub.requests.filter((r) => r.startsWith('GET')).length).toBeGreaterThanOrEqual(4);
+
+    // The test model's labels are in another order, so the mood it reads is not the bundled model's.
+    await openAngryRefund(/^(?!unknown$)/);
+    const again = await openDrawer();
+    await expect
+      .poll(() => textOf(again, 'mood-card'), { timeout: 30_000 })
+      .toContain('Model: test-org/tiny-sentiment');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // transformers.js must resolve to its Node build (onnxruntime-node); the "Hub" is a server this test starts.
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,9 +19,7 @@ import {
   readLabelScheme,
 } from '../../../lib/models/hub-models';
 import { createMoodModelManager } from '../../../lib/models/mood-model-manager';
-
-const bundledDir = join(process.cwd(), 'public/models/rapport-mood');
-const modelFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];
+import { addHubModel, hubModelFiles } from '../../fixtures/model-hub';
 
 let root: string;
 let cacheDir: string;
@@ -29,23 +27,6 @@ let server: Server;
 let mirror: string;
 /** Requests per model folder (`org/name`), to tell a download from a cache hit. */
 const requests = new Map<string, number>();
-
-/** Copies the bundled model into `org/name` under the served root, optionally with another label map or a broken graph. */
-async function addModel(
-  name: string,
-  change: { id2label?: Record<string, string>; brokenOnnx?: boolean } = {},
-): Promise<void> {
-  const dir = join(root, 'test-org', name);
-  await mkdir(join(dir, 'onnx'), { recursive: true });
-  for (const file of modelFiles) await copyFile(join(bundledDir, file), join(dir, file));
-  if (change.id2label) {
-    const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
-    config.id2label = change.id2label;
-    config.label2id = Object.fromEntries(Object.entries(change.id2label).map(([k, v]) => [v, Number(k)]));
-    await writeFile(join(dir, 'config.json'), JSON.stringify(config));
-  }
-  if (change.brokenOnnx) await writeFile(join(dir, 'onnx/model.onnx'), 'this is not an ONNX graph');
-}
 
 /** Serves `<org>/<name>/resolve/main/<file>` like the Hub; every ONNX variant name maps to `onnx/model.onnx`. */
 function serve(): Promise<Server> {
@@ -82,10 +63,10 @@ beforeAll(async () => {
   env.cacheDir = cacheDir;
   env.useFSCache = true;
   // Sentiment only, with positive and negative swapped, so its answers differ visibly from the bundled model's.
-  await addModel('tiny-sentiment', { id2label: { 0: 'positive', 1: 'neutral', 2: 'Negative' } });
-  await addModel('tiny-full');
-  await addModel('broken', { brokenOnnx: true });
-  await addModel('odd-labels', { id2label: { 0: 'spam', 1: 'ham' } });
+  await addHubModel(root, 'tiny-sentiment', { id2label: { 0: 'positive', 1: 'neutral', 2: 'Negative' } });
+  await addHubModel(root, 'tiny-full');
+  await addHubModel(root, 'broken', { brokenOnnx: true });
+  await addHubModel(root, 'odd-labels', { id2label: { 0: 'spam', 1: 'ham' } });
   server = await serve();
   mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -112,7 +93,7 @@ describe('Hub model download through a mirror', () => {
   it('measures the download size with HEAD requests before downloading', async () => {
     const size = await fetchDownloadSize({ modelId: 'test-org/tiny-sentiment', mirrorUrl: mirror }, { dtype: 'q8' });
     let expected = 0;
-    for (const file of modelFiles) expected += (await stat(join(root, 'test-org/tiny-sentiment', file))).size;
+    for (const file of hubModelFiles) expected += (await stat(join(root, 'test-org/tiny-sentiment', file))).size;
     expect(size.totalBytes).toBe(expected);
     expect(size.files.map((f) => f.file)).toContain('onnx/model_quantized.onnx');
     expect(size.files[0]?.url).toBe(`${mirror}/test-org/tiny-sentiment/resolve/main/config.json`);
