@@ -126,11 +126,17 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-/** The `origins` pattern of a URL's origin ("https://hooks.slack.com/*"), or undefined when it is not a URL. */
+/**
+ * The `origins` pattern of a URL's host ("https://hooks.slack.com/*"), or undefined when it is not a URL. No port:
+ * Firefox's match patterns take none (Chrome's match every port without one), so a receiver on
+ * `http://127.0.0.1:8080` is covered by the declared `http://127.0.0.1/*`.
+ */
 export function originPattern(url: string): string | undefined {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? `${parsed.origin}/*` : undefined;
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? `${parsed.protocol}//${parsed.hostname}/*`
+      : undefined;
   } catch {
     // Not a URL (a half-typed setting): there is no origin to ask for.
     return undefined;

@@ -6,6 +6,7 @@ import { getDemoConversation } from '../../scripts/demo/conversations';
 import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
 import { type FirefoxSession, firefoxAddonUuid, launchFirefox, resolveFirefoxPath } from '../../scripts/firefox';
 import { createModelHub, type ModelHub } from './model-mirror';
+import { startReceiver } from './webhook-receiver';
 
 /**
  * Rapport in Firefox ESR, over WebDriver BiDi: the Firefox build's own path (the background page owns the analysis
@@ -178,8 +179,28 @@ test.describe('Firefox', () => {
       .toBe('false');
   });
 
+  /** A real click (a user gesture) on an element inside the drawer, at its centre in the page's viewport. */
+  async function clickInDrawer(drawer: string, selector: string): Promise<void> {
+    const frameBox = await firefox.evaluate<{ x: number; y: number }>(
+      firefox.tab,
+      `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer iframe').getBoundingClientRect()`,
+    );
+    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
+      drawer,
+      `(() => {
+        const element = document.querySelector(${JSON.stringify(selector)});
+        element.scrollIntoView({ block: 'center' });
+        return element.getBoundingClientRect();
+      })()`,
+    );
+    await firefox.click(firefox.tab, frameBox.x + box.x + box.width / 2, frameBox.y + box.y + box.height / 2);
+  }
+
   /** Types into a React-controlled input the way a person's typing reaches it. */
   async function typeInto(context: string, testId: string, value: string): Promise<void> {
+    await expect
+      .poll(() => firefox.evaluate<boolean>(context, `Boolean(document.querySelector('[data-testid="${testId}"]'))`))
+      .toBe(true);
     await firefox.evaluate(
       context,
       `(() => {
@@ -197,11 +218,9 @@ test.describe('Firefox', () => {
       `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`,
     );
 
-  test('settings open from the drawer; an opt-in model downloads there and the background analyses with it', async () => {
-    const mirror = await hub.start();
-    await openAngryRefund();
-    const frame = await openDrawer();
-    await firefox.evaluate(frame, `document.querySelector('button[aria-label="Settings"]').click()`);
+  /** Clicks the drawer's settings button and returns the settings tab it opens. */
+  async function openSettingsFrom(drawer: string): Promise<string> {
+    await firefox.evaluate(drawer, `document.querySelector('button[aria-label="Settings"]').click()`);
     let settings = '';
     await expect
       .poll(async () => {
@@ -212,6 +231,14 @@ test.describe('Firefox', () => {
         return settings;
       })
       .not.toBe('');
+    return settings;
+  }
+
+  test('settings open from the drawer; an opt-in model downloads there and the background analyses with it', async () => {
+    const mirror = await hub.start();
+    await openAngryRefund();
+    const frame = await openDrawer();
+    const settings = await openSettingsFrom(frame);
     await expect.poll(() => textOf(settings, 'model-backend')).toMatch(/WASM/);
 
     await firefox.evaluate(settings, `document.querySelector('[data-testid="model-option-custom"]').click()`);
@@ -231,5 +258,48 @@ test.describe('Firefox', () => {
     await expect
       .poll(() => textOf(again, 'mood-card'), { timeout: 30_000 })
       .toContain('Model: test-org/tiny-sentiment');
+  });
+
+  test('the drawer escalates the angry refund to the team’s webhook', async () => {
+    const receiver = await startReceiver();
+    try {
+      await openAngryRefund(/^(?!unknown$)/);
+      const settings = await openSettingsFrom(await openDrawer());
+      await typeInto(settings, 'webhook-url', receiver.url);
+      await firefox.evaluate(settings, `document.querySelector('[data-testid="save-escalation"]').click()`);
+      await expect
+        .poll(() => firefox.evaluate<string>(settings, 'document.body.textContent'))
+        .toContain('Escalation settings saved');
+      await firefox.send('browsingContext.close', { context: settings });
+
+      await openAngryRefund(/^(?!unknown$)/);
+      const drawer = await openDrawer();
+      await expect
+        .poll(() => textOf(drawer, 'escalation-planned'), { timeout: 30_000 })
+        .toContain(`webhook to ${new URL(receiver.url).host}`);
+      await clickInDrawer(drawer, '[data-testid="escalate-button"]');
+      // The drawer posts from a page framed in the helpdesk: the extension's host access must still apply.
+      await expect
+        .poll(() =>
+          firefox.evaluate<string | null>(
+            drawer,
+            `document.querySelector('[data-testid="escalation-record"] [data-action="webhook"]')?.dataset.ok ?? null`,
+          ),
+        )
+        .toBe('true');
+      // The click carried over to the clipboard: the summary is copied for the agent to paste.
+      await expect
+        .poll(() =>
+          firefox.evaluate<string>(drawer, `document.querySelector('[data-testid="escalation-card"]').textContent`),
+        )
+        .toContain('Summary copied');
+      // The declared http://127.0.0.1/* covers the receiver's port: no needless "allow access" prompt.
+      expect(await textOf(drawer, 'escalation-card')).not.toContain('may not reach');
+      expect(receiver.posts).toHaveLength(1);
+      expect(receiver.posts[0]?.body).toContain('A-55812');
+      expect(receiver.posts[0]?.body).not.toContain('derek.holloway@example.com');
+    } finally {
+      await receiver.close();
+    }
   });
 });
