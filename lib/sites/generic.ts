@@ -18,8 +18,12 @@ function wordPattern(words: string): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`, 'i');
 }
 
-/** Single-message webmail views mark their body with one of these words. */
-const SINGLE_BODY = wordPattern('messagebody|mailbody|message-body|mail-body|articlebody|message-part');
+/**
+ * Single-message views (webmail, a helpdesk ticket with only the customer's first message) mark their body with one
+ * of these words, run together or joined by dashes or underscores: `messagebody`, `message-body`, BEM's
+ * `message__body`.
+ */
+const SINGLE_BODY = wordPattern('(?:message|mail|article)[-_]*body|message[-_]*part');
 
 /**
  * Structural cues, matched against class/id words. Generic by nature: each names the conventions it covers.
@@ -286,10 +290,25 @@ function findSingleMessage(root: Element): Element | null {
   for (const body of bodies) {
     // Walk up until the ancestor also holds a sender cue: that ancestor is the message.
     for (let cur = body.parentElement, depth = 0; cur && depth < 5; cur = cur.parentElement, depth++) {
-      if (isMessageBlock(cur)) return cur;
+      if (isMessageBlock(cur)) return outermostWrapper(cur);
     }
   }
   return null;
+}
+
+/**
+ * The wrapper of a message that carries its own id or role (`<article id="c1" class="message message--customer">`)
+ * while adding no more than chrome (an avatar's initials, a day divider), so a ticket with one message reads with the
+ * same id and role as it will once replies make it a thread. The message itself when no wrapper does.
+ */
+function outermostWrapper(block: Element): Element {
+  let best = block;
+  const length = visibleLength(block);
+  for (let cur = block.parentElement, depth = 0; cur && depth < 3; cur = cur.parentElement, depth++) {
+    if (visibleLength(cur) - length > 40 || !isMessageBlock(cur)) break;
+    if (ownIdOf(cur) !== undefined || pageRoleOf(cur) !== undefined) best = cur;
+  }
+  return best;
 }
 
 function isChrome(el: Element): boolean {

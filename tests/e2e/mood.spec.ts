@@ -39,6 +39,23 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'positive');
   });
 
+  test('a new ticket with only the customer’s first message is read and its mood shown', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    // Most tickets start like this: one message, no reply yet (the broken vase, in German).
+    const ticket = getDemoConversation('damaged-item-de');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await expect(panel.getByTestId('read-message')).toHaveCount(1);
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-sentiment', 'negative', { timeout: 30_000 });
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset|anxious/);
+  });
+
   test('bad input gives a defined result, never a frozen panel', async ({ context, extensionId, serviceWorker }) => {
     // A page with a 1 MB message, emoji only, zero-width characters and HTML entities, read by the generic adapter.
     const huge = `${'Das ist wirklich ärgerlich, ich warte seit Wochen. '.repeat(20_000)}`;
