@@ -28,14 +28,15 @@ export const firefoxAddonId = 'rapport@rapport.dev';
  */
 export const firefoxAddonUuid = '6b1e7c62-3f0a-4d8e-9a55-0c2d1b7e9f10';
 
-/** Profile preferences: the known add-on origin, and no first-run or default-browser prompts. */
-function userPrefs(): string {
-  const prefs: Record<string, string | boolean> = {
+/** Profile preferences: the known add-on origin, and no first-run or default-browser prompts; `extra` on top. */
+function userPrefs(extra: Record<string, string | boolean | number> = {}): string {
+  const prefs: Record<string, string | boolean | number> = {
     'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: firefoxAddonUuid }),
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'browser.aboutwelcome.enabled': false,
+    ...extra,
   };
   return Object.entries(prefs)
     .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
@@ -105,9 +106,11 @@ export async function launchFirefox(options: {
   firefoxPath: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** More profile preferences, e.g. `extensions.background.idle.timeout` to suspend the background sooner. */
+  prefs?: Record<string, string | boolean | number>;
 }): Promise<FirefoxSession> {
   const profile = await mkdtemp(join(tmpdir(), 'rapport-firefox-'));
-  await writeFile(join(profile, 'user.js'), userPrefs());
+  await writeFile(join(profile, 'user.js'), userPrefs(options.prefs));
   const args = ['--no-remote', '--profile', profile, '--remote-debugging-port=0'];
   if (options.headless !== false) args.unshift('--headless');
   const child = spawn(options.firefoxPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,6 +10,7 @@ const noLocalHost = (): Promise<never> =>
 
 export const analyzeConversationLocally: typeof LocalHost.analyzeConversationLocally = noLocalHost;
 export const analyzeDraftLocally: typeof LocalHost.analyzeDraftLocally = noLocalHost;
+export const warmUpLocally: typeof LocalHost.warmUpLocally = noLocalHost;
 export const localMoodModelHandlers: typeof LocalHost.localMoodModelHandlers = {
   selectMoodModel: noLocalHost,
   getMoodModelState: noLocalHost,

@@ -9,10 +9,11 @@ import type { AnalysisHost } from './analysis-host';
 import { readMoodSelection } from './analysis-host-client';
 import type { AnalysisResult, MoodModelState } from './analysis-protocol';
 import type { MoodModelSelection } from './hub-models';
+import { warmUpConversation } from './warm-up';
 
 let localHost: Promise<AnalysisHost> | null = null;
 
-/** The host, created on first use (so the browser's start-up stays light). */
+/** The host, created on first use: the background's start-up warm-up (`warmUpLocally`), or a first request. */
 function getLocalHost(): Promise<AnalysisHost> {
   localHost ??= import('./analysis-host').then(async (module) => {
     const host = module.createExtensionAnalysisHost();
@@ -28,6 +29,14 @@ export async function analyzeConversationLocally(
   onPartial?: (result: AnalysisResult) => void,
 ): Promise<AnalysisResult> {
   return (await getLocalHost()).analyze(conversation, onPartial);
+}
+
+/**
+ * Starts the worker and runs the whole path once, so the agent's first conversation does not wait for the model to
+ * load (headless Firefox: the first mood took 2.2–2.6 s when the model loaded for it).
+ */
+export async function warmUpLocally(): Promise<void> {
+  await analyzeConversationLocally(warmUpConversation);
 }
 
 /** Mood of a draft (tone check), asked by a panel. */

@@ -17,12 +17,15 @@ import type { PageBenchResult } from './browser-page';
 
 const repo = resolve(import.meta.dirname, '../..');
 
-/** The built extension to measure: `RAPPORT_OUT_DIR` when built there, else a bench-only build in `.output-bench`. */
-function ensureBuiltExtension(): string {
+/**
+ * The built extension to measure: `RAPPORT_OUT_DIR` when built there, else a bench-only build in `.output-bench`
+ * (rebuilt with `RAPPORT_BENCH_REBUILD=1`).
+ */
+export function ensureBuiltExtension(target: 'chrome' | 'firefox' = 'chrome'): string {
   const outDir = process.env.RAPPORT_OUT_DIR ?? '.output-bench';
-  const path = join(repo, outDir, 'chrome-mv3');
+  const path = join(repo, outDir, target === 'chrome' ? 'chrome-mv3' : 'firefox-mv3');
   if (!existsSync(join(path, 'manifest.json')) || process.env.RAPPORT_BENCH_REBUILD === '1') {
-    execFileSync('npx', ['wxt', 'build'], {
+    execFileSync('npx', ['wxt', 'build', '-b', target], {
       cwd: repo,
       env: { ...process.env, RAPPORT_OUT_DIR: outDir },
       stdio: 'ignore',
@@ -31,7 +34,7 @@ function ensureBuiltExtension(): string {
   return path;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
@@ -54,7 +57,7 @@ function chromiumRssMiB(profile: string): number {
   }
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** Runs the browser bench and returns the lines to print. */
 export async function runBrowserBench(): Promise<string[]> {

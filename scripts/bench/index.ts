@@ -31,6 +31,11 @@ const sections: Section[] = [
     run: async () => (await import('./browser')).runBrowserBench(),
   },
   {
+    name: 'firefox',
+    title: 'First mood in headless Firefox ESR (the background page owns the worker)',
+    run: async () => (await import('./firefox')).runFirefoxBench(),
+  },
+  {
     name: 'read',
     title: 'Reading conversations and observer cost in Chromium (issue 3)',
     run: async () => (await import('./read')).runReadBench(),
