@@ -58,8 +58,8 @@ interface RemoteValue {
 }
 
 export interface FirefoxSession {
-  /** Sends one BiDi command; rejects with Firefox's error message. */
-  send<T>(method: string, params: object): Promise<T>;
+  /** Sends one BiDi command; rejects with Firefox's error message, or when no answer comes within `timeoutMs`. */
+  send<T>(method: string, params: object, timeoutMs?: number): Promise<T>;
   /** The browsing context (tab) Firefox opened with. */
   tab: string;
   /** Runs `expression` in a browsing context (a tab or a frame) and returns its JSON-serialisable value. */
@@ -154,10 +154,21 @@ export async function launchFirefox(options: {
       for (const waiting of pending.values()) waiting.reject(new Error('Firefox closed the remote connection'));
       pending.clear();
     });
-    const send = <T>(method: string, params: object): Promise<T> =>
+    const send = <T>(method: string, params: object, timeoutMs = 60_000): Promise<T> =>
       new Promise<T>((resolve, reject) => {
         const id = ++nextId;
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        // No command waits forever: an unanswered one fails with its name (a polling caller then tries again).
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`${method} got no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const settle =
+          <V>(done: (value: V) => void) =>
+          (value: V) => {
+            clearTimeout(timer);
+            done(value);
+          };
+        pending.set(id, { resolve: settle(resolve as (value: unknown) => void), reject: settle(reject) });
         ws.send(JSON.stringify({ id, method, params }));
       });
 
@@ -177,6 +188,7 @@ export async function launchFirefox(options: {
           'script.evaluate',
           // JSON across the wire: BiDi's own value encoding would need decoding for objects and arrays.
           { expression: `JSON.stringify(${expression})`, target: { context }, awaitPromise: true },
+          5_000,
         );
         if (answer.type === 'exception') throw new Error(`evaluate failed: ${answer.exceptionDetails?.text}`);
         const value = answer.result?.value;

@@ -6,7 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
-import { handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
+import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
 import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
 import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
 import { declaredSiteMatches } from '../../lib/sites/matches';
@@ -90,6 +90,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   }
 
   let mounting: Promise<void> | null = null;
+  /** The last mood the background sent, kept for a badge that mounts after it arrived. */
+  let lastMood: BadgeMood | null | undefined;
   function ensureUi(): Promise<void> {
     mounting ??= mountUi();
     return mounting;
@@ -126,6 +128,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     if (ctx.isInvalid) return;
     ui = created;
     ui.mount();
+    // A mood that arrived while the badge was still being created (a conversation analysed before, answered from the
+    // cache at once) would otherwise wait for the next change.
+    if (lastMood !== undefined) ui.mounted?.badge.setMood(lastMood);
   }
 
   function updateBadge(report: PageReport): void {
@@ -171,6 +176,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       },
       insertIntoPage: ({ text }) => adapter.insert(document, text),
       showMood: ({ mood }) => {
+        lastMood = mood;
         ui?.mounted?.badge.setMood(mood);
         return undefined;
       },
