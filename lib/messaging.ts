@@ -62,6 +62,9 @@ export type PageReport = z.infer<typeof pageReportSchema>;
 
 const tabIdSchema = z.int().check(z.nonnegative());
 
+/** The requests a panel framed in its tab's page may have the background pass on to that tab's content script. */
+const relayedTypes = ['toggleDrawer', 'runZendeskEscalation'] as const;
+
 /**
  * Every request message: its payload schema, who may send it, and the type of its answer.
  * Names are verb-first and grouped by direction.
@@ -92,7 +95,7 @@ export const protocol = {
     from: 'extension',
     payload: z.object({
       tabId: tabIdSchema,
-      type: z.enum(['toggleDrawer', 'runZendeskEscalation']),
+      type: z.enum(relayedTypes),
       payload: z.unknown(),
     }),
   },
@@ -262,11 +265,10 @@ export async function sendToExtension<T extends MessageType>(type: T, payload: P
   return unwrap(type, answer);
 }
 
-/** The requests a panel framed in its tab's page may have the background pass on to that tab's content script. */
-export type RelayedType = Payload<'relayToTab'>['type'];
+type RelayedType = (typeof relayedTypes)[number];
 
 function isRelayed(type: MessageType): type is RelayedType {
-  return type === 'toggleDrawer' || type === 'runZendeskEscalation';
+  return (relayedTypes as readonly string[]).includes(type);
 }
 
 /**

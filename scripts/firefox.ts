@@ -140,18 +140,25 @@ export async function launchFirefox(options: {
       ws.once('error', reject);
     });
     let nextId = 0;
-    const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+    const pending = new Map<
+      number,
+      { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+    >();
     ws.on('message', (data) => {
       const answer = JSON.parse(data.toString()) as BiDiAnswer;
       if (answer.id === undefined) return;
       const waiting = pending.get(answer.id);
       if (!waiting) return;
       pending.delete(answer.id);
+      clearTimeout(waiting.timer);
       if (answer.type === 'error') waiting.reject(new Error(`${answer.error}: ${answer.message}`));
       else waiting.resolve(answer.result);
     });
     ws.on('close', () => {
-      for (const waiting of pending.values()) waiting.reject(new Error('Firefox closed the remote connection'));
+      for (const waiting of pending.values()) {
+        clearTimeout(waiting.timer);
+        waiting.reject(new Error('Firefox closed the remote connection'));
+      }
       pending.clear();
     });
     const send = <T>(method: string, params: object, timeoutMs = 60_000): Promise<T> =>
@@ -162,13 +169,7 @@ export async function launchFirefox(options: {
           pending.delete(id);
           reject(new Error(`${method} got no answer within ${timeoutMs} ms`));
         }, timeoutMs);
-        const settle =
-          <V>(done: (value: V) => void) =>
-          (value: V) => {
-            clearTimeout(timer);
-            done(value);
-          };
-        pending.set(id, { resolve: settle(resolve as (value: unknown) => void), reject: settle(reject) });
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
         ws.send(JSON.stringify({ id, method, params }));
       });
 

@@ -25,7 +25,7 @@ export async function tabInfo(tabId: number): Promise<{ title: string; url: stri
 
 /** Opens `url` (a web page or one of our pages) in a new, active tab. */
 export async function openTab(url: string): Promise<void> {
-  if (typeof browser.tabs?.create === 'function') {
+  if (!lacksTabsApi()) {
     await browser.tabs.create({ url, active: true });
     return;
   }

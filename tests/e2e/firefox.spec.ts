@@ -92,6 +92,60 @@ test.describe('Firefox', () => {
     return frame;
   }
 
+  /** A real click (a user gesture) on an element inside the drawer, at its centre in the page's viewport. */
+  async function clickInDrawer(drawer: string, selector: string): Promise<void> {
+    const frameBox = await firefox.evaluate<{ x: number; y: number }>(
+      firefox.tab,
+      `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer iframe').getBoundingClientRect()`,
+    );
+    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
+      drawer,
+      `(() => {
+        const element = document.querySelector(${JSON.stringify(selector)});
+        element.scrollIntoView({ block: 'center' });
+        return element.getBoundingClientRect();
+      })()`,
+    );
+    await firefox.click(firefox.tab, frameBox.x + box.x + box.width / 2, frameBox.y + box.y + box.height / 2);
+  }
+
+  /** Types into a React-controlled input (`selector`) the way a person's typing reaches it. */
+  async function typeInto(context: string, selector: string, value: string): Promise<void> {
+    const input = `document.querySelector(${JSON.stringify(selector)})`;
+    await expect.poll(() => firefox.evaluate<boolean>(context, `Boolean(${input})`)).toBe(true);
+    await firefox.evaluate(
+      context,
+      `(() => {
+        const input = ${input};
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`,
+    );
+  }
+
+  const textOf = (context: string, testId: string) =>
+    firefox.evaluate<string | null>(
+      context,
+      `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`,
+    );
+
+  /** Clicks the drawer's settings button and returns the settings tab it opens. */
+  async function openSettingsFrom(drawer: string): Promise<string> {
+    await firefox.evaluate(drawer, `document.querySelector('button[aria-label="Settings"]').click()`);
+    let settings = '';
+    await expect
+      .poll(async () => {
+        const tree = await firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
+          maxDepth: 0,
+        });
+        settings = tree.contexts.find((c) => c.url.startsWith(settingsUrl))?.context ?? '';
+        return settings;
+      })
+      .not.toBe('');
+    return settings;
+  }
+
   test('the background page reads the conversation and the badge shows its mood', async () => {
     await openAngryRefund();
     const label = await firefox.evaluate<string>(firefox.tab, `${badgeButton}.getAttribute('aria-label')`);
@@ -147,26 +201,10 @@ test.describe('Firefox', () => {
       frame,
       `[...${suggestion}.querySelectorAll('button')].find((button) => button.textContent === 'Insert').click()`,
     );
-    // No name to sign with yet: the template asks for it first (typed as a person would, so React sees it).
-    await firefox.evaluate(
-      frame,
-      `(() => {
-        const form = ${suggestion}.querySelector('[data-testid="template-fill-form"]');
-        const input = form.querySelector('input');
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'Lena Vogt');
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        return true;
-      })()`,
-    );
+    // No name to sign with yet: the template asks for it first.
+    await typeInto(frame, '[data-testid="suggestion"] [data-testid="template-fill-form"] input', 'Lena Vogt');
     await firefox.evaluate(frame, `${suggestion}.querySelector('button[type="submit"]').click()`);
-    await expect
-      .poll(() =>
-        firefox.evaluate<string | null>(
-          frame,
-          `document.querySelector('[data-testid="template-use-status"]')?.textContent ?? null`,
-        ),
-      )
-      .toBe('Inserted into the reply box');
+    await expect.poll(() => textOf(frame, 'template-use-status')).toBe('Inserted into the reply box');
     await expect
       .poll(() => firefox.evaluate<string>(firefox.tab, `document.querySelector('#reply-body').value`))
       .toMatch(/^Hi Derek,[\s\S]*A-55812[\s\S]*Lena Vogt$/);
@@ -182,61 +220,6 @@ test.describe('Firefox', () => {
       .toBe('false');
   });
 
-  /** A real click (a user gesture) on an element inside the drawer, at its centre in the page's viewport. */
-  async function clickInDrawer(drawer: string, selector: string): Promise<void> {
-    const frameBox = await firefox.evaluate<{ x: number; y: number }>(
-      firefox.tab,
-      `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer iframe').getBoundingClientRect()`,
-    );
-    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
-      drawer,
-      `(() => {
-        const element = document.querySelector(${JSON.stringify(selector)});
-        element.scrollIntoView({ block: 'center' });
-        return element.getBoundingClientRect();
-      })()`,
-    );
-    await firefox.click(firefox.tab, frameBox.x + box.x + box.width / 2, frameBox.y + box.y + box.height / 2);
-  }
-
-  /** Types into a React-controlled input the way a person's typing reaches it. */
-  async function typeInto(context: string, testId: string, value: string): Promise<void> {
-    await expect
-      .poll(() => firefox.evaluate<boolean>(context, `Boolean(document.querySelector('[data-testid="${testId}"]'))`))
-      .toBe(true);
-    await firefox.evaluate(
-      context,
-      `(() => {
-        const input = document.querySelector('[data-testid="${testId}"]');
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        return true;
-      })()`,
-    );
-  }
-
-  const textOf = (context: string, testId: string) =>
-    firefox.evaluate<string | null>(
-      context,
-      `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`,
-    );
-
-  /** Clicks the drawer's settings button and returns the settings tab it opens. */
-  async function openSettingsFrom(drawer: string): Promise<string> {
-    await firefox.evaluate(drawer, `document.querySelector('button[aria-label="Settings"]').click()`);
-    let settings = '';
-    await expect
-      .poll(async () => {
-        const tree = await firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
-          maxDepth: 0,
-        });
-        settings = tree.contexts.find((c) => c.url.startsWith(settingsUrl))?.context ?? '';
-        return settings;
-      })
-      .not.toBe('');
-    return settings;
-  }
-
   test('settings open from the drawer; an opt-in model downloads there and the background analyses with it', async () => {
     const mirror = await hub.start();
     await openAngryRefund();
@@ -245,8 +228,8 @@ test.describe('Firefox', () => {
     await expect.poll(() => textOf(settings, 'model-backend')).toMatch(/WASM/);
 
     await firefox.evaluate(settings, `document.querySelector('[data-testid="model-option-custom"]').click()`);
-    await typeInto(settings, 'model-custom-id', 'test-org/tiny-sentiment');
-    await typeInto(settings, 'model-mirror', mirror);
+    await typeInto(settings, '[data-testid="model-custom-id"]', 'test-org/tiny-sentiment');
+    await typeInto(settings, '[data-testid="model-mirror"]', mirror);
     await expect.poll(() => textOf(settings, 'model-size'), { timeout: 20_000 }).toMatch(/^Download size: /);
     await firefox.evaluate(settings, `document.querySelector('[data-testid="model-apply"]').click()`);
     // Firefox's background page is the analysis host here (Chrome's is the offscreen document).
@@ -268,7 +251,7 @@ test.describe('Firefox', () => {
     try {
       await openAngryRefund(/^(?!unknown$)/);
       const settings = await openSettingsFrom(await openDrawer());
-      await typeInto(settings, 'webhook-url', receiver.url);
+      await typeInto(settings, '[data-testid="webhook-url"]', receiver.url);
       await firefox.evaluate(settings, `document.querySelector('[data-testid="save-escalation"]').click()`);
       await expect
         .poll(() => firefox.evaluate<string>(settings, 'document.body.textContent'))

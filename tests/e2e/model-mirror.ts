@@ -1,14 +1,13 @@
+/**
+ * A local "Hub" for the opt-in model end-to-end tests: models laid out by `addHubModel`, served as
+ * `<org>/<name>/resolve/main/…` by a server the test starts, so the download path runs without the internet.
+ */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { addHubModel } from '../fixtures/model-hub';
-
-/**
- * A local "Hub" for the opt-in model end-to-end tests: models laid out by `addHubModel`, served as
- * `<org>/<name>/resolve/main/…` by a server the test starts, so the download path runs without the internet.
- */
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
