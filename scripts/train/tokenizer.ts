@@ -7,10 +7,49 @@
 export const specialTokens = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
 /**
- * Text normalisation baked into the tokenizer, so the browser sees exactly what training saw: URLs, @mentions and
- * long digit runs (order numbers, dates) collapse to one placeholder each, letter runs ("soooo") shorten to two.
+ * Literal JSON escapes ("don\u2019t", "a\u002c b"): text copied out of API responses, ticket exports and tweet
+ * dumps often carries them, and the tokenizer would otherwise read "\u2019" as three junk tokens in the middle of a
+ * word, hiding "don't" from the negation handling. The characters that matter are decoded (apostrophes and quotes,
+ * comma, dashes, ellipsis, German umlauts and ß, accented e, no-break space); any other escape becomes a space.
+ */
+const escapedCharacters: Record<string, string> = {
+  '0022': '"',
+  '0026': '&',
+  '0027': "'",
+  '002c': ',',
+  '00a0': ' ',
+  '00c4': 'Ä',
+  '00d6': 'Ö',
+  '00dc': 'Ü',
+  '00df': 'ß',
+  '00e4': 'ä',
+  '00e8': 'è',
+  '00e9': 'é',
+  '00f6': 'ö',
+  '00fc': 'ü',
+  '2013': '–',
+  '2014': '—',
+  '2018': '‘',
+  '2019': '’',
+  '201c': '“',
+  '201d': '”',
+  '201e': '„',
+  '2026': '…',
+};
+
+/** A case-insensitive regex source for the literal text `\uXXXX` (the tokenizer's Replace takes no flags). */
+function escapePattern(hex: string): string {
+  return `\\\\u${[...hex].map((c) => (/[a-f]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')}`;
+}
+
+/**
+ * Text normalisation baked into the tokenizer, so the browser sees exactly what training saw: literal \u escapes
+ * decoded, URLs, @mentions and long digit runs (order numbers, dates) collapsed to one placeholder each, letter runs
+ * ("soooo") shortened to two.
  */
 const replacements: { pattern: string; content: string }[] = [
+  ...Object.entries(escapedCharacters).map(([hex, content]) => ({ pattern: escapePattern(hex), content })),
+  { pattern: '\\\\u[0-9A-Fa-f]{4}', content: ' ' },
   { pattern: 'https?://\\S+|www\\.\\S+', content: ' httpurl ' },
   { pattern: '@[A-Za-z0-9_]+', content: ' @user ' },
   { pattern: '[0-9]{3,}', content: ' 000 ' },

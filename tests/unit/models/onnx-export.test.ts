@@ -15,7 +15,7 @@ import {
   type CharPathWeights,
   lexiconFeatureCount,
 } from '../../../scripts/train/onnx';
-import { buildVocab } from '../../../scripts/train/tokenizer';
+import { buildVocab, normalizeLikeTokenizer } from '../../../scripts/train/tokenizer';
 
 const corpus = [
   'Ich warte seit drei Wochen auf meine Bestellung 123456, das ist eine Frechheit!!!',
@@ -160,6 +160,11 @@ describe('exported bag-of-embeddings graph', () => {
     ]);
     // Zero-width characters vanish instead of producing unknown tokens.
     expect(tokenizer.tokenize('dan\u200bke')).toEqual(tokenizer.tokenize('danke'));
+    // Literal JSON escapes from exports decode to their characters (upper or lower case hex); others become a space.
+    expect(tokenizer.tokenize(String.raw`don\u2019t\u002c sch\u00F6n \ud83d\ude00ok`)).toEqual(
+      tokenizer.tokenize('don’t, schön ok'),
+    );
+    expect(normalizeLikeTokenizer(String.raw`I\u2019m gr\u00fcn\u2026`)).toBe('i’m grün…');
   });
 
   it.each([
