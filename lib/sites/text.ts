@@ -216,7 +216,7 @@ const MOBILE_SIGNATURE =
   /^(sent from my .{2,40}|sent from (outlook|mail|yahoo mail).{0,40}|get outlook for (ios|android).{0,20}|von meinem .{2,40} gesendet|gesendet von meinem .{2,40}|gesendet (von|mit) (mail|outlook) für .{2,30}|sent with proton mail.{0,30})$/i;
 /** Sign-offs after which only name, role and contact lines follow. */
 const CLOSING =
-  /^(mit (den )?(freundlichen|besten|herzlichen|lieben) grüßen|mit freundlichem gruß|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|grüße|gruß|lg|mfg|vg|best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|thanks and regards|many thanks|thanks in advance|thanks|thank you|(vielen )?dank(e)? (&|und) (viele |beste |liebe )?grüße|thanks (&|and) (best |kind )?regards)[\s,.!]*$/i;
+  /^(mit (den )?(freundlichen|besten|herzlichen|lieben) grüßen|mit freundlichem gruß|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|grüße|gruß|lg|mfg|vg|best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|thanks and regards|many thanks|thanks in advance|thanks (a lot|so much|again)|thank you (so|very) much|thanks|thank you|(vielen|besten|herzlichen) dank|danke( schön| sehr| im voraus)?|dankeschön|(vielen )?dank(e)?( dir| ihnen| euch)? (&|und) (viele |beste |liebe )?(grüße|gruß)|thanks (&|and) (best |kind )?regards)[\s,.!]*$/i;
 /** How many non-empty lines may follow a sign-off for it to count as a signature rather than text. */
 const MAX_SIGNATURE_LINES = 8;
 

@@ -63,6 +63,17 @@ describe('cleanMessageText strips signatures and disclaimers', () => {
       'Bitte um Rückruf.',
     ],
     ['English sign-off', 'Please call me back.\n\nBest regards,\nJane Doe\nACME Ltd', 'Please call me back.'],
+    [
+      'English thank-you sign-off',
+      'Please cancel the second order.\n\nThanks a lot,\nTomás',
+      'Please cancel the second order.',
+    ],
+    [
+      'German thank-you sign-off',
+      'Bitte storniert die zweite Bestellung.\n\nVielen Dank\nMehmet',
+      'Bitte storniert die zweite Bestellung.',
+    ],
+    ['German thanks-and-regards', 'Bitte um Rückruf.\n\nDanke dir und liebe Grüße\nLea', 'Bitte um Rückruf.'],
     ['iPhone English', 'Please call me back.\n\nSent from my iPhone', 'Please call me back.'],
     ['iPhone German', 'Bitte um Rückruf.\n\nVon meinem iPhone gesendet', 'Bitte um Rückruf.'],
     ['Outlook mobile', 'Please call me back.\n\nGet Outlook for Android', 'Please call me back.'],
