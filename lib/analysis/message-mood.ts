@@ -164,31 +164,42 @@ export interface MessageMoodParts {
   evidence: readonly EvidenceSpan[];
 }
 
-/** Urgency kinds that only an unhappy customer writes: a threat of legal steps, a chargeback or leaving. */
-const threatKinds = new Set(['legal-threat', 'chargeback-threat', 'cancellation-threat', 'repeated-contact']);
+/**
+ * Urgency kinds that only an unhappy customer writes, and the emotion each one shows: threatening a lawyer or a
+ * chargeback is anger (the customer has stopped expecting help and reaches for force); threatening to leave or saying
+ * they have written again and again is frustration.
+ */
+const threatEmotion: Readonly<Record<string, 'angry' | 'frustrated'>> = {
+  'legal-threat': 'angry',
+  'chargeback-threat': 'angry',
+  'cancellation-threat': 'frustrated',
+  'repeated-contact': 'frustrated',
+};
 
 /**
  * A customer who threatens a chargeback, a lawyer or to leave is not neutral, however politely the rest is put:
  * the small model reads words, not intent. Each such reason moves probability from neutral and positive to negative
- * (and lifts frustration), so the threat phrase itself becomes the evidence the agent sees.
+ * and lifts the emotion its kind shows (see `threatEmotion`), so the threat phrase itself becomes the evidence the
+ * agent sees.
  */
 export function applyThreatPrior(raw: RawMood, urgency: UrgencyResult, role: MessageMoodParts['role']): RawMood {
   if (role !== 'customer') return raw;
-  const threats = new Set(urgency.reasons.filter((r) => threatKinds.has(r.kind)).map((r) => r.kind)).size;
-  if (threats === 0) return raw;
-  const floor = Math.min(0.85, 0.5 + 0.15 * threats);
+  const kinds = new Set(urgency.reasons.map((r) => r.kind).filter((kind) => kind in threatEmotion));
+  if (kinds.size === 0) return raw;
+  const floor = Math.min(0.85, 0.5 + 0.15 * kinds.size);
   const { negative, neutral, positive } = raw.sentiment;
-  if (negative >= floor) return raw;
   const rest = neutral + positive;
-  const scale = rest > 0 ? (1 - floor) / rest : 0;
+  const scale = negative >= floor ? 1 : rest > 0 ? (1 - floor) / rest : 0;
+  const emotionProbs = { ...raw.emotions, neutral: raw.emotions.neutral * scale };
+  for (const kind of kinds) {
+    const emotion = threatEmotion[kind];
+    if (emotion) emotionProbs[emotion] = Math.max(emotionProbs[emotion], floor);
+  }
   return {
     ...raw,
-    sentiment: { negative: floor, neutral: neutral * scale, positive: positive * scale },
-    emotions: {
-      ...raw.emotions,
-      frustrated: Math.max(raw.emotions.frustrated, floor),
-      neutral: raw.emotions.neutral * scale,
-    },
+    sentiment:
+      negative >= floor ? raw.sentiment : { negative: floor, neutral: neutral * scale, positive: positive * scale },
+    emotions: emotionProbs,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyThreatPrior,
   buildMessageMood,
   combineChunkMoods,
   computeConfidence,
@@ -142,5 +143,43 @@ describe('labelsToExplain', () => {
   it('explains the winning pole, strong emotions and offensive language', () => {
     expect(labelsToExplain(fakeMood('Ihr Idioten, das ist unverschämt'))).toEqual(['negative', 'angry', 'offensive']);
     expect(labelsToExplain(fakeMood('Wo ist mein Paket?'))).toEqual([]);
+  });
+});
+
+describe('threat prior', () => {
+  const calm: RawMood = {
+    sentiment: { negative: 0.2, neutral: 0.6, positive: 0.2 },
+    emotions: { ...neutralRawMood().emotions, neutral: 0.8, frustrated: 0.2, angry: 0.1 },
+    offensive: 0.1,
+  };
+
+  it('reads a chargeback or a lawyer as anger and a threat to leave as frustration', () => {
+    const chargeback = applyThreatPrior(calm, detectUrgency('Otherwise I will file a chargeback.'), 'customer');
+    expect(chargeback.sentiment.negative).toBeCloseTo(0.65);
+    expect(chargeback.emotions.angry).toBeCloseTo(0.65);
+    expect(chargeback.emotions.frustrated).toBe(0.2);
+    expect(chargeback.emotions.neutral).toBeLessThan(0.8);
+    const leaving = applyThreatPrior(calm, detectUrgency('I will take my business elsewhere.'), 'customer');
+    expect(leaving.emotions.frustrated).toBeCloseTo(0.65);
+    expect(leaving.emotions.angry).toBe(0.1);
+    const both = applyThreatPrior(
+      calm,
+      detectUrgency('I will file a chargeback and take my business elsewhere.'),
+      'customer',
+    );
+    expect(both.sentiment.negative).toBeCloseTo(0.8);
+    expect([both.emotions.angry, both.emotions.frustrated]).toEqual([0.8, 0.8]);
+  });
+
+  it('leaves agents, and customers without threats, as the model read them', () => {
+    expect(applyThreatPrior(calm, detectUrgency('I will file a chargeback.'), 'agent')).toBe(calm);
+    expect(applyThreatPrior(calm, detectUrgency('Where is my parcel?'), 'customer')).toBe(calm);
+  });
+
+  it('keeps a negative reading that is already above the floor', () => {
+    const furious: RawMood = { ...calm, sentiment: { negative: 0.9, neutral: 0.05, positive: 0.05 } };
+    const out = applyThreatPrior(furious, detectUrgency('I will file a chargeback.'), 'customer');
+    expect(out.sentiment).toEqual(furious.sentiment);
+    expect(out.emotions.angry).toBeCloseTo(0.65);
   });
 });
