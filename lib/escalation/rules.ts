@@ -65,7 +65,7 @@ function emotionReason(
   threshold: number,
   conversation: Conversation,
   mood: ConversationMood,
-): { p: number; evidence: EscalationEvidence[] } | undefined {
+): { p: number; inLatest: boolean; evidence: EscalationEvidence[] } | undefined {
   const current = emotionP(mood.current.emotions, emotion);
   // The conversation's current mood is what the rule is about; the latest customer message alone can also carry it
   // when the aggregate lags behind (one furious message after several calm ones).
@@ -86,7 +86,8 @@ function emotionReason(
     const phrase = phraseFromEvidence(source.message, source.mood, [emotion, kind]);
     evidence.push(phrase ? { messageId: source.message.id, phrase } : { messageId: source.message.id });
   }
-  return { p, evidence };
+  // Say where the figure comes from when it is the latest message's, not the conversation's the mood card shows.
+  return { p, inLatest: latestP > current, evidence };
 }
 
 function lastAnalysedCustomerMessage(
@@ -216,26 +217,26 @@ export function evaluateEscalation(
 
   const anger = emotionReason('anger', 'angry', rules.angerThreshold, conversation, mood);
   if (anger) {
-    const p = anger.p;
+    const { p, inLatest } = anger;
     add(
       'anger',
       (l) =>
         l === 'de'
-          ? `Verärgerung ist hoch: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.angerThreshold, l)}).`
-          : `Anger is high: ${formatPercent(p, l)} (threshold ${formatPercent(rules.angerThreshold, l)}).`,
+          ? `Verärgerung ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.angerThreshold, l)}).`
+          : `Anger is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rules.angerThreshold, l)}).`,
       anger.evidence,
     );
   }
 
   const frustration = emotionReason('frustration', 'frustrated', rules.frustrationThreshold, conversation, mood);
   if (frustration) {
-    const p = frustration.p;
+    const { p, inLatest } = frustration;
     add(
       'frustration',
       (l) =>
         l === 'de'
-          ? `Frustration ist hoch: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.frustrationThreshold, l)}).`
-          : `Frustration is high: ${formatPercent(p, l)} (threshold ${formatPercent(rules.frustrationThreshold, l)}).`,
+          ? `Frustration ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.frustrationThreshold, l)}).`
+          : `Frustration is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rules.frustrationThreshold, l)}).`,
       frustration.evidence,
     );
   }

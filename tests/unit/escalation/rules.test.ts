@@ -50,6 +50,23 @@ describe('evaluateEscalation', () => {
     expect(texts).toContain('Chargeback threatened: "buche über die Kreditkarte zurück".');
   });
 
+  it('says when the anger is the latest message’s and not yet the whole conversation’s', () => {
+    const conv = conversation('turning', [
+      message('c1', 'customer', 'Where is my refund?'),
+      message('c2', 'customer', 'This is ridiculous, I will file a chargeback.'),
+    ]);
+    const specs = { c1: { score: 0 }, c2: { score: -0.6, angry: 0.65 } };
+    const lagging = conversationMood(conv, specs, {
+      current: { ...conversationMood(conv, specs).current, emotions: [{ label: 'angry', p: 0.5 }] },
+    });
+    const texts = (lang: 'en' | 'de') => evaluateEscalation(conv, lagging, rules, { lang }).reasons.map((r) => r.text);
+    expect(texts('en')).toContain('Anger is high in the latest message: 65% (threshold 60%).');
+    expect(texts('de')).toContain('Verärgerung ist hoch in der letzten Nachricht: 65 % (Schwelle 60 %).');
+    expect(evaluateEscalation(conv, conversationMood(conv, specs), rules).reasons[0]?.text).toBe(
+      'Anger is high: 65% (threshold 60%).',
+    );
+  });
+
   it('does not recommend escalating a calm conversation', () => {
     const conv = conversation('calm', [
       message('c1', 'customer', 'Hi, could you send me the invoice for order 12345?'),
