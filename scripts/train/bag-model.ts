@@ -303,12 +303,16 @@ export class BagModel {
     return loss;
   }
 
-  /** Trains for `opts.epochs` with a linearly decaying learning rate, shuffling with the seeded PRNG. */
-  train(examples: Example[], log: (line: string) => void): void {
+  /**
+   * Trains for `opts.epochs` with a linearly decaying learning rate, shuffling with the seeded PRNG. Returns each
+   * epoch's mean loss.
+   */
+  train(examples: Example[], log: (line: string) => void): number[] {
     const rng = createRng(this.opts.seed + 1);
     const order = examples.slice();
     const total = this.opts.epochs * order.length;
     let seen = 0;
+    const losses: number[] = [];
     for (let epoch = 0; epoch < this.opts.epochs; epoch++) {
       shuffleInPlace(order, rng);
       let loss = 0;
@@ -317,8 +321,10 @@ export class BagModel {
         loss += this.step(ex, lr);
         seen++;
       }
+      losses.push(loss / order.length);
       log(`  epoch ${epoch + 1}/${this.opts.epochs}: mean loss ${(loss / order.length).toFixed(4)}`);
     }
+    return losses;
   }
 
   /** Symmetric int8 quantisation, one scale per embedding row; the head stays float. */
