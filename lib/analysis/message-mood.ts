@@ -189,18 +189,18 @@ export function applyThreatPrior(raw: RawMood, urgency: UrgencyResult, role: Mes
   const floor = Math.min(0.85, 0.5 + 0.15 * kinds.size);
   const { negative, neutral, positive } = raw.sentiment;
   const rest = neutral + positive;
-  const scale = negative >= floor ? 1 : rest > 0 ? (1 - floor) / rest : 0;
-  const emotionProbs = { ...raw.emotions, neutral: raw.emotions.neutral * scale };
+  // Already at least this negative: the sentiment stays, only the threat's emotion is lifted.
+  const keep = negative >= floor;
+  const lowered = keep ? 1 : rest > 0 ? (1 - floor) / rest : 0;
+  const sentiment = keep
+    ? raw.sentiment
+    : { negative: floor, neutral: neutral * lowered, positive: positive * lowered };
+  const emotionProbs = { ...raw.emotions, neutral: raw.emotions.neutral * lowered };
   for (const kind of kinds) {
     const emotion = threatEmotion[kind];
     if (emotion) emotionProbs[emotion] = Math.max(emotionProbs[emotion], floor);
   }
-  return {
-    ...raw,
-    sentiment:
-      negative >= floor ? raw.sentiment : { negative: floor, neutral: neutral * scale, positive: positive * scale },
-    emotions: emotionProbs,
-  };
+  return { ...raw, sentiment, emotions: emotionProbs };
 }
 
 /**

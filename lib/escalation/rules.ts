@@ -86,7 +86,6 @@ function emotionReason(
     const phrase = phraseFromEvidence(source.message, source.mood, [emotion, kind]);
     evidence.push(phrase ? { messageId: source.message.id, phrase } : { messageId: source.message.id });
   }
-  // Say where the figure comes from when it is the latest message's, not the conversation's the mood card shows.
   return { p, inLatest: latestP > current, evidence };
 }
 
@@ -215,29 +214,29 @@ export function evaluateEscalation(
     reasons.push({ kind, text: sentence(lang), evidence });
   };
 
-  const anger = emotionReason('anger', 'angry', rules.angerThreshold, conversation, mood);
-  if (anger) {
-    const { p, inLatest } = anger;
+  // Anger and frustration share one rule shape: the emotion's figure against its threshold, naming the latest message
+  // when the figure is that message's rather than the conversation's the mood card shows.
+  const emotionRules = [
+    { kind: 'anger', emotion: 'angry', threshold: rules.angerThreshold, de: 'Verärgerung', en: 'Anger' },
+    {
+      kind: 'frustration',
+      emotion: 'frustrated',
+      threshold: rules.frustrationThreshold,
+      de: 'Frustration',
+      en: 'Frustration',
+    },
+  ] as const;
+  for (const rule of emotionRules) {
+    const found = emotionReason(rule.kind, rule.emotion, rule.threshold, conversation, mood);
+    if (!found) continue;
+    const { p, inLatest } = found;
     add(
-      'anger',
+      rule.kind,
       (l) =>
         l === 'de'
-          ? `Verärgerung ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.angerThreshold, l)}).`
-          : `Anger is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rules.angerThreshold, l)}).`,
-      anger.evidence,
-    );
-  }
-
-  const frustration = emotionReason('frustration', 'frustrated', rules.frustrationThreshold, conversation, mood);
-  if (frustration) {
-    const { p, inLatest } = frustration;
-    add(
-      'frustration',
-      (l) =>
-        l === 'de'
-          ? `Frustration ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rules.frustrationThreshold, l)}).`
-          : `Frustration is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rules.frustrationThreshold, l)}).`,
-      frustration.evidence,
+          ? `${rule.de} ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rule.threshold, l)}).`
+          : `${rule.en} is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rule.threshold, l)}).`,
+      found.evidence,
     );
   }
 

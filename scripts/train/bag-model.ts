@@ -321,8 +321,9 @@ export class BagModel {
         loss += this.step(ex, lr);
         seen++;
       }
-      losses.push(loss / order.length);
-      log(`  epoch ${epoch + 1}/${this.opts.epochs}: mean loss ${(loss / order.length).toFixed(4)}`);
+      const mean = loss / order.length;
+      losses.push(mean);
+      log(`  epoch ${epoch + 1}/${this.opts.epochs}: mean loss ${mean.toFixed(4)}`);
     }
     return losses;
   }
