@@ -47,7 +47,7 @@ export function MessageList({
                         const role = roles.find((item) => item === event.target.value);
                         if (role) onCorrectRole(message.id, role);
                       }}
-                      title={message.roleSource === 'user' ? '✓' : message.roleSource}
+                      title={message.roleSource === 'agent-corrected' ? '✓' : message.roleSource}
                     >
                       {roles.map((role) => (
                         <option key={role} value={role}>

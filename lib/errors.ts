@@ -4,6 +4,7 @@
  */
 export type ErrorArea =
   | 'adapter'
+  | 'api'
   | 'messaging'
   | 'model'
   | 'analysis'

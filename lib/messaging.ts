@@ -36,7 +36,7 @@ export const conversationSchema = z.object({
         id: text(2000),
         author: personSchema,
         role: roleSchema,
-        roleSource: z.enum(['page', 'settings', 'heuristic', 'user']),
+        roleSource: z.enum(['api', 'page', 'identity', 'heuristic', 'agent-corrected']),
         time: z.optional(z.string()),
         timeText: z.optional(z.string()),
         text: z.string(),
@@ -45,6 +45,9 @@ export const conversationSchema = z.object({
       }),
     )
     .check(z.maxLength(5000)),
+  hiddenMessageCount: z.optional(z.int().check(z.nonnegative())),
+  source: z.optional(z.enum(['api', 'page', 'picked', 'selection'])),
+  apiFallback: z.optional(z.object({ code: text(100), status: z.optional(z.int()) })),
 }) satisfies z.ZodMiniType<Conversation>;
 
 const serializedErrorSchema = z.object({ code: z.string().check(z.regex(/^[a-z]+\/[\w-]+$/)), message: z.string() });

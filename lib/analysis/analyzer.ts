@@ -500,7 +500,7 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
             id: 'text',
             author: {},
             role,
-            roleSource: 'user',
+            roleSource: 'agent-corrected',
             text: typeof text === 'string' ? text : '',
             bodyLoaded: true,
             attachments: [],

@@ -90,7 +90,7 @@ export function applyCorrections(report: PageReport, corrections: Record<string,
   if (!keep || !report.conversation) return report;
   const messages = report.conversation.messages.map((message) => {
     const role = corrections[message.id];
-    return role ? { ...message, role, roleSource: 'user' as const } : message;
+    return role ? { ...message, role, roleSource: 'agent-corrected' as const } : message;
   });
   return { ...report, conversation: { ...report.conversation, messages } };
 }

@@ -18,13 +18,30 @@ export function isAgentBySettings(author: Person, ctx: ReadContext): boolean {
   return name !== '' && ctx.agent.names.some((n) => n.trim() !== '' && normalizeName(n) === name);
 }
 
+/** Whether `author` is the signed-in agent `signedIn` (same address, else same full name when no address is known). */
+export function isSignedInAgent(author: Person, signedIn: Person | undefined): boolean {
+  if (!signedIn) return false;
+  const email = author.email?.trim().toLowerCase();
+  const signedEmail = signedIn.email?.trim().toLowerCase();
+  if (email && signedEmail) return email === signedEmail;
+  const name = author.name ? normalizeName(author.name) : '';
+  return name !== '' && signedIn.name !== undefined && normalizeName(signedIn.name) === name;
+}
+
 /**
- * A message's role: `pageRole` when the page said so, else agent when settings name the author, else `fallback`
- * (the adapter's structural guess).
+ * A message's role: `pageRole` when the page said so; else agent when the author is the signed-in agent (`signedIn`,
+ * read from the page) or is named in settings; else `fallback` (the adapter's structural guess).
  */
-export function decideRole(author: Person, ctx: ReadContext, pageRole: Role | undefined, fallback: Role): RoleDecision {
+export function decideRole(
+  author: Person,
+  ctx: ReadContext,
+  pageRole: Role | undefined,
+  fallback: Role,
+  signedIn?: Person,
+): RoleDecision {
   if (pageRole) return { role: pageRole, roleSource: 'page' };
-  if (isAgentBySettings(author, ctx)) return { role: 'agent', roleSource: 'settings' };
+  if (isSignedInAgent(author, signedIn) || isAgentBySettings(author, ctx))
+    return { role: 'agent', roleSource: 'identity' };
   return { role: fallback, roleSource: 'heuristic' };
 }
 
@@ -36,7 +53,7 @@ export function customerOf(messages: readonly ConversationMessage[]): Person {
 
 /**
  * Applies the agent's role corrections (message id → role) kept for a conversation; they win over everything the page
- * said, and are marked `user` so the panel shows they came from the agent.
+ * said, and are marked `agent-corrected` so the panel shows they came from the agent.
  */
 export function applyRoleCorrections(
   messages: readonly ConversationMessage[],
@@ -44,6 +61,6 @@ export function applyRoleCorrections(
 ): ConversationMessage[] {
   return messages.map((m) => {
     const role = corrections[m.id];
-    return role ? { ...m, role, roleSource: 'user' } : m;
+    return role ? { ...m, role, roleSource: 'agent-corrected' } : m;
   });
 }

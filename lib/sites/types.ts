@@ -4,8 +4,15 @@ export type SiteId = 'gmail' | 'zendesk' | 'outlook' | 'freshdesk' | 'generic';
 /** Who wrote a message, as far as the page (or the agent's correction) tells. */
 export type Role = 'customer' | 'agent' | 'internal-note' | 'system';
 
-/** Where a message's role came from: the page's own cues, the agent's names/addresses in settings, a structural guess, or the agent's correction. */
-export type RoleSource = 'page' | 'settings' | 'heuristic' | 'user';
+/**
+ * Where a message's role came from: the helpdesk's own API (the author's role there), the page's own cues, the
+ * author being the signed-in agent (or one of the agent's names/addresses in settings), a structural guess, or the
+ * agent's correction in the panel.
+ */
+export type RoleSource = 'api' | 'page' | 'identity' | 'heuristic' | 'agent-corrected';
+
+/** Where a conversation was read from: the helpdesk's API, the page's markup, an area the agent picked, or a selection. */
+export type ReadSource = 'api' | 'page' | 'picked' | 'selection';
 
 export interface Person {
   name?: string;
@@ -41,6 +48,10 @@ export interface Conversation {
   messages: ConversationMessage[];
   /** Messages the page collapsed out of the DOM entirely (Gmail's "N older messages"): known to exist, not read. */
   hiddenMessageCount?: number;
+  /** Where it was read from (absent: the page). */
+  source?: ReadSource;
+  /** Why the helpdesk's API was not used when the adapter has one (`api/unauthorized`, `api/timeout`, …). */
+  apiFallback?: { code: string; status?: number };
 }
 
 /** What an adapter may know beyond the DOM. */
@@ -50,6 +61,19 @@ export interface ReadContext {
   agent: { names: string[]; emails: string[] };
   /** A CSS selector the agent picked as "this is the conversation" on this site (generic adapter). */
   pickedSelector?: string;
+}
+
+/** A `fetch` as the content script has it (same-origin, the agent's own session cookies). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** What an API reader may use beyond the read context. */
+export interface ApiReadContext extends ReadContext {
+  doc: Document;
+  fetch: FetchLike;
+  /** Aborted when the read takes too long or the page moved on. */
+  signal: AbortSignal;
+  /** An API key the team configured (Freshdesk escalation settings), used only where the session alone is refused. */
+  apiKey?: string;
 }
 
 export type InsertResult = { ok: true; target: 'reply-box' | 'focused-field' } | { ok: false; reason: string };
@@ -66,6 +90,12 @@ export interface SiteAdapter {
    * and `AppError('adapter/no-conversation')` when the page shows no open conversation (an inbox list).
    */
   read(doc: Document, ctx: ReadContext): Conversation;
+  /**
+   * Reads the open conversation from the helpdesk's own API in the agent's session, where the site offers one.
+   * The DOM only tells which ticket is open. Throws `AppError('api/…')` (unauthorized, forbidden, not-found,
+   * rate-limited, timeout, bad-response) so the caller falls back to `read` and says why.
+   */
+  readFromApi?(ctx: ApiReadContext): Promise<Conversation>;
   /** The smallest element whose mutations mean the conversation changed; null when none is open. */
   observeTarget(doc: Document): Element | null;
   /**

@@ -74,7 +74,7 @@ describe('roles', () => {
     });
     expect(conversation.messages.map((m) => [m.role, m.roleSource])).toEqual([
       ['customer', 'heuristic'],
-      ['agent', 'settings'],
+      ['agent', 'identity'],
       ['customer', 'heuristic'],
     ]);
   });

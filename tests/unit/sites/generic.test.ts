@@ -52,7 +52,7 @@ describe('applyRoleCorrections', () => {
     const [first, second] = conversation.messages;
     const corrected = applyRoleCorrections(conversation.messages, { [second?.id ?? '']: 'internal-note' });
     expect(corrected[0]).toEqual(first);
-    expect(corrected[1]).toMatchObject({ role: 'internal-note', roleSource: 'user' });
+    expect(corrected[1]).toMatchObject({ role: 'internal-note', roleSource: 'agent-corrected' });
   });
 });
 
