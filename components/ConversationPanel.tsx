@@ -4,6 +4,7 @@ import { EscalationCard } from './EscalationCard';
 import { useI18n } from './I18nProvider';
 import { MessageList } from './MessageList';
 import { MoodCard } from './MoodCard';
+import { ReadingStatus } from './ReadingStatus';
 import { SuggestionsCard } from './SuggestionsCard';
 
 /** The body of the panel for one tab: read state, mood and the messages read. */
@@ -38,19 +39,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
     );
   }
 
-  const recovery = (
-    <div className="recovery">
-      <button type="button" onClick={() => void sendToExtension('startPicker', { tabId })}>
-        {t('panel.pick')}
-      </button>
-      <button type="button" onClick={() => void sendToExtension('useSelection', { tabId })}>
-        {t('panel.useSelection')}
-      </button>
-      <button type="button" className="link" onClick={() => void sendToExtension('rereadTab', { tabId })}>
-        {t('panel.reread')}
-      </button>
-    </div>
-  );
+  const status = <ReadingStatus tabId={tabId} report={report} health={state.health} />;
 
   if (!report.conversation) {
     const error = report.error;
@@ -65,7 +54,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         {siteSwitch}
         <div className="card state" role="status" data-testid="read-state" data-code={error?.code ?? 'none'}>
           <p>{message}</p>
-          {recovery}
+          {status}
         </div>
       </>
     );
@@ -77,7 +66,9 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
       <h2 className="subject" title={report.conversation.url}>
         {report.conversation.subject || report.siteLabel}
       </h2>
+      {status}
       <MoodCard
+        doubtful={state.health !== null && !state.health.ok}
         mood={state.mood}
         error={state.moodError}
         analyzing={state.analyzing}

@@ -47,7 +47,7 @@ export function MessageList({
                         const role = roles.find((item) => item === event.target.value);
                         if (role) onCorrectRole(message.id, role);
                       }}
-                      title={message.roleSource === 'agent-corrected' ? '✓' : message.roleSource}
+                      title={t(`roleSource.${message.roleSource}`)}
                     >
                       {roles.map((role) => (
                         <option key={role} value={role}>
@@ -56,6 +56,9 @@ export function MessageList({
                       ))}
                     </select>
                   </label>
+                  <span className="muted small role-source" data-testid="role-source" data-source={message.roleSource}>
+                    {t(`roleSource.${message.roleSource}`)}
+                  </span>
                 </div>
                 {message.bodyLoaded ? (
                   <p className="message-text">

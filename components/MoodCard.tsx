@@ -11,7 +11,10 @@ export function MoodCard({
   error,
   analyzing,
   backend,
+  doubtful = false,
 }: {
+  /** The reading looks wrong: the mood is shown as uncertain, whatever the model's confidence. */
+  doubtful?: boolean;
   mood: ConversationMood | null;
   error: SerializedError | null;
   analyzing: boolean;
@@ -35,7 +38,7 @@ export function MoodCard({
     );
   }
   const { sentiment, dominantEmotion, emotions } = mood.current;
-  const uncertain = mood.confidence < lowConfidence;
+  const uncertain = doubtful || mood.confidence < lowConfidence;
   const topEmotions = emotionChips(emotions, sentiment);
   return (
     <section
@@ -44,6 +47,7 @@ export function MoodCard({
       data-sentiment={sentiment.label}
       data-emotion={dominantEmotion}
       data-trajectory={mood.trajectory}
+      data-doubtful={doubtful ? 'true' : undefined}
       data-analyzing={analyzing ? 'true' : undefined}
       aria-busy={analyzing}
     >

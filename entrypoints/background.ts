@@ -65,9 +65,11 @@ export default defineBackground(() => {
   }
 
   async function showBadgeMood(tabId: number): Promise<void> {
-    await sendToTab(tabId, 'showMood', { mood: toBadgeMood(tabs.get(tabId).mood) }).catch(() => {
-      // The page navigated away or has no content script; its next report brings a fresh mood.
-    });
+    await sendToTab(tabId, 'showMood', { mood: toBadgeMood(tabs.get(tabId).mood, tabs.get(tabId).health) }).catch(
+      () => {
+        // The page navigated away or has no content script; its next report brings a fresh mood.
+      },
+    );
   }
 
   async function acceptReport(tabId: number, report: PageReport): Promise<void> {
@@ -188,6 +190,12 @@ export default defineBackground(() => {
     closePanel({ tabId }) {
       closePanelPort(tabId);
       return undefined;
+    },
+    async saveReadingReport({ tabId }) {
+      const { json } = await sendToTab(tabId, 'describeReading', {});
+      const site = tabs.get(tabId).report?.siteKey.replace(/[^\w.-]+/g, '-') || 'page';
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+      return { fileName: `rapport-reading-report-${site}-${stamp}.json`, json };
     },
     ...frameRelayHandlers,
   });

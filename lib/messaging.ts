@@ -12,6 +12,7 @@ import { AppError, deserializeError, isSerializedError, type SerializedError, se
 import type { ActionResult } from './escalation/types';
 import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysis-protocol';
 import type { Intent } from './models/types';
+import type { ReadingHealth } from './sites/health';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
 const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
@@ -90,6 +91,8 @@ export const protocol = {
   useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   setSiteEnabled: { from: 'extension', payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
   closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  /** "Report a reading problem": the tab's diagnostic file (page structure masked, anchors, reading shape). */
+  saveReadingReport: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   // in-page drawer (extension frame without the tabs, permissions and commands APIs in Firefox) → background
   /** The tab whose page frames the sender: its id, title and URL. */
   getFrameTab: { from: 'extension', payload: z.object({}) },
@@ -114,6 +117,8 @@ export const protocol = {
   showMood: { from: 'extension', payload: z.object({ mood: z.custom<BadgeMood | null>() }) },
   pickConversationArea: { from: 'extension', payload: z.object({}) },
   readSelection: { from: 'extension', payload: z.object({}) },
+  /** The diagnostic file for this page, built in the page (where the DOM is) with every text masked. */
+  describeReading: { from: 'extension', payload: z.object({}) },
   toggleDrawer: { from: 'extension', payload: z.object({}) },
   /** Runs the Zendesk escalation through the agent's own session (same-origin REST with the CSRF token). */
   runZendeskEscalation: {
@@ -154,7 +159,8 @@ export const protocol = {
 
 /** A compact mood the in-page badge shows without opening the panel. */
 export interface BadgeMood {
-  label: 'angry' | 'upset' | 'anxious' | 'neutral' | 'positive' | 'unknown';
+  /** `doubtful`: the reading looks wrong, so no mood is claimed. */
+  label: 'angry' | 'upset' | 'anxious' | 'neutral' | 'positive' | 'unknown' | 'doubtful';
   text: string;
   confidence: number;
   urgent: boolean;
@@ -174,6 +180,8 @@ export interface TabState {
   replyDraft: { text: string; at: number } | null;
   /** Role corrections the agent made for this conversation, by message id. */
   roleCorrections: Record<string, Role>;
+  /** Whether the reading (with the agent's corrections) looks plausible; null without a conversation. */
+  health: ReadingHealth | null;
   analyzing: boolean;
 }
 
@@ -189,6 +197,8 @@ export interface ResponseMap {
   useSelection: undefined;
   setSiteEnabled: undefined;
   closePanel: undefined;
+  saveReadingReport: { fileName: string; json: string };
+  describeReading: { json: string };
   getFrameTab: { tabId: number | null; title: string; url: string };
   relayToTab: unknown;
   openTab: undefined;

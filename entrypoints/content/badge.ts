@@ -8,6 +8,7 @@ const icons: Record<BadgeMood['label'], string> = {
   neutral: '•',
   positive: '☺',
   unknown: '…',
+  doubtful: '?',
 };
 
 export interface BadgePosition {

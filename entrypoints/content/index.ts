@@ -1,15 +1,20 @@
 import './badge.css';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
+import { freshdeskBaseUrl } from '../../lib/escalation/freshdesk';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
 import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
 import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
+import { buildDiagnostic } from '../../lib/sites/diagnostics';
+import { checkReading } from '../../lib/sites/health';
 import { declaredSiteMatches } from '../../lib/sites/matches';
+import { createConversationReader } from '../../lib/sites/reader';
 import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import { createDrawer, type Drawer } from './drawer';
@@ -63,24 +68,65 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     pickedSelector: picked,
   });
 
-  function read(): PageReport {
+  // Same-origin requests in the agent's own helpdesk session (Zendesk, Freshdesk): no token to configure.
+  const reader = createConversationReader({ fetch: (url, init) => fetch(url, init) });
+
+  /** The Freshdesk API key from the escalation settings, only for the Freshdesk domain it was configured for. */
+  function apiKeyFor(current: SiteAdapter): string | undefined {
+    if (current.id !== 'freshdesk') return undefined;
+    const configured = settings.escalation.freshdesk.domain.trim();
+    const host = configured ? new URL(freshdeskBaseUrl(configured)).hostname : '';
+    const key = settings.escalation.freshdesk.apiKey.trim();
+    return key && host && host === location.hostname.toLowerCase() ? key : undefined;
+  }
+
+  async function read(): Promise<PageReport> {
+    const current = adapter;
     const base = {
       url: location.href,
-      siteLabel: adapter.label,
-      siteKey: siteKeyFor(adapter),
-      enabled: isEnabled(settings, adapter),
+      siteLabel: current.label,
+      siteKey: siteKeyFor(current),
+      enabled: isEnabled(settings, current),
     };
     if (!base.enabled) return { ...base, conversation: null, error: null };
     if (selectionReport && selectionReport.url === location.href) return selectionReport;
     try {
-      return { ...base, conversation: adapter.read(document, readContext()), error: null };
+      const ctxNow = readContext();
+      const apiKey = apiKeyFor(current);
+      const conversation = await reader.read({
+        adapter: current,
+        doc: document,
+        ctx: ctxNow,
+        ...(apiKey ? { apiKey } : {}),
+      });
+      return {
+        ...base,
+        conversation: ctxNow.pickedSelector ? { ...conversation, source: 'picked' } : conversation,
+        error: null,
+      };
     } catch (error) {
       return { ...base, conversation: null, error: serializeError(error) };
     }
   }
 
   let ui: Awaited<ReturnType<typeof createShadowRootUi<{ badge: BadgeView; drawer: Drawer }>>> | null = null;
-  let lastReport: PageReport = read();
+  let lastReport: PageReport = {
+    url: location.href,
+    siteLabel: adapter.label,
+    siteKey: siteKeyFor(adapter),
+    enabled: isEnabled(settings, adapter),
+    conversation: null,
+    error: null,
+  };
+  /** Reads finish out of order (the API path waits on the network): only the newest one is reported. */
+  let readSequence = 0;
+  async function readLatest(): Promise<PageReport | null> {
+    const sequence = ++readSequence;
+    const next = await read();
+    if (sequence !== readSequence) return null;
+    lastReport = next;
+    return next;
+  }
 
   function shouldShowBadge(report: PageReport): boolean {
     if (!report.enabled || settings.badgeDismissed.includes(location.origin)) return false;
@@ -157,8 +203,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
 
   async function report(): Promise<void> {
     if (ctx.isInvalid) return;
-    lastReport = read();
-    updateBadge(lastReport);
+    const next = await readLatest();
+    if (!next || ctx.isInvalid) return;
+    updateBadge(next);
     try {
       await sendToExtension('reportPage', lastReport);
     } catch (error) {
@@ -169,10 +216,10 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
 
   const stopHandling = handleMessages(
     {
-      readPage: () => {
-        lastReport = read();
-        updateBadge(lastReport);
-        return lastReport;
+      readPage: async () => {
+        const next = (await readLatest()) ?? lastReport;
+        updateBadge(next);
+        return next;
       },
       insertIntoPage: ({ text }) => adapter.insert(document, text),
       showMood: ({ mood }) => {
@@ -188,7 +235,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         await pickedAreas.getValue().then((all) => pickedAreas.setValue({ ...all, [location.origin]: selector }));
         // A picked area is read by structure, whatever the site.
         adapter = adapters.find((candidate) => candidate.id === 'generic') ?? adapter;
-        lastReport = read();
+        lastReport = (await readLatest()) ?? lastReport;
         // Also report it: a report read before the pick may still be in flight and must not land last.
         void report();
         return lastReport;
@@ -201,7 +248,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
           siteLabel: adapter.label,
           siteKey: siteKeyFor(adapter),
           enabled: true,
-          conversation: readSelection(text, readContext(), document.title),
+          conversation: { ...readSelection(text, readContext(), document.title), source: 'selection' },
           error: null,
         };
         lastReport = selectionReport;
@@ -209,6 +256,20 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         void report();
         return lastReport;
       },
+      describeReading: () => ({
+        json: buildDiagnostic({
+          doc: document,
+          adapter,
+          url: new URL(location.href),
+          version: browser.runtime.getManifest().version,
+          conversation: lastReport.conversation,
+          error: lastReport.error,
+          health: lastReport.conversation ? checkReading(lastReport.conversation) : null,
+          ...(picked ? { pickedSelector: picked } : {}),
+          // Our own badge and drawer are not the page.
+          skip: (el) => el.hasAttribute('data-rapport-ui'),
+        }),
+      }),
       toggleDrawer: () => ({ open: ui?.mounted?.drawer.toggle() ?? false }),
       // Same-origin REST with the agent's own Zendesk session; refused anywhere but Zendesk.
       runZendeskEscalation: (input) => {

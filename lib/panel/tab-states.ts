@@ -2,6 +2,7 @@ import type { ConversationMood } from '../analysis/types';
 import type { SerializedError } from '../errors';
 import type { BadgeMood, PageReport, TabState } from '../messaging';
 import type { AnalysisResult } from '../models/analysis-protocol';
+import { checkReading } from '../sites/health';
 import type { Role } from '../sites/types';
 
 /** The background's memory of each tab: what its page reported, the mood, and who is watching. */
@@ -20,6 +21,7 @@ export class TabStates {
         model: null,
         replyDraft: null,
         roleCorrections: {},
+        health: null,
         analyzing: false,
       };
       this.states.set(tabId, state);
@@ -44,8 +46,7 @@ export class TabStates {
       moodError: null,
       roleCorrections: sameConversation ? previous.roleCorrections : {},
     };
-    this.states.set(tabId, next);
-    return next;
+    return this.store(tabId, next);
   }
 
   /** Applies stored corrections (loaded when a conversation is first seen in this tab). */
@@ -56,10 +57,22 @@ export class TabStates {
     return this.update(tabId, { roleCorrections: merged, report });
   }
 
-  update(tabId: number, patch: Partial<Omit<TabState, 'tabId'>>): TabState {
-    const next = { ...this.get(tabId), ...patch };
-    this.states.set(tabId, next);
-    return next;
+  update(tabId: number, patch: Partial<Omit<TabState, 'tabId' | 'health'>>): TabState {
+    return this.store(tabId, { ...this.get(tabId), ...patch });
+  }
+
+  /** Keeps a state, with the reading's health checked again whenever the report (or a correction) changed it. */
+  private store(tabId: number, next: TabState): TabState {
+    const previous = this.states.get(tabId);
+    const health =
+      previous && previous.report === next.report
+        ? previous.health
+        : next.report?.conversation
+          ? checkReading(next.report.conversation)
+          : null;
+    const stored = { ...next, health };
+    this.states.set(tabId, stored);
+    return stored;
   }
 
   setAnalysis(tabId: number, result: AnalysisResult | null, error: SerializedError | null): TabState {
@@ -95,9 +108,10 @@ export function applyCorrections(report: PageReport, corrections: Record<string,
   return { ...report, conversation: { ...report.conversation, messages } };
 }
 
-/** The compact mood the in-page badge shows. */
-export function toBadgeMood(mood: ConversationMood | null): BadgeMood | null {
+/** The compact mood the in-page badge shows; a reading that looks wrong claims no mood. */
+export function toBadgeMood(mood: ConversationMood | null, health: TabState['health'] = null): BadgeMood | null {
   if (!mood) return null;
+  if (health && !health.ok) return { label: 'doubtful', text: 'doubtful', confidence: 0, urgent: false };
   const { sentiment, dominantEmotion } = mood.current;
   const urgent = mood.urgency.level === 'high' || mood.urgency.level === 'critical';
   let label: BadgeMood['label'];

@@ -82,6 +82,11 @@ export interface SiteAdapter {
   id: SiteId;
   /** Human name of the site, used in messages ("can't read this conversation on Zendesk …"). */
   label: string;
+  /**
+   * The adapter's anchors (name → a selector or its alternatives), probed for the "Report a reading problem" file;
+   * entries of any other kind (a selector built from a ticket id) are skipped.
+   */
+  anchors?: Readonly<Record<string, unknown>>;
   /** Whether this adapter is meant for the page at `url` (generic matches everything, and is tried last). */
   matches(url: URL): boolean;
   /**

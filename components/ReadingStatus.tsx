@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { type PageReport, sendToExtension } from '../lib/messaging';
+import type { ReadingHealth, ReadingProblem } from '../lib/sites/health';
+import { useI18n } from './I18nProvider';
+
+const apiReasons = [
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'timeout',
+  'bad-response',
+  'failed',
+] as const;
+
+/** Saves `json` as a file the agent can attach to a bug report (nothing is uploaded). */
+function saveFile(fileName: string, json: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once started; the object URL can go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Where the conversation was read from and whether the reading looks right, with the ways to fix it one click away
+ * at all times: pick the area, use the selected text, read again, report a reading problem.
+ */
+export function ReadingStatus({
+  tabId,
+  report,
+  health,
+}: {
+  tabId: number;
+  report: PageReport;
+  health: ReadingHealth | null;
+}) {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  const conversation = report.conversation;
+
+  const problemText = (problem: ReadingProblem): string => {
+    switch (problem.code) {
+      case 'placeholder-author':
+        return t('health.placeholder-author', { name: problem.name });
+      case 'form-like-message':
+        return t('health.form-like-message', { index: problem.index + 1 });
+      case 'one-author':
+        return t('health.one-author', { count: problem.count });
+      case 'everyone-customer':
+        return t('health.everyone-customer', { authors: problem.authors });
+      default:
+        return t(`health.${problem.code}`);
+    }
+  };
+
+  const fallback = conversation?.apiFallback;
+  const fallbackReason = fallback ? (apiReasons.find((reason) => `api/${reason}` === fallback.code) ?? 'failed') : null;
+
+  async function reportProblem(): Promise<void> {
+    try {
+      const { fileName, json } = await sendToExtension('saveReadingReport', { tabId });
+      saveFile(fileName, json);
+      setSaved({ ok: true, text: t('panel.reportSaved', { file: fileName }) });
+    } catch (error) {
+      setSaved({
+        ok: false,
+        text: t('panel.reportFailed', { message: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+  }
+
+  return (
+    <section className="reading-status" data-testid="reading-status" data-source={conversation?.source ?? 'page'}>
+      {conversation ? (
+        <p className="muted small source-line" data-testid="reading-source">
+          {t(`panel.source.${conversation.source ?? 'page'}`, { site: report.siteLabel })}
+          {fallbackReason ? (
+            <span data-testid="api-fallback" data-code={fallback?.code}>
+              {' · '}
+              {t('panel.apiFallback', { site: report.siteLabel, reason: t(`api.${fallbackReason}`) })}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {health && !health.ok ? (
+        <div className="card reading-wrong" role="alert" data-testid="reading-wrong">
+          <h2>{t('panel.readingWrong')}</h2>
+          <ul>
+            {health.problems.map((problem) => (
+              <li key={problem.code} data-code={problem.code}>
+                {problemText(problem)}
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{t('panel.readingWrongHint')}</p>
+        </div>
+      ) : null}
+      <div className="recovery" data-testid="recovery">
+        <button type="button" onClick={() => void sendToExtension('startPicker', { tabId })}>
+          {t('panel.pick')}
+        </button>
+        <button type="button" onClick={() => void sendToExtension('useSelection', { tabId })}>
+          {t('panel.useSelection')}
+        </button>
+        <button type="button" className="link" onClick={() => void sendToExtension('rereadTab', { tabId })}>
+          {t('panel.reread')}
+        </button>
+        <button type="button" className="link" data-testid="report-problem" onClick={() => void reportProblem()}>
+          {t('panel.reportProblem')}
+        </button>
+      </div>
+      {saved ? (
+        <p className={`small ${saved.ok ? 'muted' : 'error'}`} role="status" data-testid="report-saved">
+          {saved.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
