@@ -6,7 +6,7 @@
 import { AppError } from '../errors';
 import { anchorMissing, attr, dedupeIds, guardRead, isHtmlElement, lineText } from './dom';
 import { focusedEditable, insertPlainText, isEditableField } from './insert';
-import { customerOf, decideRole, isAgentBySettings } from './roles';
+import { customerOf, decideRole, isAgentBySettings, isSignedInAgent } from './roles';
 import { cleanMessageText, elementText, findEmail, hashId, looksLikeTime, parseAddress, parseTime } from './text';
 import type { Conversation, ConversationMessage, InsertResult, Person, ReadContext, Role, SiteAdapter } from './types';
 
@@ -423,15 +423,53 @@ function personKey(p: Person): string {
   return (p.email ?? p.name ?? '').toLowerCase();
 }
 
-/** Roles: page cues, then settings, then "whoever opened the thread (and is not the agent) is the customer". */
-function toMessages(raw: RawMessage[], ctx: ReadContext): ConversationMessage[] {
-  const opener =
-    raw.find((m) => m.pageRole === 'customer') ?? raw.find((m) => !m.pageRole && !isAgentBySettings(m.author, ctx));
+/** "Logged in as …" lines of helpdesks and webmails (Request Tracker, Horde, OTRS-likes, many admin UIs). */
+const SIGNED_IN =
+  /^(?:you are )?(?:logged in as|signed in as|angemeldet als|eingeloggt als|sie sind angemeldet als)\s*:?\s*/i;
+/** Where such a line lives: page chrome, never the conversation. */
+const SIGNED_IN_SCOPES =
+  'header, nav, [role="banner"], [role="navigation"], #header, #topbar, .header, .topbar, #quickbar';
+
+/**
+ * The signed-in agent from a "Logged in as …" line in the page's chrome (the name may sit in its own element right
+ * after the words), or undefined when the page shows none.
+ */
+export function readSignedInUser(doc: Document): Person | undefined {
+  const scopes = [...Array.from(doc.querySelectorAll(SIGNED_IN_SCOPES)), ...(doc.body ? [doc.body] : [])];
+  for (const scope of scopes) {
+    const walker = doc.createTreeWalker(scope, 4);
+    let checked = 0;
+    for (let node = walker.nextNode(); node && checked < 5000; node = walker.nextNode(), checked++) {
+      const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!SIGNED_IN.test(own)) continue;
+      const parent = node.parentElement;
+      if (!parent || parent.closest('[data-rapport-ui]')) continue;
+      const line = lineText(parent).replace(SIGNED_IN, '').trim();
+      const candidate = (line || lineText(parent.nextElementSibling)).split(/\s[|·•]\s|\s{2,}/)[0]?.trim() ?? '';
+      if (candidate === '' || candidate.length > 80) continue;
+      const parsed = parseAddress(candidate);
+      const person: Person = {
+        ...(parsed.name ? { name: parsed.name } : {}),
+        ...(parsed.email ? { email: parsed.email } : {}),
+      };
+      if (person.name || person.email) return person;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Roles: page cues, then the signed-in agent and settings, then "whoever opened the thread (and is not the agent) is
+ * the customer".
+ */
+function toMessages(raw: RawMessage[], ctx: ReadContext, signedIn: Person | undefined): ConversationMessage[] {
+  const isAgent = (author: Person) => isAgentBySettings(author, ctx) || isSignedInAgent(author, signedIn);
+  const opener = raw.find((m) => m.pageRole === 'customer') ?? raw.find((m) => !m.pageRole && !isAgent(m.author));
   const customerKey = opener ? personKey(opener.author) : '';
   return dedupeIds(
     raw.map((m) => {
       const fallback: Role = personKey(m.author) === customerKey ? 'customer' : 'agent';
-      const { role, roleSource } = decideRole(m.author, ctx, m.pageRole, fallback);
+      const { role, roleSource } = decideRole(m.author, ctx, m.pageRole, fallback, signedIn);
       const ownId = ownIdOf(m.block);
       return {
         id: ownId ?? hashId(personKey(m.author), m.timeText, m.text.slice(0, 64)),
@@ -532,7 +570,8 @@ function read(doc: Document, ctx: ReadContext): Conversation {
     if (blocks.length === 0) throw anchorMissing(label, 'message blocks');
   }
   const raw = blocks.map((block, index) => readBlock(block, label, index));
-  const messages = toMessages(raw, ctx);
+  const signedIn = readSignedInUser(doc);
+  const messages = toMessages(raw, ctx, signedIn);
   const container = blocks.length > 1 ? (blocks[0]?.parentElement ?? root) : root;
   return {
     site: 'generic',
@@ -540,6 +579,7 @@ function read(doc: Document, ctx: ReadContext): Conversation {
     subject: readSubject(doc, container ?? root),
     url: ctx.url.href,
     customer: customerOf(messages),
+    ...(signedIn ? { agent: signedIn } : {}),
     messages,
   };
 }

@@ -2,8 +2,9 @@
  * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com): the reading pane's conversation
  * and the compose body. Outlook's class names are hashed per build, so only ids, roles, aria labels, `data-testid` and
  * `data-app-section` values seen in real captures are used; language-neutral ids come before localized labels.
- * Sources: sgnoohc/monet gmailify/CLAUDE.md and gmailify/inspect.js (hooks read from saved Outlook pages), and the
- * captures named at the top of each fixture under tests/fixtures/sites/outlook.
+ * Sources: sgnoohc/monet gmailify/CLAUDE.md and gmailify/inspect.js (hooks read from saved Outlook pages), the German
+ * reading pane in mailvelope/mailvelope test/integration/__mocks__/outlook-dom-templates.js (trimmed from
+ * outlook.office.com, 2025), and the captures named at the top of each fixture under tests/fixtures/sites/outlook.
  */
 import {
   anchorMissing,
@@ -59,6 +60,13 @@ const SELECTORS = {
   ],
   /** Language-neutral fallback for items: each message's "From" heading id, `MSG_<item id>_FROM`. */
   itemFromHeading: ['[id^="MSG_"][id$="_FROM"]'],
+  /** Last fallback for items, builds without item labels and metadata ids: the labelled sender persona. */
+  itemSenderLabel: [
+    // English UI.
+    '[aria-label^="From:"]',
+    // German UI (mailvelope's outlook.office.com reading pane, 2025: `<span aria-label="Von: …">`).
+    '[aria-label^="Von:"]',
+  ],
   /** Message id carriers inside an item: every metadata heading is `MSG_<item id>_<FIELD>`. */
   itemIdCarrier: ['[id^="MSG_"]'],
   sender: [
@@ -98,6 +106,8 @@ const SELECTORS = {
   /** Microsoft account header ("me control"), all tenants: name and address of the signed-in account. */
   accountName: ['#mectrl_currentAccount_primary'],
   accountEmail: ['#mectrl_currentAccount_secondary'],
+  /** The folder pane's primary mailbox root, any UI language: the address in `data-folder-name`, else `title`. */
+  mailboxRoot: ['[id^="primaryMailboxRoot"][data-folder-name]', '[id^="primaryMailboxRoot"][title]'],
   accountButton: [
     // The me-control trigger in the header (older and current builds), labelled "Account manager for <name or address>".
     '#mectrl_main_trigger[aria-label]',
@@ -151,6 +161,8 @@ function personOf(name: string | undefined, email: string | undefined): Person |
 function readAccount(doc: Document): Person | undefined {
   let name = lineText(queryAny(doc, SELECTORS.accountName)) || undefined;
   let email = findEmail(lineText(queryAny(doc, SELECTORS.accountEmail)));
+  const mailbox = queryAny(doc, SELECTORS.mailboxRoot);
+  email ??= findEmail(attr(mailbox, 'data-folder-name')) ?? findEmail(attr(mailbox, 'title'));
   const label = attr(queryAny(doc, SELECTORS.accountButton), 'aria-label');
   if (label && ACCOUNT_PREFIX.test(label)) {
     const parsed = parseAddress(label.replace(ACCOUNT_PREFIX, ''));
@@ -170,11 +182,11 @@ function outermost(elements: Element[]): Element[] {
   return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }
 
-/** The largest ancestor of `heading` inside `pane` that holds no other message's From heading. */
-function itemAround(heading: Element, pane: Element): Element {
+/** The largest ancestor of `heading` inside `pane` that holds no other message's sender anchor (`anchor`). */
+function itemAround(heading: Element, pane: Element, anchor: string): Element {
   let item = heading;
   for (let cur = heading.parentElement; cur && cur !== pane && pane.contains(cur); cur = cur.parentElement) {
-    if (cur.querySelectorAll(SELECTORS.itemFromHeading.join(', ')).length > 1) break;
+    if (cur.querySelectorAll(anchor).length > 1) break;
     item = cur;
   }
   return item;
@@ -183,8 +195,14 @@ function itemAround(heading: Element, pane: Element): Element {
 function findItems(pane: Element): Element[] {
   const labelled = queryAllAny(pane, SELECTORS.items).filter((el) => !isInEditor(el));
   if (labelled.length > 0) return outermost(labelled);
-  const headings = queryAllAny(pane, SELECTORS.itemFromHeading).filter((el) => !isInEditor(el));
-  return outermost(headings.map((heading) => itemAround(heading, pane)));
+  // One kind of sender anchor at a time: a From heading id and a "From:" persona inside it are one message, not two.
+  for (const anchors of [SELECTORS.itemFromHeading, SELECTORS.itemSenderLabel]) {
+    const anchor = anchors.find((selector) => pane.querySelector(selector) !== null);
+    if (!anchor) continue;
+    const headings = Array.from(pane.querySelectorAll(anchor)).filter((el) => !isInEditor(el));
+    if (headings.length > 0) return outermost(headings.map((heading) => itemAround(heading, pane, anchor)));
+  }
+  return [];
 }
 
 /** Outlook's own message id, from the `MSG_<id>_<FIELD>` ids of the item's metadata headings. */
@@ -263,11 +281,12 @@ function read(doc: Document, ctx: ReadContext): Conversation {
     if (!urlId) throw noConversation(LABEL);
     throw anchorMissing(LABEL, 'messages');
   }
-  if (!subjectEl) throw anchorMissing(LABEL, 'subject heading');
   if (items.length === 0) throw anchorMissing(LABEL, 'messages');
   const account = readAccount(doc);
   const messages = dedupeIds(items.map((item, index) => readItem(item, index, ctx, account)));
-  const subject = attr(subjectEl, 'title') ?? lineText(subjectEl);
+  // The messages are what is read; a pane whose subject header is missing (as in mailvelope's German reading pane)
+  // still shows them, so an empty subject beats refusing the conversation.
+  const subject = subjectEl ? (attr(subjectEl, 'title') ?? lineText(subjectEl)) : '';
   const first = messages[0];
   const convId = attr(queryAny(doc, SELECTORS.conversation), 'data-convid');
   return {

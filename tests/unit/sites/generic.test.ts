@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { applyRoleCorrections, readConversation, readSelection } from '../../../lib/sites';
+import { readSignedInUser } from '../../../lib/sites/generic';
 import type { ReadContext } from '../../../lib/sites/types';
 import { fixtureHtml, mountPage, parsePage } from './fixture-files';
 
@@ -75,5 +76,41 @@ describe('re-reading a live page', () => {
     // The whole ticket view is replaced by another page layout.
     doc.body.innerHTML = parsePage(fixtureHtml('generic', 'helpscout-like')).body.innerHTML;
     expect(readConversation(doc, url).subject).toBe('Wrong colour delivered');
+  });
+});
+
+describe('the signed-in agent on other helpdesks ("Logged in as …")', () => {
+  it('is read from the page chrome, in English and German, with the name in its own element or inline', () => {
+    const rt = parsePage(
+      '<html><body><div id="header"><span>Logged in as <a href="/User/Prefs.html">jan.peters</a></span></div><main><p>x</p></main></body></html>',
+    );
+    expect(readSignedInUser(rt)).toEqual({ name: 'jan.peters' });
+    const de = parsePage(
+      '<html><body><header><div class="user">Angemeldet als: Lena Vogel &lt;lena@shop.example&gt;</div></header></body></html>',
+    );
+    expect(readSignedInUser(de)).toEqual({ name: 'Lena Vogel', email: 'lena@shop.example' });
+    expect(readSignedInUser(parsePage('<html><body><p>Hello</p></body></html>'))).toBeUndefined();
+  });
+
+  it("makes the signed-in agent's messages the agent's, whatever order they come in", () => {
+    const html = `<html><body><header>Logged in as <b>Jan Peters</b></header><main><h1>Refund missing</h1>
+      ${[
+        ['Jan Peters', 'Hello Ms Berg, we are looking into the refund for you right now.'],
+        ['Sara Berg', 'It has been two weeks now and there is still no refund on my card.'],
+        ['Jan Peters', 'The refund was sent today, it should arrive within three days.'],
+      ]
+        .map(
+          ([who, text], i) =>
+            `<article class="message"><div class="message-header"><span class="author">${who}</span><time datetime="2025-03-0${i + 1}T10:00:00Z">Mar ${i + 1}</time></div><div class="message-body"><p>${text}</p></div></article>`,
+        )
+        .join('')}</main></body></html>`;
+    const conversation = readConversation(parsePage(html), ctx);
+    expect(conversation.agent).toEqual({ name: 'Jan Peters' });
+    expect(conversation.customer.name).toBe('Sara Berg');
+    expect(conversation.messages.map((m) => [m.author.name, m.role, m.roleSource])).toEqual([
+      ['Jan Peters', 'agent', 'identity'],
+      ['Sara Berg', 'customer', 'heuristic'],
+      ['Jan Peters', 'agent', 'identity'],
+    ]);
   });
 });
