@@ -426,6 +426,7 @@ function personKey(p: Person): string {
 /** "Logged in as …" lines of helpdesks and webmails (Request Tracker, Horde, OTRS-likes, many admin UIs). */
 const SIGNED_IN =
   /^(?:you are )?(?:logged in as|signed in as|angemeldet als|eingeloggt als|sie sind angemeldet als)\s*:?\s*/i;
+const SIGNED_IN_ANYWHERE = /logged in as|signed in as|angemeldet als|eingeloggt als/i;
 /** Where such a line lives: page chrome, never the conversation. */
 const SIGNED_IN_SCOPES =
   'header, nav, [role="banner"], [role="navigation"], #header, #topbar, .header, .topbar, #quickbar';
@@ -435,6 +436,8 @@ const SIGNED_IN_SCOPES =
  * after the words), or undefined when the page shows none.
  */
 export function readSignedInUser(doc: Document): Person | undefined {
+  // One native pass over the page's text decides whether there is such a line at all (most pages have none).
+  if (!SIGNED_IN_ANYWHERE.test(doc.body?.textContent ?? '')) return undefined;
   const scopes = [...Array.from(doc.querySelectorAll(SIGNED_IN_SCOPES)), ...(doc.body ? [doc.body] : [])];
   for (const scope of scopes) {
     const walker = doc.createTreeWalker(scope, 4);

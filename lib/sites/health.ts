@@ -41,13 +41,16 @@ export function isFormLike(text: string): boolean {
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (lines.length < 3) return false;
-  let labelish = 0;
+  let labels = 0;
+  let sentences = 0;
   for (const line of lines) {
     const words = line.split(/\s+/);
-    const isSentence = words.length >= 5 || /[.!?]["»“”]?$/.test(line);
-    if (!isSentence && (FORM_WORDS.test(line) || /:$/.test(line) || words.length <= 2)) labelish++;
+    if (words.length >= 5 || /[.!?]["»“”)]?$/.test(line)) sentences++;
+    else if (FORM_WORDS.test(line) || /:$/.test(line)) labels++;
   }
-  return labelish / lines.length >= 0.6;
+  // Greetings, names and sign-offs are short lines too: only field labels and captions count, and a message with
+  // more than one sentence is something a person wrote.
+  return sentences <= 1 && labels / lines.length >= 0.5;
 }
 
 function authorKey(message: ConversationMessage): string {

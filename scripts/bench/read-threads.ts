@@ -5,6 +5,8 @@
  * Runs in the page (scripts/bench/read-page.ts bundles it) and in Node (scripts/bench/read.ts reads the specs);
  * nothing here touches the network or the file system.
  */
+
+import type { SiteId } from '../../lib/sites/types';
 import freshdeskAgentsMe from '../../tests/fixtures/api/freshdesk/agents-me.json';
 import freshdeskConversations from '../../tests/fixtures/api/freshdesk/conversations.json';
 import freshdeskTicket from '../../tests/fixtures/api/freshdesk/ticket.json';
@@ -12,7 +14,6 @@ import zendeskCommentsPage1 from '../../tests/fixtures/api/zendesk/comments-page
 import zendeskCommentsPage2 from '../../tests/fixtures/api/zendesk/comments-page-2.json';
 import zendeskTicket from '../../tests/fixtures/api/zendesk/ticket.json';
 import zendeskUsersMe from '../../tests/fixtures/api/zendesk/users-me.json';
-import type { SiteId } from '../../lib/sites/types';
 
 /** Messages in a bench thread. */
 export const THREAD_LENGTH = 100;

@@ -251,7 +251,7 @@ async function benchLongThreads(browser: Browser, bundle: string): Promise<strin
         spec.site === 'freshdesk'
           ? [
               ['', false],
-              [', HTML bodies only (no body_text: each body parsed)', true],
+              ['; HTML bodies only, no body_text: each body parsed', true],
             ]
           : [['', false]];
       for (const [label, htmlOnly] of variants) {
