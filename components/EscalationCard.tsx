@@ -57,6 +57,7 @@ const messages = defineMessages({
     failed: 'Escalation failed: {message}',
     auto: 'Escalated automatically (team setting).',
     autoNote: 'Escalated automatically by Rapport (team rule).',
+    doubtful: 'The reading above looks wrong, so these rules may have fired on the wrong messages: check it first.',
   },
   de: {
     title: 'Eskalation',
@@ -89,6 +90,8 @@ const messages = defineMessages({
     failed: 'Eskalation fehlgeschlagen: {message}',
     auto: 'Automatisch eskaliert (Team-Einstellung).',
     autoNote: 'Automatisch von Rapport eskaliert (Team-Regel).',
+    doubtful:
+      'Das Gelesene oben sieht falsch aus; die Regeln haben womöglich auf falsche Nachrichten angeschlagen. Bitte zuerst prüfen.',
   },
 });
 
@@ -177,6 +180,8 @@ export function EscalationCard({ state }: { state: TabState }) {
   const [autoRan, setAutoRan] = useState(false);
   const autoKey = useRef<string | null>(null);
   const tabId = state.tabId;
+  // A reading that looks wrong never escalates by itself, and its advice says so.
+  const doubtful = state.health !== null && !state.health.ok;
 
   const deps = useMemo<EscalateDeps | undefined>(
     () =>
@@ -238,7 +243,7 @@ export function EscalationCard({ state }: { state: TabState }) {
   const missing = conversation && settings ? missingConfiguration(conversation.site, settings, language) : null;
 
   useEffect(() => {
-    if (!key || !advice || !settings || !records.data || missing) return;
+    if (!key || !advice || !settings || !records.data || missing || doubtful) return;
     if (autoKey.current === key) return;
     if (!shouldAutoEscalate(advice, settings, records.data)) return;
     autoKey.current = key;
@@ -277,6 +282,11 @@ export function EscalationCard({ state }: { state: TabState }) {
             <span aria-hidden="true">⚑ </span>
             {t('recommend')}
           </p>
+          {doubtful ? (
+            <p className="small escalation-doubtful" data-testid="escalation-doubtful">
+              {t('doubtful')}
+            </p>
+          ) : null}
           <p className="small muted">{t('recommendHelp')}</p>
           <ul className="escalation-reasons" data-testid="escalation-reasons">
             {advice.reasons.map((reason) => (

@@ -56,9 +56,9 @@ export function MessageList({
                       ))}
                     </select>
                   </label>
-                  <span className="muted small role-source" data-testid="role-source" data-source={message.roleSource}>
-                    {t(`roleSource.${message.roleSource}`)}
-                  </span>
+                </div>
+                <div className="muted small role-source" data-testid="role-source" data-source={message.roleSource}>
+                  {t(`roleSource.${message.roleSource}`)}
                 </div>
                 {message.bodyLoaded ? (
                   <p className="message-text">

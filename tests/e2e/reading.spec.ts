@@ -190,13 +190,16 @@ test.describe('reading from the helpdesk, and saying when the reading looks wron
     expect(html).not.toContain('<button data-test-id="header-profile-menu-button"');
     await serveOn(context, ZENDESK, html);
     await serveApi(context, ZENDESK, () => ({ status: 403, body: {} }));
-    const { panel } = await openOn(context, extensionId, serviceWorker, `${ZENDESK}/agent/tickets/51007`);
+    const { page, panel } = await openOn(context, extensionId, serviceWorker, `${ZENDESK}/agent/tickets/51007`);
     const warning = panel.getByTestId('reading-wrong');
     await expect(warning).toBeVisible();
     await expect(warning).toContainText('This reading looks wrong');
     await expect(warning.locator('li[data-code="everyone-customer"]')).toBeVisible();
     await expect(panel.getByTestId('mood-card')).toHaveAttribute('data-doubtful', 'true', { timeout: 30_000 });
     await expect(panel.getByTestId('mood-card')).toContainText('low confidence');
+    // The badge on the page claims no mood either, and escalation advice says to check the reading first.
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'doubtful');
+    await expect(panel.getByTestId('escalation-doubtful')).toBeVisible();
     // The ways out stay one click away.
     await expect(panel.getByRole('button', { name: 'Pick the conversation area' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Use the selected text' })).toBeVisible();
