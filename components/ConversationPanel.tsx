@@ -39,7 +39,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
     );
   }
 
-  const status = <ReadingStatus tabId={tabId} report={report} health={state.health} />;
+  const status = <ReadingStatus tabId={tabId} report={report} health={state.health} stale={state.stale} />;
 
   if (!report.conversation) {
     const error = report.error;

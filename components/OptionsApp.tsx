@@ -4,6 +4,7 @@ import type { UiLanguage } from '../lib/settings';
 import { EscalationSettings } from './EscalationSettings';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { ModelSettings } from './ModelSettings';
+import { PickedAreas } from './PickedAreas';
 import { ReplySettings } from './ReplySettings';
 import { SiteSwitches } from './SiteSwitches';
 import { TemplateLibrary } from './TemplateLibrary';
@@ -123,6 +124,7 @@ function Options() {
       </section>
 
       <SiteSwitches settings={data} onChange={(patch) => update.mutate(patch)} />
+      <PickedAreas />
 
       <TemplateLibrary />
       <ReplySettings />

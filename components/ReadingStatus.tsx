@@ -35,10 +35,13 @@ export function ReadingStatus({
   tabId,
   report,
   health,
+  stale = false,
 }: {
   tabId: number;
   report: PageReport;
   health: ReadingHealth | null;
+  /** The tab moved on to a page Rapport may not read. */
+  stale?: boolean;
 }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
@@ -86,6 +89,32 @@ export function ReadingStatus({
               {t('panel.apiFallback', { site: report.siteLabel, reason: t(`api.${fallbackReason}`) })}
             </span>
           ) : null}
+        </p>
+      ) : null}
+      {stale ? (
+        <div className="card reading-wrong" role="status" data-testid="stale-reading">
+          <p className="small">{t('panel.staleReading')}</p>
+          <button type="button" onClick={() => void sendToExtension('rereadTab', { tabId })}>
+            {t('panel.readThisPage')}
+          </button>
+        </div>
+      ) : null}
+      {report.carriedFrom ? (
+        <p className="small muted" data-testid="carried-from" title={report.carriedFrom}>
+          {t('panel.carriedFrom')}
+        </p>
+      ) : null}
+      {report.pick ? (
+        <p className="small pick-line" data-testid="pick-in-use" data-found={String(report.pick.found)}>
+          <span title={report.pick.pattern}>{report.pick.found ? t('panel.pickInUse') : t('panel.pickNotFound')}</span>{' '}
+          <button
+            type="button"
+            className="link"
+            data-testid="forget-pick"
+            onClick={() => void sendToExtension('forgetPick', { tabId })}
+          >
+            {t('panel.forgetPick')}
+          </button>
         </p>
       ) : null}
       {health && !health.ok ? (

@@ -72,8 +72,9 @@ export default defineBackground(() => {
     );
   }
 
-  async function acceptReport(tabId: number, report: PageReport): Promise<void> {
+  async function acceptReport(tabId: number, incoming: PageReport): Promise<void> {
     const previousKey = tabs.get(tabId).report?.conversation;
+    const report = tabs.carryOver(tabId, incoming);
     const state = tabs.setReport(tabId, report);
     const conversation = state.report?.conversation;
     const isNewConversation =
@@ -95,6 +96,12 @@ export default defineBackground(() => {
       const injected = await injectContentScript(tabId);
       if (injected) {
         await acceptReport(tabId, await sendToTab(tabId, 'readPage', {}));
+        return;
+      }
+      // The tab moved on to a page Rapport may not read: keep what was shown, marked as the previous page's.
+      if (tabs.get(tabId).report?.conversation) {
+        tabs.update(tabId, { stale: true });
+        push(tabId);
         return;
       }
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -191,6 +198,10 @@ export default defineBackground(() => {
       closePanelPort(tabId);
       return undefined;
     },
+    async forgetPick({ tabId }) {
+      await acceptReport(tabId, await sendToTab(tabId, 'forgetPickInPage', {}));
+      return undefined;
+    },
     async saveReadingReport({ tabId }) {
       const { json } = await sendToTab(tabId, 'describeReading', {});
       const site = tabs.get(tabId).report?.siteKey.replace(/[^\w.-]+/g, '-') || 'page';
@@ -224,6 +235,12 @@ export default defineBackground(() => {
     // work) so the first mood does not wait for an idle offscreen document to get going.
     if (!import.meta.env.FIREFOX) void warmUpAnalysisHost().catch(() => undefined);
     void rereadTab(tabId);
+  });
+
+  // The panel follows its tab: after a page load it reads the new page (or says the old reading is the previous
+  // page's, where Rapport may not read the new one). Declared sites report by themselves; this covers the others.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'complete' && panels.has(tabId)) void rereadTab(tabId);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -60,6 +60,15 @@ const en = {
   'panel.source.selection': 'Read from the text you selected',
   'panel.apiFallback': '{site}’s API was not used ({reason}), so the page was read instead.',
   'panel.reportProblem': 'Report a reading problem',
+  'panel.pickInUse': 'Reading the area you picked on pages like this one.',
+  'panel.pickNotFound':
+    'The area you picked on pages like this one is not on this page, so the page was read as usual.',
+  'panel.forgetPick': 'Forget this pick',
+  'panel.staleReading':
+    'This is the previous page’s conversation: Rapport may not read the page the tab shows now. Use the toolbar button or shortcut on the page to let it, or:',
+  'panel.readThisPage': 'Read this page',
+  'panel.carriedFrom':
+    'This page shows no conversation of its own (a reply or compose page): showing the ticket read on the previous page.',
   'panel.reportSaved':
     'Saved {file}. It holds the page’s layout with every text replaced by x — no customer data. Attach it to your bug report.',
   'panel.reportFailed': 'Could not save the report: {message}',
@@ -135,6 +144,11 @@ const en = {
   'options.otherSites': 'Other sites you switched',
   'options.badgeHidden': 'Badge hidden on: {sites}',
   'options.badgeShowAgain': 'Show the badge everywhere again',
+  'options.picks': 'Picked conversation areas',
+  'options.picksHelp':
+    'Where you showed Rapport the conversation area, per site and kind of page. A pick applies only to pages like the one it was made on.',
+  'options.picksNone': 'No areas picked.',
+  'options.picksDelete': 'Delete',
   'options.privacy': 'Privacy',
   'options.privacyText':
     'Rapport reads the conversation open in your tab and analyses it on this device. Nothing the customer wrote leaves your browser — no cloud AI, no analytics, no telemetry. Data leaves only when you press Escalate, and only to the destinations your team configured (a team lead’s email, a webhook, your helpdesk’s own API). Optional larger models and the reply model are downloaded once from the hosts in these settings and then run locally. Settings, templates and escalation records are stored in this browser profile.',
@@ -208,6 +222,15 @@ const de: Dictionary = {
   'panel.source.selection': 'Aus dem markierten Text gelesen',
   'panel.apiFallback': 'Die API von {site} wurde nicht genutzt ({reason}); stattdessen wurde die Seite gelesen.',
   'panel.reportProblem': 'Leseproblem melden',
+  'panel.pickInUse': 'Es wird der Bereich gelesen, den Sie auf Seiten wie dieser ausgewählt haben.',
+  'panel.pickNotFound':
+    'Der auf Seiten wie dieser ausgewählte Bereich fehlt auf dieser Seite; die Seite wurde wie sonst gelesen.',
+  'panel.forgetPick': 'Auswahl vergessen',
+  'panel.staleReading':
+    'Dies ist die Unterhaltung der vorigen Seite: Rapport darf die jetzt gezeigte Seite nicht lesen. Erlauben Sie es mit der Symbolleisten-Schaltfläche oder dem Tastenkürzel auf der Seite, oder:',
+  'panel.readThisPage': 'Diese Seite lesen',
+  'panel.carriedFrom':
+    'Diese Seite zeigt selbst keine Unterhaltung (eine Antwort- oder Verfassen-Seite): gezeigt wird das Ticket der vorigen Seite.',
   'panel.reportSaved':
     '{file} gespeichert. Die Datei enthält den Aufbau der Seite, jeder Text durch x ersetzt – keine Kundendaten. Hängen Sie sie an Ihre Fehlermeldung an.',
   'panel.reportFailed': 'Der Bericht konnte nicht gespeichert werden: {message}',
@@ -285,6 +308,11 @@ const de: Dictionary = {
   'options.otherSites': 'Weitere Websites, die Sie umgeschaltet haben',
   'options.badgeHidden': 'Badge ausgeblendet auf: {sites}',
   'options.badgeShowAgain': 'Badge überall wieder anzeigen',
+  'options.picks': 'Ausgewählte Unterhaltungsbereiche',
+  'options.picksHelp':
+    'Wo Sie Rapport den Unterhaltungsbereich gezeigt haben, je Website und Art der Seite. Eine Auswahl gilt nur für Seiten wie die, auf der sie getroffen wurde.',
+  'options.picksNone': 'Keine Bereiche ausgewählt.',
+  'options.picksDelete': 'Löschen',
   'options.privacy': 'Datenschutz',
   'options.privacyText':
     'Rapport liest die Unterhaltung in Ihrem Tab und analysiert sie auf diesem Gerät. Nichts, was die Kundschaft geschrieben hat, verlässt Ihren Browser – keine Cloud-KI, keine Analyse-Dienste, keine Telemetrie. Daten verlassen den Browser nur, wenn Sie auf „Eskalieren“ klicken, und nur an die Ziele, die Ihr Team eingerichtet hat (E-Mail der Teamleitung, ein Webhook, die API Ihres Helpdesks). Optionale größere Modelle und das Antwortmodell werden einmal von den hier eingestellten Servern geladen und laufen dann lokal. Einstellungen, Vorlagen und Eskalationen werden in diesem Browserprofil gespeichert.',

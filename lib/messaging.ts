@@ -61,6 +61,10 @@ export const pageReportSchema = z.object({
   enabled: z.boolean(),
   conversation: z.nullable(conversationSchema),
   error: z.nullable(serializedErrorSchema),
+  /** The area the agent picked for pages like this one, and whether this page has it. */
+  pick: z.optional(z.nullable(z.object({ pattern: text(10_000), found: z.boolean() }))),
+  /** The conversation was carried over from this earlier page of the same ticket (a reply page shows none itself). */
+  carriedFrom: z.optional(text(10_000)),
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 
@@ -91,6 +95,8 @@ export const protocol = {
   useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   setSiteEnabled: { from: 'extension', payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
   closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  /** Forgets the area picked for pages like the tab's and reads the page again. */
+  forgetPick: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   /** "Report a reading problem": the tab's diagnostic file (page structure masked, anchors, reading shape). */
   saveReadingReport: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   // in-page drawer (extension frame without the tabs, permissions and commands APIs in Firefox) → background
@@ -117,6 +123,7 @@ export const protocol = {
   showMood: { from: 'extension', payload: z.object({ mood: z.custom<BadgeMood | null>() }) },
   pickConversationArea: { from: 'extension', payload: z.object({}) },
   readSelection: { from: 'extension', payload: z.object({}) },
+  forgetPickInPage: { from: 'extension', payload: z.object({}) },
   /** The diagnostic file for this page, built in the page (where the DOM is) with every text masked. */
   describeReading: { from: 'extension', payload: z.object({}) },
   toggleDrawer: { from: 'extension', payload: z.object({}) },
@@ -182,6 +189,8 @@ export interface TabState {
   roleCorrections: Record<string, Role>;
   /** Whether the reading (with the agent's corrections) looks plausible; null without a conversation. */
   health: ReadingHealth | null;
+  /** The tab moved to a page Rapport may not read: what is shown is the previous page's conversation. */
+  stale: boolean;
   analyzing: boolean;
 }
 
@@ -198,6 +207,8 @@ export interface ResponseMap {
   setSiteEnabled: undefined;
   closePanel: undefined;
   saveReadingReport: { fileName: string; json: string };
+  forgetPick: undefined;
+  forgetPickInPage: PageReport;
   describeReading: { json: string };
   getFrameTab: { tabId: number | null; title: string; url: string };
   relayToTab: unknown;

@@ -1,4 +1,6 @@
-import './badge.css';
+// Inlined into the badge's shadow root: on pages Rapport is injected into on demand (activeTab), a stylesheet file
+// of the extension is not web-accessible, so a fetched one would leave the badge unstyled there.
+
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -14,20 +16,20 @@ import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConv
 import { buildDiagnostic } from '../../lib/sites/diagnostics';
 import { checkReading } from '../../lib/sites/health';
 import { declaredSiteMatches } from '../../lib/sites/matches';
+import { findPick, pagePatternOf, pickedAreasItem, withoutPick, withPick } from '../../lib/sites/picks';
 import { createConversationReader } from '../../lib/sites/reader';
 import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
+import badgeCss from './badge.css?inline';
 import { createDrawer, type Drawer } from './drawer';
 import { watchReplyDraft } from './reply-draft';
 
 /** Where the agent dragged the badge, per origin. */
 const badgePositions = storage.defineItem<Record<string, BadgePosition>>('local:badgePositions', { fallback: {} });
-/** "This is the conversation" areas picked on generic pages, per origin. */
-const pickedAreas = storage.defineItem<Record<string, string>>('local:pickedAreas', { fallback: {} });
 
 export default defineContentScript({
   matches: declaredSiteMatches,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     // The host page must never break because of us: nothing thrown here reaches it.
     try {
@@ -51,8 +53,13 @@ function isEnabled(settings: Settings, adapter: SiteAdapter): boolean {
 
 async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   let settings = await getSettings();
-  let adapter = getAdapterFor(new URL(location.href));
-  let picked = (await pickedAreas.getValue())[location.origin];
+  let picks = await pickedAreasItem.getValue();
+  /** The area the agent picked on a page like this one (picks apply per page pattern, never to the whole site). */
+  let picked = findPick(picks, new URL(location.href));
+  const genericAdapter = adapters.find((candidate) => candidate.id === 'generic');
+  /** The site's reader, or the structure reader for a picked area, whatever the site. */
+  const adapterFor = (url: URL): SiteAdapter => (picked && genericAdapter ? genericAdapter : getAdapterFor(url));
+  let adapter = adapterFor(new URL(location.href));
   // A newer copy (injected on install or update) may have replaced us while we awaited: its abort event has already
   // fired, so listeners registered from here on would never be removed and would answer the panel with bad-sender.
   if (ctx.isInvalid) return;
@@ -65,7 +72,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       names: [settings.agent.name, ...settings.agent.names].filter(Boolean),
       emails: settings.agent.emails,
     },
-    pickedSelector: picked,
+    ...(picked ? { pickedSelector: picked.selector } : {}),
   });
 
   // Same-origin requests in the agent's own helpdesk session (Zendesk, Freshdesk): no token to configure.
@@ -90,6 +97,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     };
     if (!base.enabled) return { ...base, conversation: null, error: null };
     if (selectionReport && selectionReport.url === location.href) return selectionReport;
+    const pick = picked ? { pattern: picked.pattern, found: true } : null;
     try {
       const ctxNow = readContext();
       const apiKey = apiKeyFor(current);
@@ -103,9 +111,29 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         ...base,
         conversation: ctxNow.pickedSelector ? { ...conversation, source: 'picked' } : conversation,
         error: null,
+        pick,
       };
     } catch (error) {
-      return { ...base, conversation: null, error: serializeError(error) };
+      // A picked area this page does not have: the page is read as if nothing was picked, and the panel says so.
+      if (picked && error instanceof AppError && error.code === 'adapter/anchor-missing') {
+        const siteAdapter = getAdapterFor(new URL(location.href));
+        try {
+          const conversation = await reader.read({
+            adapter: siteAdapter,
+            doc: document,
+            ctx: { ...readContext(), pickedSelector: undefined },
+          });
+          return { ...base, conversation, error: null, pick: { pattern: picked.pattern, found: false } };
+        } catch (fallbackError) {
+          return {
+            ...base,
+            conversation: null,
+            error: serializeError(fallbackError),
+            pick: { pattern: picked.pattern, found: false },
+          };
+        }
+      }
+      return { ...base, conversation: null, error: serializeError(error), pick };
     }
   }
 
@@ -150,6 +178,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       name: 'rapport-badge',
       position: 'inline',
       anchor: 'body',
+      css: badgeCss,
       append: 'last',
       onMount(container, _shadow, host) {
         // Our own UI: the conversation watcher and the generic adapter skip it.
@@ -230,13 +259,24 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       async pickConversationArea() {
         const selector = await pickConversationArea(document, { signal: ctx.signal });
         if (!selector) throw new AppError('adapter/pick-cancelled', 'Picking was cancelled.');
-        picked = selector;
+        picked = { pattern: pagePatternOf(new URL(location.href)), selector, at: Date.now() };
         selectionReport = null;
-        await pickedAreas.getValue().then((all) => pickedAreas.setValue({ ...all, [location.origin]: selector }));
-        // A picked area is read by structure, whatever the site.
-        adapter = adapters.find((candidate) => candidate.id === 'generic') ?? adapter;
+        picks = withPick(await pickedAreasItem.getValue(), location.origin, picked);
+        await pickedAreasItem.setValue(picks);
+        adapter = adapterFor(new URL(location.href));
         lastReport = (await readLatest()) ?? lastReport;
         // Also report it: a report read before the pick may still be in flight and must not land last.
+        void report();
+        return lastReport;
+      },
+      async forgetPickInPage() {
+        if (picked) {
+          picks = withoutPick(await pickedAreasItem.getValue(), picked.pattern);
+          await pickedAreasItem.setValue(picks);
+        }
+        picked = undefined;
+        adapter = adapterFor(new URL(location.href));
+        lastReport = (await readLatest()) ?? lastReport;
         void report();
         return lastReport;
       },
@@ -265,7 +305,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
           conversation: lastReport.conversation,
           error: lastReport.error,
           health: lastReport.conversation ? checkReading(lastReport.conversation) : null,
-          ...(picked ? { pickedSelector: picked } : {}),
+          ...(picked ? { pickedSelector: picked.selector } : {}),
           // Our own badge and drawer are not the page.
           skip: (el) => el.hasAttribute('data-rapport-ui'),
         }),
@@ -300,7 +340,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     selectionReport = null;
-    adapter = getAdapterFor(new URL(location.href));
+    picked = findPick(picks, new URL(location.href));
+    adapter = adapterFor(new URL(location.href));
     watcher.notifyNavigation();
   });
 

@@ -22,6 +22,7 @@ export class TabStates {
         replyDraft: null,
         roleCorrections: {},
         health: null,
+        stale: false,
         analyzing: false,
       };
       this.states.set(tabId, state);
@@ -39,6 +40,7 @@ export class TabStates {
         : false;
     const next: TabState = {
       ...previous,
+      stale: false,
       report: applyCorrections(report, previous.roleCorrections, sameConversation),
       mood: sameConversation ? previous.mood : null,
       intents: sameConversation ? previous.intents : [],
@@ -55,6 +57,19 @@ export class TabStates {
     const merged = { ...roleCorrections, ...state.roleCorrections };
     const report = state.report ? applyCorrections(state.report, merged, true) : null;
     return this.update(tabId, { roleCorrections: merged, report });
+  }
+
+  /**
+   * The report to keep for a page that shows no conversation itself: a reply or compose page of the ticket read just
+   * before in this tab carries that ticket's conversation over (the panel says so).
+   */
+  carryOver(tabId: number, report: PageReport): PageReport {
+    const previous = this.get(tabId).report;
+    const conversation = previous?.conversation;
+    if (report.conversation || !report.enabled || !previous || !conversation) return report;
+    // The same page failing to read is a reading problem to show, not a page to carry a conversation to.
+    if (previous.url === report.url || !isSameRecord(previous.url, report.url)) return report;
+    return { ...report, conversation, error: null, carriedFrom: previous.carriedFrom ?? previous.url };
   }
 
   update(tabId: number, patch: Partial<Omit<TabState, 'tabId' | 'health'>>): TabState {
@@ -96,6 +111,35 @@ export class TabStates {
   delete(tabId: number): void {
     this.states.delete(tabId);
   }
+}
+
+/** The numbers in a page address (path segments, query values, hash route parts) that name one record. */
+function recordNumbers(address: string): Set<string> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    // Not an address (an extension page's report): it names no record.
+    return new Set();
+  }
+  const parts = [...url.pathname.split('/'), ...url.searchParams.values(), ...url.hash.split(/[/#=&?]/)];
+  return new Set(parts.filter((part) => /^\d+$/.test(part)));
+}
+
+/**
+ * Whether two addresses are pages of the same ticket or message: same origin, and a record number in common
+ * (`Display.html?id=12` and `Update.html?id=12`, `_uid=5` and `_reply_uid=5`).
+ */
+export function isSameRecord(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    if (new URL(a).origin !== new URL(b).origin) return false;
+  } catch {
+    // Either is not an address: not the same record.
+    return false;
+  }
+  const numbers = recordNumbers(a);
+  return [...recordNumbers(b)].some((n) => numbers.has(n));
 }
 
 /** Applies the agent's role corrections to a report's messages (a correction sticks for that conversation). */

@@ -181,7 +181,7 @@ test.describe('pages no adapter understands', () => {
     expect(errors).toEqual([]);
   });
 
-  test('"Pick the conversation area" lets the agent click it in the page, and the pick is remembered for the site', async ({
+  test('"Pick the conversation area" lets the agent click it in the page, and the pick is remembered for pages like it, shown and forgettable', async ({
     context,
     extensionId,
     serviceWorker,
@@ -210,6 +210,19 @@ test.describe('pages no adapter understands', () => {
     await expect(panel.getByTestId('read-message')).toHaveCount(expected.messages.length);
     const again = await openPanelPage(context, extensionId, tabId);
     await expectPanelShows(again, expected);
+    await expect(again.getByTestId('pick-in-use')).toHaveAttribute('data-found', 'true');
+
+    // Per kind of page: another chat uses the pick, a different kind of page on the same site does not.
+    await page.goto(`${origin}/chats/7730`);
+    await expect(again.getByTestId('pick-in-use')).toBeVisible();
+    await page.goto(`${origin}/settings/profile`);
+    await expect(again.getByTestId('pick-in-use')).toHaveCount(0);
+
+    // Visible and forgettable.
+    await page.goto(`${origin}/chats/5512`);
+    await expect(again.getByTestId('pick-in-use')).toBeVisible();
+    await again.getByTestId('forget-pick').click();
+    await expect(again.getByTestId('pick-in-use')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });
