@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getAdapterFor } from '../../../lib/sites';
+import { insertIntoEditor, insertPlainText, isVisibleElement, resolveVisibleEditor } from '../../../lib/sites/insert';
 import { fixtureHtml, mountPage } from './fixture-files';
 
 /** The text a person would see in an editor: <br> as line breaks. */
@@ -189,5 +190,172 @@ describe('generic insert', () => {
     const doc = mountPage(fixtureHtml('generic', 'znuny-table'));
     const result = await getAdapterFor('https://helpdesk.example/').insert(doc, 'x');
     expect(result.ok).toBe(false);
+  });
+});
+
+// Markup below is written by hand after what each editor renders around the textarea it replaces (checked against the
+// real editors in tests/e2e/insert-editors.spec.ts); it is not a saved page.
+describe('the visible editor', () => {
+  it('is never a hidden element: hidden attribute, aria-hidden around it, display:none, visibility:hidden', () => {
+    document.body.innerHTML = `
+      <textarea id="a" hidden></textarea>
+      <div aria-hidden="true"><div id="b" contenteditable="true"></div></div>
+      <div style="display:none"><textarea id="c"></textarea></div>
+      <div id="d" contenteditable="true" style="visibility:hidden"></div>
+      <div id="e" contenteditable="true"></div>`;
+    const visible = ['a', 'b', 'c', 'd', 'e'].map((id) => isVisibleElement(must(document.getElementById(id), id)));
+    expect(visible).toEqual([false, false, false, false, true]);
+  });
+
+  it('behind a hidden textarea is the CKEditor 5 editable placed right after it', () => {
+    document.body.innerHTML = `
+      <form><textarea id="reply" name="reply" style="display:none"></textarea>
+      <div class="ck ck-reset ck-editor"><div class="ck-editor__main">
+        <div class="ck-editor__editable ck-content" contenteditable="true" role="textbox"><p>Vorher</p></div>
+      </div></div></form>`;
+    const textarea = must(document.querySelector<HTMLElement>('#reply'), 'textarea');
+    expect(resolveVisibleEditor(textarea)).toBe(document.querySelector('.ck-editor__editable'));
+  });
+
+  it('behind a hidden textarea is CKEditor 4’s editor found by its cke_<name> container, not another field', () => {
+    document.body.innerHTML = `
+      <div id="cke_body"><div class="cke_inner"><div class="cke_contents">
+        <div class="cke_wysiwyg_div cke_editable" contenteditable="true"><p>Vorher</p></div>
+      </div></div></div>
+      <div><textarea name="search"></textarea></div>
+      <div><div><textarea name="body" style="visibility:hidden; display:none"></textarea></div></div>`;
+    const textarea = must(document.querySelector<HTMLElement>('textarea[name="body"]'), 'textarea');
+    expect(resolveVisibleEditor(textarea)).toBe(document.querySelector('.cke_wysiwyg_div'));
+  });
+
+  it('behind a hidden textarea is the editor labelled like it, anywhere on the page', () => {
+    document.body.innerHTML = `
+      <div class="toolbar"><div contenteditable="true" aria-label="Notiz"></div></div>
+      <section><label id="reply-label" for="reply">Antwort</label><textarea id="reply" hidden></textarea></section>
+      <aside><div class="editor" contenteditable="true" aria-labelledby="reply-label"></div></aside>`;
+    const textarea = must(document.querySelector<HTMLElement>('#reply'), 'textarea');
+    expect(resolveVisibleEditor(textarea)).toBe(document.querySelector('.editor'));
+  });
+
+  it('is the editor inside a container, and nothing when only hidden fields are there', () => {
+    document.body.innerHTML = `
+      <div id="wrap"><div class="ql-container"><div class="ql-editor" contenteditable="true"></div></div></div>
+      <div id="lonely"><textarea hidden></textarea></div>`;
+    expect(resolveVisibleEditor(must(document.querySelector<HTMLElement>('#wrap'), 'wrap'))).toBe(
+      document.querySelector('.ql-editor'),
+    );
+    expect(resolveVisibleEditor(must(document.querySelector<HTMLElement>('#lonely textarea'), 'lonely'))).toBeNull();
+  });
+});
+
+describe('inserting into the visible editor', () => {
+  it('writes into the visible editor, never the hidden source textarea, after a blank line', () => {
+    document.body.innerHTML = `
+      <textarea id="reply" style="display:none"><p>Vorher</p></textarea>
+      <div class="ck-editor"><div class="ck-editor__editable" contenteditable="true"><p>Vorher</p></div></div>`;
+    const textarea = must(document.querySelector<HTMLTextAreaElement>('#reply'), 'textarea');
+    const source = textarea.value;
+    const editor = must(document.querySelector('.ck-editor__editable'), 'editor');
+    document.getSelection()?.removeAllRanges();
+    expect(insertPlainText(textarea, 'Hallo,\nja!')).toEqual({ ok: true, editor });
+    expect(visibleText(editor)).toBe('Vorher\n\nHallo,\nja!');
+    expect(textarea.value).toBe(source);
+  });
+
+  it('says the reply editor is not visible instead of writing into a hidden field', () => {
+    document.body.innerHTML = '<textarea id="reply" hidden>Vorher</textarea>';
+    const textarea = must(document.querySelector<HTMLTextAreaElement>('#reply'), 'textarea');
+    expect(insertPlainText(textarea, 'x')).toEqual({
+      ok: false,
+      reason: 'The reply editor is not visible — open the reply box, then try again',
+    });
+    expect(textarea.value).toBe('Vorher');
+  });
+
+  it('writes into an empty last line after one more break (not two), and adds nothing in an empty editor', () => {
+    document.body.innerHTML = `
+      <div id="ends-blank" contenteditable="true"><p>Vorher</p><p><br></p></div>
+      <div id="empty" contenteditable="true"><p><br></p></div>`;
+    document.getSelection()?.removeAllRanges();
+    const endsBlank = must(document.querySelector<HTMLElement>('#ends-blank'), 'ends-blank');
+    const empty = must(document.querySelector<HTMLElement>('#empty'), 'empty');
+    insertPlainText(endsBlank, 'Hallo');
+    insertPlainText(empty, 'Hallo');
+    // The caret sits on the empty line: one break there makes it the blank line between the two.
+    expect(endsBlank.innerHTML).toBe('<p>Vorher</p><p><br>Hallo<br></p>');
+    expect(empty.innerHTML).toBe('<p>Hallo<br></p>');
+  });
+
+  it('keeps the agent’s caret: mid-text, or right after a space the agent typed, nothing is added', () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true">Vorab: </div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    box.focus();
+    const range = document.createRange();
+    const typed = box.firstChild;
+    if (!typed) throw new Error('typed text not found');
+    range.setStart(typed, 7);
+    range.collapse(true);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    insertPlainText(box, 'Zeile eins');
+    expect(visibleText(box)).toBe('Vorab: Zeile eins');
+  });
+
+  it('in a text field nobody has clicked into, writes at the end after a blank line; above quoted mail, on top', () => {
+    document.body.innerHTML = `
+      <textarea id="plain">Hallo Frau Bauer,</textarea>
+      <textarea id="quoted">> Wann kommt meine Erstattung?</textarea>`;
+    const plain = must(document.querySelector<HTMLTextAreaElement>('#plain'), 'plain');
+    const quoted = must(document.querySelector<HTMLTextAreaElement>('#quoted'), 'quoted');
+    plain.setSelectionRange(0, 0);
+    quoted.setSelectionRange(0, 0);
+    insertPlainText(plain, 'sie ist unterwegs.');
+    (document.activeElement as HTMLElement | null)?.blur();
+    insertPlainText(quoted, 'Heute.');
+    expect(plain.value).toBe('Hallo Frau Bauer,\n\nsie ist unterwegs.');
+    expect(quoted.value).toBe('Heute.\n\n> Wann kommt meine Erstattung?');
+  });
+
+  it('reports failure when the editor drops the text, even after its redraw', async () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true"><p>Vorher</p></div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    // An editor whose model refuses the change and redraws from it.
+    box.addEventListener('input', () => {
+      box.innerHTML = '<p>Vorher</p>';
+    });
+    const failed = { ok: false, reason: 'The text did not appear in the visible reply editor — it was not inserted.' };
+    expect(insertPlainText(box, 'Hallo\nja')).toEqual(failed);
+    const late = must(document.querySelector<HTMLElement>('#box'), 'box');
+    const redraw = late.cloneNode(true) as HTMLElement;
+    late.replaceWith(redraw);
+    redraw.addEventListener('input', () => {
+      setTimeout(() => {
+        redraw.innerHTML = '<p>Vorher</p>';
+      }, 0);
+    });
+    expect(await insertIntoEditor(redraw, 'Hallo\nja')).toEqual(failed);
+  });
+
+  it('on a site, says “Could not insert” material when the reply editor drops the text', async () => {
+    const doc = mountPage(fixtureHtml('zendesk', 'agent-workspace'));
+    const editor = must(doc.querySelector<HTMLElement>('.ck-editor__editable'), 'editor');
+    const before = editor.innerHTML;
+    editor.addEventListener('input', () => {
+      editor.innerHTML = before;
+    });
+    const result = await getAdapterFor('https://shopexample.zendesk.com/agent/tickets/48233').insert(doc, REPLY);
+    expect(result).toEqual({
+      ok: false,
+      reason: 'The text did not appear in the visible reply editor — it was not inserted.',
+    });
+  });
+
+  it('does not count text that was already there as inserted', () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true"><p>Hallo</p></div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    box.addEventListener('input', () => {
+      box.innerHTML = '<p>Hallo</p>';
+    });
+    expect(insertPlainText(box, 'Hallo').ok).toBe(false);
   });
 });
