@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Language } from '../lib/analysis/types';
 import { serializeError } from '../lib/errors';
-import { sendToExtension } from '../lib/messaging';
+import { insertOrCopy } from '../lib/panel/insert-or-copy';
 import type { DraftEntry } from '../lib/replies/draft-session';
 import { type RewriteInstruction, rewriteInstructions } from '../lib/replies/engine';
 import type { GuardrailWarning } from '../lib/replies/guardrails';
@@ -46,16 +46,14 @@ export function DraftEntryCard({
   const variant = td(`variant.${entry.slot}`);
 
   const insert = async () => {
-    try {
-      const result = await sendToExtension('insertText', { tabId, text: entry.text });
-      setFeedback(
-        result.ok
-          ? { kind: 'ok', text: t('panel.inserted') }
-          : { kind: 'error', text: t('panel.insertFailed', { reason: result.reason }) },
-      );
-    } catch (error) {
-      setFeedback({ kind: 'error', text: t('panel.insertFailed', { reason: serializeError(error).message }) });
-    }
+    const outcome = await insertOrCopy(tabId, entry.text);
+    setFeedback(
+      outcome.kind === 'inserted'
+        ? { kind: 'ok', text: t('panel.inserted') }
+        : outcome.kind === 'copied'
+          ? { kind: 'error', text: t('panel.insertCopied', { reason: outcome.reason }) }
+          : { kind: 'error', text: t('panel.insertFailed', { reason: outcome.reason }) },
+    );
   };
   const copy = async () => {
     try {

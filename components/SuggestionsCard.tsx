@@ -2,8 +2,9 @@ import './templates.css';
 import { useMemo, useState } from 'react';
 import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
-import { sendToExtension, type TabState } from '../lib/messaging';
+import type { TabState } from '../lib/messaging';
 import { openSettings } from '../lib/panel/framed-api';
+import { insertOrCopy } from '../lib/panel/insert-or-copy';
 import { useSettings } from '../lib/queries';
 import {
   useActiveTemplates,
@@ -78,15 +79,16 @@ export function SuggestionsCard({ state }: { state: TabState }) {
   async function deliver(template: TemplateRecord, action: UseAction, text: string): Promise<void> {
     try {
       if (action === 'insert') {
-        const result = await sendToExtension('insertText', { tabId: state.tabId, text });
-        if (!result.ok) {
-          setStatus({ templateId: template.id, ok: false, text: t('panel.insertFailed', { reason: result.reason }) });
+        const outcome = await insertOrCopy(state.tabId, text);
+        if (outcome.kind !== 'inserted') {
+          const key = outcome.kind === 'copied' ? 'panel.insertCopied' : 'panel.insertFailed';
+          setStatus({ templateId: template.id, ok: false, text: t(key, { reason: outcome.reason }) });
           return;
         }
         setStatus({
           templateId: template.id,
           ok: true,
-          text: result.target === 'reply-box' ? t('panel.inserted') : tt('suggest.insertedFocused'),
+          text: outcome.target === 'reply-box' ? t('panel.inserted') : tt('suggest.insertedFocused'),
         });
       } else {
         await navigator.clipboard.writeText(text);

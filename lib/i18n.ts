@@ -51,6 +51,7 @@ const en = {
   'panel.copied': 'Copied',
   'panel.inserted': 'Inserted into the reply box',
   'panel.insertFailed': 'Could not insert: {reason}',
+  'panel.insertCopied': 'Not inserted ({reason}). The text is on your clipboard instead — paste it into the reply.',
   'panel.readingWrong': 'This reading looks wrong',
   'panel.readingWrongHint':
     'The mood is not shown as certain until the reading is right: pick the conversation area, use the selected text, or correct the roles below.',
@@ -213,6 +214,8 @@ const de: Dictionary = {
   'panel.copied': 'Kopiert',
   'panel.inserted': 'In das Antwortfeld eingefügt',
   'panel.insertFailed': 'Einfügen nicht möglich: {reason}',
+  'panel.insertCopied':
+    'Nicht eingefügt ({reason}). Der Text liegt stattdessen in der Zwischenablage – fügen Sie ihn in die Antwort ein.',
   'panel.readingWrong': 'Das Gelesene sieht falsch aus',
   'panel.readingWrongHint':
     'Die Stimmung wird erst als sicher gezeigt, wenn richtig gelesen wurde: Unterhaltungsbereich auswählen, markierten Text verwenden oder die Rollen unten korrigieren.',

@@ -16,9 +16,10 @@ import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConv
 import { buildDiagnostic } from '../../lib/sites/diagnostics';
 import { checkReading } from '../../lib/sites/health';
 import { declaredSiteMatches } from '../../lib/sites/matches';
+import { resolvePickedArea, sameOriginFrames } from '../../lib/sites/picker';
 import { findPick, pagePatternOf, pickedAreasItem, withoutPick, withPick } from '../../lib/sites/picks';
 import { createConversationReader } from '../../lib/sites/reader';
-import type { ReadContext, SiteAdapter } from '../../lib/sites/types';
+import type { Conversation, ReadContext, SiteAdapter } from '../../lib/sites/types';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import badgeCss from './badge.css?inline';
 import { createDrawer, type Drawer } from './drawer';
@@ -99,41 +100,73 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     if (selectionReport && selectionReport.url === location.href) return selectionReport;
     const pick = picked ? { pattern: picked.pattern, found: true } : null;
     try {
-      const ctxNow = readContext();
-      const apiKey = apiKeyFor(current);
-      const conversation = await reader.read({
-        adapter: current,
-        doc: document,
-        ctx: ctxNow,
-        ...(apiKey ? { apiKey } : {}),
-      });
+      const conversation = await readBestDocument(current);
       return {
         ...base,
-        conversation: ctxNow.pickedSelector ? { ...conversation, source: 'picked' } : conversation,
+        conversation: picked ? { ...conversation, source: 'picked' } : conversation,
         error: null,
         pick,
       };
     } catch (error) {
       // A picked area this page does not have: the page is read as if nothing was picked, and the panel says so.
       if (picked && error instanceof AppError && error.code === 'adapter/anchor-missing') {
-        const siteAdapter = getAdapterFor(new URL(location.href));
+        const unpicked = { pattern: picked.pattern, found: false };
         try {
-          const conversation = await reader.read({
-            adapter: siteAdapter,
-            doc: document,
-            ctx: { ...readContext(), pickedSelector: undefined },
-          });
-          return { ...base, conversation, error: null, pick: { pattern: picked.pattern, found: false } };
+          const conversation = await readBestDocument(getAdapterFor(new URL(location.href)), false);
+          return { ...base, conversation, error: null, pick: unpicked };
         } catch (fallbackError) {
-          return {
-            ...base,
-            conversation: null,
-            error: serializeError(fallbackError),
-            pick: { pattern: picked.pattern, found: false },
-          };
+          return { ...base, conversation: null, error: serializeError(fallbackError), pick: unpicked };
         }
       }
       return { ...base, conversation: null, error: serializeError(error), pick };
+    }
+  }
+
+  /** The frame's own address (its conversation id), or the page's where the frame's cannot be read. */
+  function addressOf(doc: Document): URL {
+    try {
+      const href = doc.defaultView?.location.href;
+      if (href?.startsWith('http')) return new URL(href);
+    } catch {
+      // A frame navigating away: the page's address stands in.
+    }
+    return new URL(location.href);
+  }
+
+  /**
+   * Reads the conversation: the picked area (on the page or in a same-origin frame), else the page, else — for pages
+   * read by structure — the largest shown same-origin frame that holds one (a webmail's preview pane).
+   */
+  async function readBestDocument(current: SiteAdapter, usePick = true): Promise<Conversation> {
+    const apiKey = apiKeyFor(current);
+    const ctxNow = readContext();
+    if (usePick && picked) {
+      const area = resolvePickedArea(document, picked.selector);
+      if (!area)
+        throw new AppError(
+          'adapter/anchor-missing',
+          `Can't read this conversation on ${current.label} (missing: the picked conversation area) — select the text or pick the conversation area`,
+        );
+      const ctxPicked = { ...ctxNow, url: addressOf(area.doc), pickedSelector: area.selector };
+      return reader.read({ adapter: current, doc: area.doc, ctx: ctxPicked });
+    }
+    const ctxPage = { ...ctxNow, pickedSelector: undefined };
+    try {
+      return await reader.read({ adapter: current, doc: document, ctx: ctxPage, ...(apiKey ? { apiKey } : {}) });
+    } catch (error) {
+      if (current.id !== 'generic') throw error;
+      const frames = sameOriginFrames(document)
+        .map(({ frame, doc }) => ({ doc, area: frame.getBoundingClientRect() }))
+        .filter(({ area }) => area.width >= 200 && area.height >= 120)
+        .sort((a, b) => b.area.width * b.area.height - a.area.width * a.area.height);
+      for (const { doc } of frames) {
+        try {
+          return await reader.read({ adapter: current, doc, ctx: { ...ctxPage, url: addressOf(doc) } });
+        } catch {
+          // This frame holds no conversation either: the next one is tried, then the page's own error stands.
+        }
+      }
+      throw error;
     }
   }
 
@@ -281,7 +314,11 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         return lastReport;
       },
       readSelection() {
-        const text = window.getSelection()?.toString() ?? '';
+        // Text selected in a same-origin frame (a webmail's preview pane) counts as much as text selected on the page.
+        const text =
+          [window, ...sameOriginFrames(document).map((f) => f.doc.defaultView)]
+            .map((view) => view?.getSelection()?.toString() ?? '')
+            .find((selected) => selected.trim() !== '') ?? '';
         if (!text.trim()) throw new AppError('adapter/no-selection', 'Select the conversation text on the page first.');
         selectionReport = {
           url: location.href,
@@ -337,6 +374,14 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     document,
     (text) => void sendToExtension('reportReplyDraft', { text }).catch(() => undefined),
     ctx.signal,
+  );
+  // A preview pane loading another message changes nothing in the page itself: its frame's load event tells.
+  document.addEventListener(
+    'load',
+    (event) => {
+      if (event.target instanceof HTMLIFrameElement) void report();
+    },
+    { capture: true, signal: ctx.signal },
   );
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     selectionReport = null;

@@ -75,6 +75,41 @@ export function selectorFor(el: Element): string {
   return parts.join(' > ');
 }
 
+/** Joins the selector of a same-origin frame and the selector of the picked element inside it. */
+export const FRAME_SEPARATOR = ' >>> ';
+
+/** The same-origin frames of `doc` that are shown (a webmail's preview pane), each with its document. */
+export function sameOriginFrames(doc: Document): { frame: HTMLIFrameElement; doc: Document }[] {
+  const frames: { frame: HTMLIFrameElement; doc: Document }[] = [];
+  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument;
+    } catch {
+      // A cross-origin frame: not ours to read.
+    }
+    if (inner?.documentElement) frames.push({ frame, doc: inner });
+  }
+  return frames;
+}
+
+/**
+ * Where a picked selector points: the document (the page, or a same-origin frame of it) and the selector within it;
+ * null when the frame is gone.
+ */
+export function resolvePickedArea(doc: Document, selector: string): { doc: Document; selector: string } | null {
+  const at = selector.indexOf(FRAME_SEPARATOR);
+  if (at < 0) return { doc, selector };
+  let frame: Element | null = null;
+  try {
+    frame = doc.querySelector(selector.slice(0, at));
+  } catch {
+    // A stored selector this browser does not parse: the frame counts as gone.
+  }
+  const inner = frame ? sameOriginFrames(doc).find((f) => f.frame === frame)?.doc : undefined;
+  return inner ? { doc: inner, selector: selector.slice(at + FRAME_SEPARATOR.length) } : null;
+}
+
 export interface PickerOptions {
   /** Aborting tears the overlay down and resolves null. */
   signal?: AbortSignal;
@@ -123,9 +158,11 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
         return;
       }
       const rect = el.getBoundingClientRect();
+      // An element inside a frame is placed by the frame's own position on the page.
+      const frameRect = frames.find((f) => f.doc === el.ownerDocument)?.frame.getBoundingClientRect();
       box.style.display = 'block';
-      box.style.left = `${rect.left}px`;
-      box.style.top = `${rect.top}px`;
+      box.style.left = `${rect.left + (frameRect?.left ?? 0)}px`;
+      box.style.top = `${rect.top + (frameRect?.top ?? 0)}px`;
       box.style.width = `${rect.width}px`;
       box.style.height = `${rect.height}px`;
     };
@@ -136,49 +173,60 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
     };
     const isOurs = (target: EventTarget | null): boolean => target === host;
 
-    doc.addEventListener(
-      'mousemove',
-      (event) => {
-        const target = event.target;
-        if (isOurs(target) || !(target && 'tagName' in target)) return;
-        trail.length = 0;
-        highlight(target as Element);
-      },
-      listen,
-    );
-    doc.addEventListener(
-      'click',
-      (event) => {
-        // The click picks; it must not also follow a link or press the page's button under it.
-        event.preventDefault();
-        event.stopPropagation();
-        const target = event.target;
-        const picked = target && 'tagName' in target && !isOurs(target) ? (target as Element) : current;
-        finish(picked ? selectorFor(picked) : null);
-      },
-      listen,
-    );
-    doc.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key === 'Escape') {
+    /** The picked element's selector, through its frame when it lies in one. */
+    const selectorOf = (el: Element): string => {
+      const frame = frames.find((f) => f.doc === el.ownerDocument)?.frame;
+      return frame ? `${selectorFor(frame)}${FRAME_SEPARATOR}${selectorFor(el)}` : selectorFor(el);
+    };
+    // Same-origin frames (a webmail's preview pane) take part: their elements can be picked, and Escape works while
+    // focus is inside them.
+    const frames = sameOriginFrames(doc);
+    for (const target of [doc, ...frames.map((f) => f.doc)]) {
+      target.addEventListener(
+        'mousemove',
+        (event) => {
+          const el = event.target;
+          if (isOurs(el) || !(el && 'tagName' in el)) return;
+          trail.length = 0;
+          highlight(el as Element);
+        },
+        listen,
+      );
+      target.addEventListener(
+        'click',
+        (event) => {
+          // The click picks; it must not also follow a link or press the page's button under it.
           event.preventDefault();
           event.stopPropagation();
-          finish(null);
-        } else if (event.key === 'ArrowUp' && current?.parentElement && current.parentElement !== doc.body) {
-          event.preventDefault();
-          trail.push(current);
-          highlight(current.parentElement);
-        } else if (event.key === 'ArrowDown' && trail.length > 0) {
-          event.preventDefault();
-          highlight(trail.pop() ?? null);
-        } else if (event.key === 'Enter' && current) {
-          event.preventDefault();
-          finish(selectorFor(current));
-        }
-      },
-      listen,
-    );
+          const el = event.target;
+          const picked = el && 'tagName' in el && !isOurs(el) ? (el as Element) : current;
+          finish(picked ? selectorOf(picked) : null);
+        },
+        listen,
+      );
+      target.addEventListener(
+        'keydown',
+        (event) => {
+          const root = current?.ownerDocument.body;
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            finish(null);
+          } else if (event.key === 'ArrowUp' && current?.parentElement && current.parentElement !== root) {
+            event.preventDefault();
+            trail.push(current);
+            highlight(current.parentElement);
+          } else if (event.key === 'ArrowDown' && trail.length > 0) {
+            event.preventDefault();
+            highlight(trail.pop() ?? null);
+          } else if (event.key === 'Enter' && current) {
+            event.preventDefault();
+            finish(selectorOf(current));
+          }
+        },
+        listen,
+      );
+    }
     options.signal?.addEventListener('abort', () => finish(null), { once: true, signal: controller.signal });
   });
 }
