@@ -4,8 +4,9 @@
  * "From:" label) and a date cue — or taken from the area the agent picked, or from the text the agent selected.
  */
 import { AppError } from '../errors';
+import { readQuotedReply } from './compose';
 import { anchorMissing, attr, dedupeIds, guardRead, isHtmlElement, lineText } from './dom';
-import { focusedEditable, insertPlainText, isEditableField } from './insert';
+import { focusedEditable, insertIntoEditor, isEditableField } from './insert';
 import { customerOf, decideRole, isAgentBySettings, isSignedInAgent } from './roles';
 import { cleanMessageText, elementText, findEmail, hashId, looksLikeTime, parseAddress, parseTime } from './text';
 import type { Conversation, ConversationMessage, InsertResult, Person, ReadContext, Role, SiteAdapter } from './types';
@@ -23,7 +24,7 @@ function wordPattern(words: string): RegExp {
  * of these words, run together or joined by dashes or underscores: `messagebody`, `message-body`, BEM's
  * `message__body`.
  */
-const SINGLE_BODY = wordPattern('(?:message|mail|article)[-_]*body|message[-_]*part');
+const SINGLE_BODY = wordPattern('(?:message|mail|article)[-_]*body|message[-_]*(?:html)?part');
 
 /**
  * Structural cues, matched against class/id words. Generic by nature: each names the conventions it covers.
@@ -31,7 +32,7 @@ const SINGLE_BODY = wordPattern('(?:message|mail|article)[-_]*body|message[-_]*p
 const CUES = {
   /** Landmarks that hold navigation and lists, never the open conversation (not `form`: some helpdesks wrap whole pages in one). */
   excluded:
-    'nav, header, footer, aside, script, style, template, noscript, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="grid"], [role="listbox"], [role="menu"], [role="tree"], [data-rapport-ui]',
+    'nav, header, footer, aside, script, style, template, noscript, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="grid"], [role="listbox"], [role="menu"], [role="tree"], [role="form"], [role="search"], [role="toolbar"], [data-rapport-ui]',
   /** Author elements: microdata, and class/id words used by Zammad, Help Scout, RT, Front, Discourse-style UIs. */
   authorWords: wordPattern(
     'author|sender|from|creator|poster|user|username|fullname|displayname|byline|user-name|display-name|sender-name|author-name|from-name',
@@ -44,7 +45,7 @@ const CUES = {
   ),
   /** Parts of a block that are chrome, not message text. */
   chromeWords: wordPattern(
-    'header|meta|actions|toolbar|avatar|badge|attachments?|files|buttons|controls|menu|footer|head',
+    'header|headers|meta|metadata|actions|toolbar|avatar|badge|attachments?|files|buttons|controls|menu|footer|head',
   ),
   /** Attachment areas by class/id word. */
   attachmentWords: wordPattern('attachment|attachments|file|files|download|downloads|anhang|anhänge'),
@@ -57,17 +58,65 @@ const CUES = {
   agentRole: /(^|[\s_-])(agent|staff|operator|outbound|outgoing|mitarbeiter|support-agent)($|[\s_-])/i,
   /** Badge texts shown on a message. */
   internalBadge: /^(internal( note)?|interne notiz|private( note)?|privat|notiz|note)$/i,
+  /** Role words on a history entry's own class (Zammad-style system articles). */
+  systemRole: /(^|[\s_-])(system|is-system|system-note)($|[\s_-])/i,
+  /**
+   * Names helpdesks show where nobody is assigned (RT's owner "Nobody", Znuny's "Niemand", Zammad's "-"): never a
+   * person, neither customer nor agent.
+   */
+  placeholderName:
+    /^(nobody|nobody in particular|niemand|unassigned|not assigned|nicht zugewiesen|keine?r?|none|n\/a|[-–—]+|\(none\)|\(kein(e|er)?\))$/i,
+  /** Authors that are the helpdesk itself (RT's "RT_System", Zammad's "System"). */
+  systemAuthor: /^(rt_system|the rt system itself|system|systembenutzer|system user|automation|automatisierung)$/i,
+  /**
+   * History entries the helpdesk writes itself, English and German (RT, Znuny, Zammad, osTicket wording): a mail it
+   * sent, a status, owner, queue or priority change. Read as `system`, never as an agent's empty message.
+   */
+  systemEvent: new RegExp(
+    `^(?:${[
+      'outgoing email( about a comment)? recorded',
+      'ausgehende e-?mail( (zu|über) einem kommentar)? (aufgezeichnet|protokolliert)',
+      '(status|owner|queue|priority|subject|due|starts|started|told)( date)? changed from .{0,60} to .{0,60}',
+      '(status|owner|queue|priority|subject) (set|changed) to .{0,60}',
+      '(status|besitzer|eigentümer|bearbeiter|queue|warteschlange|priorität|betreff)( geändert)? von .{0,60} (auf|nach|zu) .{0,60}',
+      '(status|besitzer|eigentümer|bearbeiter|queue|warteschlange|priorität|betreff) (geändert|gesetzt)( auf .{0,60})?',
+      'ticket (created|taken|stolen|resolved|closed|reopened|merged into .{0,60})',
+      'ticket (erstellt|angelegt|übernommen|gelöst|geschlossen|wiedereröffnet|zusammengeführt.{0,60})',
+      'taken|untaken|stolen( from .{0,60})?|given to .{0,60}|owner forcibly changed from .{0,60} to .{0,60}',
+      'übernommen|genommen|gestohlen( von .{0,60})?|übergeben an .{0,60}',
+      '.{1,60} (added|deleted|removed) as (a )?(requestor|cc|admincc|watcher)',
+      '.{1,60} als (anfragende?r?|cc|admincc|beobachter) (hinzugefügt|entfernt|gelöscht)',
+    ].join('|')})\\s*\\.?$`,
+    'i',
+  ),
+  /** Labels of the field naming the customer of a ticket (RT "Requestors:", Znuny "Kunde:", Zammad "Customer"). */
+  requestorLabel:
+    /^(requestors?|requestor\(s\)|requester|anfragende?r?|anfragender\(n\)|antragsteller(in)?|kunde|kundin|customer|kundenbenutzer)\s*:?$/i,
 } as const;
 
 /** Per-read caches: structure detection asks the same questions of the same elements many times. */
 let wordCache = new WeakMap<Element, string>();
 let cueCache = new WeakMap<Element, BlockCues>();
 let indexCache = new WeakMap<Element, BlockIndex>();
+let messageBlockCache = new WeakMap<Element, boolean>();
+let lengthCache = new WeakMap<Element, number>();
+let excludedCache = new WeakMap<Element, boolean>();
 
 function resetCaches(): void {
   wordCache = new WeakMap();
   cueCache = new WeakMap();
   indexCache = new WeakMap();
+  messageBlockCache = new WeakMap();
+  lengthCache = new WeakMap();
+  excludedCache = new WeakMap();
+}
+
+/** A leaf's text when it is short enough to be a field label ("Von", "Datum:"), read without a regex when it can be. */
+function labelText(el: Element): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length > 60) return undefined;
+  const text = raw.trim();
+  return text.length <= 40 && !/\s\s|[\n\t\u00a0]/.test(text) ? text : shortText(el, 40);
 }
 
 /** The element's text when it is short (a label, a name, a date); undefined for big subtrees, without reading them. */
@@ -87,13 +136,42 @@ function wordsOf(el: Element): string {
   return raw;
 }
 
-/** Whether one of the element's class/id words, or a dash/underscore part of one, is in `pattern`. */
-function hasWord(el: Element, pattern: RegExp): boolean {
-  return pattern.test(wordsOf(el));
+/** What an element's class/id words say, as bits: one lookup answers every cue question about it. */
+const WORD = { author: 1, time: 2, body: 4, attachment: 8, singleBody: 16, badge: 32, chrome: 64 } as const;
+
+/**
+ * The cue bits of a words string. A thread repeats the same few class strings on every message, so each string is
+ * tested once, not once per element per read; the bits depend on the string alone, so they outlive a read.
+ */
+const flagsByWords = new Map<string, number>();
+const MAX_REMEMBERED_WORDS = 4000;
+
+function wordFlags(el: Element): number {
+  const words = wordsOf(el);
+  const known = flagsByWords.get(words);
+  if (known !== undefined) return known;
+  if (flagsByWords.size >= MAX_REMEMBERED_WORDS) flagsByWords.clear();
+  const flags =
+    (CUES.authorWords.test(words) ? WORD.author : 0) |
+    (CUES.timeWords.test(words) ? WORD.time : 0) |
+    (CUES.bodyWords.test(words) ? WORD.body : 0) |
+    (CUES.attachmentWords.test(words) ? WORD.attachment : 0) |
+    (SINGLE_BODY.test(words) ? WORD.singleBody : 0) |
+    (BADGE_WORDS.test(words) ? WORD.badge : 0) |
+    (CUES.chromeWords.test(words) ? WORD.chrome : 0);
+  flagsByWords.set(words, flags);
+  return flags;
+}
+
+/** Whether the element's class/id words carry one of the cues in `mask` (`WORD.author | WORD.time`, …). */
+function hasWord(el: Element, mask: number): boolean {
+  return (wordFlags(el) & mask) !== 0;
 }
 
 interface BlockCues {
   authorEl: Element | null;
+  /** The wording of a history entry the helpdesk wrote itself ("Outgoing email recorded", "Status changed …"). */
+  systemText?: string;
   labelAuthorText?: string;
   mailto: Element | null;
   timeEl: Element | null;
@@ -117,7 +195,17 @@ interface BlockIndex {
   mailto: Element | null;
   downloads: Element[];
   profileLinks: Element[];
+  /** Elements named like a single message's body (`messagebody`, `message-body`, `ArticleBody`, `message-part`). */
+  singleBodies: Element[];
+  /** Form fields a person types into or chooses from: a block holding one is a form, not a message. */
+  controls: number;
 }
+
+/** Badge and label elements, where helpdesks print "Internal note" and the like. */
+const BADGE_WORDS = /badge|label|tag/;
+
+/** Inputs a person types into (no type is text); hidden fields, checkboxes and buttons are no sign of a form view. */
+const TYPED_INPUT = /^(|text|search|email|url|tel|number|date|datetime-local|time|password)$/i;
 
 const PROFILE_LINK = /\/(users?|contacts?|people|profiles?|customers?)(\/|\.|\?|$)|[?&;](user|contact|customer)_?id=/i;
 
@@ -136,10 +224,19 @@ function indexOf(block: Element): BlockIndex {
     mailto: null,
     downloads: [],
     profileLinks: [],
+    singleBodies: [],
+    controls: 0,
   };
   for (const el of index.all) {
     const tag = el.tagName;
     if (tag === 'TIME') index.timeTags.push(el);
+    if (
+      tag === 'SELECT' ||
+      tag === 'TEXTAREA' ||
+      (tag === 'INPUT' && TYPED_INPUT.test(el.getAttribute('type') ?? ''))
+    ) {
+      index.controls++;
+    }
     if (tag === 'A') {
       const href = el.getAttribute('href');
       if (href !== null) index.links.push(el);
@@ -151,14 +248,16 @@ function indexOf(block: Element): BlockIndex {
     if (tag === 'PRE') index.body.push(el);
     if (!el.hasAttribute('class') && !el.id && !el.hasAttribute('itemprop')) continue;
     const itemprop = el.getAttribute('itemprop');
+    const flags = wordFlags(el);
     if (itemprop === 'author' || itemprop === 'sender') index.author.unshift(el);
-    else if (hasWord(el, CUES.authorWords)) index.author.push(el);
-    if (hasWord(el, CUES.timeWords)) index.time.push(el);
-    if ((hasWord(el, CUES.bodyWords) || itemprop === 'text' || itemprop === 'articleBody') && tag !== 'PRE') {
+    else if (flags & WORD.author) index.author.push(el);
+    if (flags & WORD.time) index.time.push(el);
+    if ((flags & WORD.body || itemprop === 'text' || itemprop === 'articleBody') && tag !== 'PRE') {
       index.body.push(el);
     }
-    if (hasWord(el, CUES.attachmentWords)) index.attachmentAreas.push(el);
-    if (/badge|label|tag/i.test(el.getAttribute('class') ?? '')) index.badges.push(el);
+    if (flags & WORD.attachment) index.attachmentAreas.push(el);
+    if (flags & WORD.singleBody) index.singleBodies.push(el);
+    if (flags & WORD.badge) index.badges.push(el);
   }
   indexCache.set(block, index);
   return index;
@@ -182,28 +281,72 @@ function labelledValue(index: BlockIndex, label: RegExp): Element | null {
 function findTimeEl(index: BlockIndex): Element | null {
   const timeEl = index.timeTags[0];
   if (timeEl) return timeEl;
+  // A time without a date ("Wed 10:15") is kept only until one with a date turns up (Roundcube shows the full date in
+  // its summary line and the short one in its "Date" row).
+  let partial: Element | null = null;
   for (const el of index.time) {
     if (el.children.length > 2) continue;
     const text = shortText(el, 80);
-    if (text !== undefined && (looksLikeTime(text) || looksLikeTime(attr(el, 'title') ?? ''))) return el;
+    if (text === undefined) continue;
+    const title = attr(el, 'title') ?? '';
+    if (parseTime(text) ?? parseTime(title)) return el;
+    if (!partial && (looksLikeTime(text) || looksLikeTime(title))) partial = el;
   }
   const labelled = labelledValue(index, CUES.timeLabel);
-  if (labelled && looksLikeTime(lineText(labelled))) return labelled;
-  // Last resort: a short leaf that reads as a date ("12.03.2025 14:02", "Mar 12, 2:02 PM").
+  if (labelled && parseTime(lineText(labelled))) return labelled;
+  if (!partial && labelled && looksLikeTime(lineText(labelled))) partial = labelled;
+  // Last resort: a short leaf that reads as a date ("12.03.2025 14:02", "Mar 12, 2:02 PM"), outside the message body.
   for (const el of index.all) {
     if (el.children.length > 0 || !LEAF_TIME_TAGS.has(el.tagName)) continue;
     const text = shortText(el, 40);
-    if (text !== undefined && text.length >= 4 && looksLikeTime(text)) return el;
+    if (text === undefined || text.length < 4 || !looksLikeTime(text)) continue;
+    if (!partial) return el;
+    if (parseTime(text) && !index.singleBodies.some((body) => body.contains(el))) return el;
   }
-  return null;
+  return partial;
 }
 
 function findAuthorEl(index: BlockIndex): Element | null {
   for (const el of [...index.author, ...index.profileLinks]) {
     if (el.children.length > 3 && !el.hasAttribute('itemprop')) continue;
-    if (shortText(el, 100)) return el;
+    const text = shortText(el, 100);
+    if (text && !isPlaceholderName(text)) return el;
   }
   return null;
+}
+
+/** Whether a name is a helpdesk's "nobody assigned" placeholder ("Nobody", "Niemand", "—"), never a person. */
+function isPlaceholderName(text: string): boolean {
+  return CUES.placeholderName.test(text.replace(/^(von|from|owner|besitzer)\s*:?\s+/i, '').trim());
+}
+
+/** The text directly inside an element, not its children's (RT: "<span class="user">…</span> - Status changed"). */
+function ownText(el: Element): string {
+  let text = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += child.nodeValue ?? '';
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The history-entry wording of a block ("Outgoing email recorded", "Status geändert …"), if it has one. */
+function findSystemText(index: BlockIndex): string | undefined {
+  for (const el of index.all) {
+    // RT puts the wording after the author: "<span class="user">…</span> - Outgoing email recorded".
+    const own = withoutLeadingDash(ownText(el));
+    if (own.length < 5 || own.length > 160) continue;
+    if (CUES.systemEvent.test(own)) return own;
+    // The whole short line, when the wording spans child elements ("Status changed from <b>new</b> to <b>open</b>").
+    if (el.children.length > 0 && el.children.length <= 4) {
+      const line = withoutLeadingDash(shortText(el, 160) ?? '');
+      if (CUES.systemEvent.test(line)) return line;
+    }
+  }
+  return undefined;
+}
+
+function withoutLeadingDash(text: string): string {
+  return text.replace(/^[-–—:]\s*/, '');
 }
 
 function cuesOf(block: Element): BlockCues {
@@ -216,12 +359,17 @@ function cuesOf(block: Element): BlockCues {
 
 function computeCues(index: BlockIndex): BlockCues {
   const authorEl = findAuthorEl(index);
-  const labelValue = authorEl ? null : labelledValue(index, CUES.fromLabel);
+  const labelled = authorEl ? null : labelledValue(index, CUES.fromLabel);
+  const labelValue = labelled && !isPlaceholderName(lineText(labelled)) ? labelled : null;
   const timeEl = findTimeEl(index);
   const timeValue = attr(timeEl, 'datetime') ?? attr(timeEl, 'title');
   const timeText = lineText(timeEl) || timeValue;
+  const author = authorEl ?? labelValue;
+  // A block with no author counts when it is a history entry; readBlock asks the others once their text is known.
+  const systemText = !author && !index.mailto ? findSystemText(index) : undefined;
   return {
-    authorEl: authorEl ?? labelValue,
+    ...(systemText ? { systemText } : {}),
+    authorEl: author,
     ...(labelValue ? { labelAuthorText: lineText(labelValue) } : {}),
     mailto: index.mailto,
     timeEl,
@@ -230,9 +378,34 @@ function computeCues(index: BlockIndex): BlockCues {
   };
 }
 
+/** Whether a UTF-16 code unit is whitespace as `\s` defines it. */
+function isWhitespaceCode(c: number): boolean {
+  if (c > 32 && c < 160) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Characters of text without whitespace: a cheap measure of how much an element says. */
 function visibleLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
+  const cached = lengthCache.get(el);
+  if (cached !== undefined) return cached;
+  const text = el.textContent ?? '';
+  // Counted, not replaced: a regex replace would copy every message's text once more per read.
+  let length = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhitespaceCode(text.charCodeAt(i))) length++;
+  lengthCache.set(el, length);
+  return length;
 }
 
 function linkTextRatio(el: Element, total: number): number {
@@ -244,13 +417,82 @@ function linkTextRatio(el: Element, total: number): number {
   return inLinks / total;
 }
 
-/** Whether a block reads as one message: a sender and a date, and text that is not just links (an inbox row). */
+/**
+ * Whether a block reads as one message: a sender (or the helpdesk's own history wording) and a date, and text that is
+ * not just links (an inbox row), not a form (a links/relations editor, a search box) and not a table of properties.
+ */
 function isMessageBlock(el: Element): boolean {
-  if (el.closest(CUES.excluded)) return false;
+  const cached = messageBlockCache.get(el);
+  if (cached !== undefined) return cached;
+  const result = computeIsMessageBlock(el);
+  messageBlockCache.set(el, result);
+  return result;
+}
+
+function computeIsMessageBlock(el: Element): boolean {
+  if (isExcluded(el)) return false;
   const length = visibleLength(el);
-  if (length < 8 || linkTextRatio(el, length) > 0.5) return false;
+  if (length < 8) return false;
+  const index = indexOf(el);
+  if (index.controls > 0) return false;
   const cues = cuesOf(el);
-  return (cues.authorEl !== null || cues.mailto !== null) && cues.timeEl !== null;
+  // Mostly links: an inbox row, unless it is a history entry whose author and actions are all links (RT's
+  // "RT_System - Outgoing email recorded").
+  if (linkTextRatio(el, length) > 0.5 && (cues.timeEl === null || findSystemText(index) === undefined)) return false;
+  if (!((cues.authorEl !== null || cues.mailto !== null || cues.systemText !== undefined) && cues.timeEl !== null)) {
+    return false;
+  }
+  return !isPropertyList(el, index, length);
+}
+
+/** `el.closest(CUES.excluded)`, remembered per element for the read: sibling blocks share all their ancestors. */
+function isExcluded(el: Element | null): boolean {
+  if (!el) return false;
+  const cached = excludedCache.get(el);
+  if (cached !== undefined) return cached;
+  const excluded = el.matches(CUES.excluded) || isExcluded(el.parentElement);
+  excludedCache.set(el, excluded);
+  return excluded;
+}
+
+const PROPERTY_LABEL_TAGS = new Set(['TH', 'TD', 'DT', 'LABEL', 'STRONG', 'B', 'SPAN', 'DIV', 'LI']);
+/** "Owner:", "Depends on:", "Referred to by:" — a field label, short and ending in a colon. */
+const PROPERTY_LABEL = /^[^\n:]{1,40}:$/;
+const LABEL_COLON = /\D:(?=\s|$)/g;
+
+/**
+ * Whether a block is a list of labelled values (RT's "The Basics", "People", "Links" boxes: "Owner: Nobody",
+ * "Depends on:", "Referred to by:"; a webmail's header table) rather than a message: three labels or more, no element
+ * named like a message body, and most of its text in the labels and the values beside them.
+ */
+function isPropertyList(block: Element, index: BlockIndex, length: number): boolean {
+  if (index.singleBodies.some((el) => visibleLength(el) > 0)) return false;
+  // Three labels need three colons ending a word: most messages are ruled out without looking at their elements.
+  let colons = 0;
+  for (const match of (block.textContent ?? '').matchAll(LABEL_COLON)) {
+    if (match && ++colons >= 3) break;
+  }
+  if (colons < 3) return false;
+  let labels = 0;
+  let inRows = 0;
+  for (const el of index.all) {
+    if (!PROPERTY_LABEL_TAGS.has(el.tagName) && el.tagName !== 'DT') continue;
+    if (el.children.length > 1) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 80) continue;
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (el.tagName !== 'DT' && !PROPERTY_LABEL.test(text)) continue;
+    // A label wrapping a label ("<div class="label"><span>Owner:</span></div>") is one label.
+    if (el.parentElement && el.parentElement !== block && el.parentElement.children.length === 1) {
+      const parentText = (el.parentElement.textContent ?? '').trim();
+      if (parentText === raw.trim()) continue;
+    }
+    labels++;
+    const value =
+      el.nextElementSibling ?? (el.parentElement?.children.length === 1 ? el.parentElement.nextElementSibling : null);
+    inRows += text.replace(/\s/g, '').length + (value ? visibleLength(value) : 0);
+  }
+  return labels >= 3 && inRows >= length * 0.6;
 }
 
 /**
@@ -285,7 +527,7 @@ function findRepeatedBlocks(root: Element): Element[] {
 /** A page showing one message (webmail message view): the body element and the header block before it. */
 function findSingleMessage(root: Element): Element | null {
   const bodies = Array.from(root.querySelectorAll('[id], [class], [itemprop]')).filter(
-    (el) => !el.closest(CUES.excluded) && hasWord(el, SINGLE_BODY),
+    (el) => !el.closest(CUES.excluded) && hasWord(el, WORD.singleBody),
   );
   for (const body of bodies) {
     // Walk up until the ancestor also holds a sender cue: that ancestor is the message.
@@ -312,11 +554,15 @@ function outermostWrapper(block: Element): Element {
 }
 
 function isChrome(el: Element): boolean {
-  return hasWord(el, CUES.chromeWords) || hasWord(el, CUES.attachmentWords);
+  return hasWord(el, WORD.chrome | WORD.attachment);
 }
 
 function findBody(block: Element, cues: BlockCues): Element | null {
-  const candidates = indexOf(block).body.filter(
+  const index = indexOf(block);
+  // An element named like a message body ("messagebody", "message-body") wins over wrappers that also hold chrome
+  // (Roundcube's "message-content" holds the attachment list and hidden headings beside "#messagebody").
+  const named = index.singleBodies.filter((el) => index.body.includes(el));
+  const candidates = (named.length > 0 ? named : index.body).filter(
     (el) =>
       !isChrome(el) &&
       !(cues.authorEl && (el.contains(cues.authorEl) || cues.authorEl.contains(el))) &&
@@ -326,7 +572,7 @@ function findBody(block: Element, cues: BlockCues): Element | null {
   let bestLength = -1;
   for (const el of candidates) {
     if (best?.contains(el)) continue;
-    const length = lineText(el).length;
+    const length = visibleLength(el);
     if (length > bestLength) {
       best = el;
       bestLength = length;
@@ -339,10 +585,15 @@ function findBody(block: Element, cues: BlockCues): Element | null {
 function attachmentsOf(block: Element): string[] {
   const index = indexOf(block);
   const names: string[] = [];
+  // Areas nest ("attachments" > "attachment" > "attachment-name"): the outermost ones hold all the others.
+  const outermost = index.attachmentAreas.filter(
+    (area, i) => !index.attachmentAreas.slice(0, i).some((a) => a.contains(area)),
+  );
+  const downloads = new Set(index.downloads);
   const leaves = [
     ...index.downloads,
-    ...index.attachmentAreas.flatMap((area) => [area, ...Array.from(area.getElementsByTagName('*'))]),
-  ].filter((el) => el.children.length === 0 || index.downloads.includes(el));
+    ...outermost.flatMap((area) => [area, ...Array.from(area.getElementsByTagName('*'))]),
+  ].filter((el) => el.children.length === 0 || downloads.has(el));
   for (const el of leaves) {
     // "rechnung.pdf (120 KB)" → "rechnung.pdf"
     const text = lineText(el).replace(/\s*\([^)]*\)$/, '');
@@ -355,13 +606,13 @@ function attachmentsOf(block: Element): string[] {
 const FILE_NAME = /^[^\n]{1,120}\.[a-z0-9]{2,5}$/i;
 
 function pageRoleOf(block: Element): Role | undefined {
-  const own = `${block.getAttribute('class') ?? ''} ${Array.from(block.attributes)
-    .filter((a) => a.name.startsWith('data-'))
-    .map((a) => a.value)
-    .join(' ')}`;
+  let own = block.getAttribute('class') ?? '';
+  // Attribute names, not `attributes`: Blink builds an Attr object for each entry of that map.
+  for (const name of block.getAttributeNames()) if (name.startsWith('data-')) own += ` ${block.getAttribute(name)}`;
   if (CUES.internalRole.test(own)) return 'internal-note';
   for (const badge of indexOf(block).badges) {
-    if (CUES.internalBadge.test(lineText(badge))) return 'internal-note';
+    const text = shortText(badge, 30);
+    if (text !== undefined && CUES.internalBadge.test(text)) return 'internal-note';
   }
   if (CUES.customerRole.test(own)) return 'customer';
   if (CUES.agentRole.test(own)) return 'agent';
@@ -371,11 +622,30 @@ function pageRoleOf(block: Element): Role | undefined {
 interface RawMessage {
   block: Element;
   author: Person;
+  /** The author's login where the page shows one beside the name (RT's "sam (Sam Berger)"). */
+  login?: string;
   pageRole: Role | undefined;
   time?: string;
   timeText?: string;
   text: string;
   attachments: string[];
+}
+
+/** "sam (Sam Berger)": a one-word login and the real name in brackets. */
+const RT_USER = /^([\w.@+-]+)\s+\(([^()]*\s[^()]*)\)$/;
+
+/** Parts of a message area that are controls, never text: forms, navigation, toolbars and menus. */
+const CHROME_TAGS = new Set(['FORM', 'NAV']);
+const CHROME_ROLES = new Set(['form', 'toolbar', 'navigation', 'menu', 'menubar', 'search']);
+
+/** Whether `el` is a control area (checked by tag and attributes: this runs for every element of every message). */
+function isTextChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  // RT's folded quoted history, shown by its "Show quoted text" toggle.
+  const words = wordsOf(el);
+  return words.includes('message-stanza') && /(^|\s)closed(\s|$)/.test(words);
 }
 
 function readBlock(block: Element, siteLabel: string, index: number): RawMessage {
@@ -386,21 +656,42 @@ function readBlock(block: Element, siteLabel: string, index: number): RawMessage
   const parsed = parseAddress(authorText.replace(/^(von|from|absender|sender|author|autor)\s*:?\s+/i, ''));
   const email = parsed.email ?? mailtoEmail ?? findEmail(attr(cues.authorEl, 'title'));
   // Helpdesks show agents as "Max Krüger via Shop Example Support": the person is before "via".
-  const name = parsed.name?.replace(/\s+via\s+.+$/i, '');
+  const vialess = parsed.name?.replace(/\s+via\s+.+$/i, '');
+  // Request Tracker shows people as "login (Real Name)": the person is the real name, the login is how RT's
+  // "Logged in as" names them.
+  const rtUser = vialess ? RT_USER.exec(vialess) : null;
+  const rawName = rtUser?.[2] ?? vialess;
+  const name = rawName && !isPlaceholderName(rawName) ? rawName : undefined;
   const author: Person = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-  if (!author.name && !author.email) throw anchorMissing(siteLabel, `sender of message ${index + 1}`);
   const body = findBody(block, cues);
   const chrome = new Set([cues.authorEl, cues.timeEl, cues.mailto].filter((el): el is Element => el !== null));
   const skip = (el: Element): boolean => {
-    if (chrome.has(el) || isChrome(el)) return true;
-    const label = el.children.length === 0 ? shortText(el, 40) : undefined;
+    if (chrome.has(el)) return true;
+    if (el.hasAttributes() ? isChrome(el) || isTextChrome(el) : CHROME_TAGS.has(el.tagName)) return true;
+    const label = el.children.length === 0 ? labelText(el) : undefined;
     return label !== undefined && (CUES.fromLabel.test(label) || CUES.timeLabel.test(label));
   };
-  const text = cleanMessageText(elementText(body ?? block, { skip }));
+  let text = cleanMessageText(elementText(body ?? block, { skip }));
+  const systemAuthor = name !== undefined && CUES.systemAuthor.test(name);
+  const ownClass = block.getAttribute('class') ?? '';
+  // A history entry: the helpdesk wrote it, or it says what changed and carries no text of its own. Its wording is
+  // kept as the text (what happened matters for the thread), but it is nobody's message.
+  const systemText =
+    cues.systemText ?? (systemAuthor || text === '' || !body ? findSystemText(indexOf(block)) : undefined);
+  // A person's entry is theirs unless all it says is the history wording (a message that mentions a status change,
+  // or starts like one, stays a message).
+  const isSystem =
+    systemAuthor ||
+    CUES.systemRole.test(ownClass) ||
+    (systemText !== undefined && (text === '' || withoutLeadingDash(text) === systemText)) ||
+    (!author.name && !author.email && systemText !== undefined);
+  if (!isSystem && !author.name && !author.email) throw anchorMissing(siteLabel, `sender of message ${index + 1}`);
+  if (isSystem && (text === '' || !body)) text = systemText ?? text;
   return {
     block,
     author,
-    pageRole: pageRoleOf(block),
+    ...(rtUser?.[1] ? { login: rtUser[1] } : {}),
+    pageRole: isSystem ? 'system' : pageRoleOf(block),
     ...((parseTime(cues.timeValue) ?? parseTime(cues.timeText))
       ? { time: parseTime(cues.timeValue) ?? parseTime(cues.timeText) }
       : {}),
@@ -412,15 +703,58 @@ function readBlock(block: Element, siteLabel: string, index: number): RawMessage
 
 /** The page's own id for a message block: a `data-…-id` attribute, else an `id` carrying a number. */
 function ownIdOf(block: Element): string | undefined {
-  for (const { name, value } of Array.from(block.attributes)) {
-    if (/^data-([\w-]+-)?id$/.test(name) && /\d/.test(value)) return value;
+  for (const name of block.getAttributeNames()) {
+    const value = /^data-([\w-]+-)?id$/.test(name) ? block.getAttribute(name) : null;
+    if (value && /\d/.test(value)) return value;
   }
   const id = attr(block, 'id');
-  return id && /\d/.test(id) ? id : undefined;
+  // "article-118231", "c10481-1", "ArticleView3" number a message; "history-container-7f3a" (RT's random container
+  // id) does not.
+  return id && /^[a-z]*\d+$/i.test(id.split(/[-_:.]/).pop() ?? '') ? id : undefined;
 }
 
 function personKey(p: Person): string {
   return (p.email ?? p.name ?? '').toLowerCase();
+}
+
+/** Same address, else same name (the requestor field may show only one of them). */
+function isSamePerson(a: Person, b: Person): boolean {
+  if (a.email && b.email) return a.email.toLowerCase() === b.email.toLowerCase();
+  const name = (p: Person) => (p.name ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return name(a) !== '' && (name(a) === name(b) || (b.email !== undefined && name(a) === b.email.toLowerCase()));
+}
+
+/** Words that may label the ticket's customer; one native pass over the page decides whether to look further. */
+const REQUESTOR_ANYWHERE = /requestor|requester|anfragende|antragsteller|kunde|kundin|customer/i;
+const PERSON_IN_VALUE = '.user, [class*="user" i], [class*="customer" i], a[href^="mailto:" i], a[href*="/user" i], a';
+
+/**
+ * The ticket's customer as its own field names it ("Requestors: Greta Nilsson", "Kunde: …", "Customer …"), outside
+ * the messages: the person a single-message ticket is from, whoever else the page shows (an owner "Nobody").
+ */
+export function readRequestor(doc: Document): Person | undefined {
+  const body = doc.body;
+  if (!body || !REQUESTOR_ANYWHERE.test(body.textContent ?? '')) return undefined;
+  const walker = doc.createTreeWalker(body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const own = (node.nodeValue ?? '').trim();
+    if (own.length < 5 || own.length > 30 || !CUES.requestorLabel.test(own)) continue;
+    let label = node.parentElement;
+    if (!label || label.closest('[data-rapport-ui], script, style, template')) continue;
+    // The label may sit in a wrapper of its own ("<div class="label"><span>Requestors:</span></div>").
+    while (label.parentElement && !label.nextElementSibling && lineText(label.parentElement) === lineText(label)) {
+      label = label.parentElement;
+    }
+    const value = label.nextElementSibling;
+    if (!value || (value.textContent ?? '').length > 300) continue;
+    const personEl = value.querySelector(PERSON_IN_VALUE) ?? value;
+    // The first person of the field ("Schulz, Petra" is one person; several are separated by ";" or own elements).
+    const parsed = parseAddress(lineText(personEl).split(/\s*;\s*/)[0] ?? '');
+    const email = parsed.email ?? findEmail(attr(personEl, 'href')) ?? findEmail(attr(personEl, 'title'));
+    const name = parsed.name && !isPlaceholderName(parsed.name) ? parsed.name : undefined;
+    if (name || email) return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  }
+  return undefined;
 }
 
 /** "Logged in as …" lines of helpdesks and webmails (Request Tracker, Horde, OTRS-likes, many admin UIs). */
@@ -465,14 +799,28 @@ export function readSignedInUser(doc: Document): Person | undefined {
  * Roles: page cues, then the signed-in agent and settings, then "whoever opened the thread (and is not the agent) is
  * the customer".
  */
-function toMessages(raw: RawMessage[], ctx: ReadContext, signedIn: Person | undefined): ConversationMessage[] {
-  const isAgent = (author: Person) => isAgentBySettings(author, ctx) || isSignedInAgent(author, signedIn);
-  const opener = raw.find((m) => m.pageRole === 'customer') ?? raw.find((m) => !m.pageRole && !isAgent(m.author));
+function toMessages(
+  raw: RawMessage[],
+  ctx: ReadContext,
+  signedIn: Person | undefined,
+  requestor: Person | undefined,
+): ConversationMessage[] {
+  // RT names the signed-in agent by login ("Logged in as sam") and messages by real name ("Sam Berger").
+  const identityOf = (m: RawMessage): Person | undefined =>
+    signedIn?.name && m.login && !signedIn.email && m.login.toLowerCase() === signedIn.name.trim().toLowerCase()
+      ? m.author
+      : signedIn;
+  const isAgent = (m: RawMessage) => isAgentBySettings(m.author, ctx) || isSignedInAgent(m.author, identityOf(m));
+  const isPerson = (m: RawMessage) => m.pageRole !== 'system' && personKey(m.author) !== '';
+  const opener =
+    raw.find((m) => m.pageRole === 'customer') ??
+    (requestor ? raw.find((m) => isPerson(m) && isSamePerson(m.author, requestor)) : undefined) ??
+    raw.find((m) => !m.pageRole && isPerson(m) && !isAgent(m));
   const customerKey = opener ? personKey(opener.author) : '';
   return dedupeIds(
     raw.map((m) => {
       const fallback: Role = personKey(m.author) === customerKey ? 'customer' : 'agent';
-      const { role, roleSource } = decideRole(m.author, ctx, m.pageRole, fallback, signedIn);
+      const { role, roleSource } = decideRole(m.author, ctx, m.pageRole, fallback, identityOf(m));
       const ownId = ownIdOf(m.block);
       return {
         id: ownId ?? hashId(personKey(m.author), m.timeText, m.text.slice(0, 64)),
@@ -493,15 +841,24 @@ function toMessages(raw: RawMessage[], ctx: ReadContext, signedIn: Person | unde
 const SUBJECT_SELECTORS = ['[class*="subject" i], [id*="subject" i]', 'h1', 'h2'];
 /** Where a subject is never found (a ticket header is fine: subjects live there). */
 const SUBJECT_EXCLUDED = 'nav, aside, footer, [role="navigation"], [role="complementary"], [data-rapport-ui]';
+const SUBJECT_CONTROLS = 'a[role="button"], button, [role="button"]';
 
 function readSubject(doc: Document, root: Element): string {
   const scopes = [root, ...(root.parentElement ? [root.parentElement] : []), doc.body ?? root];
+  const outer = scopes[scopes.length - 1] ?? root;
   for (const selector of SUBJECT_SELECTORS) {
+    // One query over the outermost scope, then the inner scopes first: the scopes nest, so this finds what querying
+    // each scope in turn would, without matching the page three times.
+    const found = Array.from(outer.querySelectorAll(selector));
     for (const scope of scopes) {
-      const subject = Array.from(scope.querySelectorAll(selector)).find(
-        (el) => !el.closest(SUBJECT_EXCLUDED) && lineText(el) !== '' && lineText(el).length <= 200,
-      );
-      if (subject) return (attr(subject, 'title') ?? lineText(subject)).replace(/^(subject|betreff)\s*:?\s*/i, '');
+      for (const el of scope === outer ? found : found.filter((candidate) => scope.contains(candidate))) {
+        if (el.closest(SUBJECT_EXCLUDED) || lineText(el).length > 200) continue;
+        // A "Subject:" label beside an input (RT's inline edit form) names no subject: try the next candidate. Buttons
+        // in the heading (Roundcube's "Open in new window") are no part of it.
+        const shown = elementText(el, { skip: (child) => child.matches(SUBJECT_CONTROLS) }).replace(/\s+/g, ' ');
+        const subject = (attr(el, 'title') ?? shown).replace(/^(subject|betreff)\s*:?\s*/i, '').trim();
+        if (subject !== '') return subject;
+      }
     }
   }
   return doc.title.trim();
@@ -570,21 +927,34 @@ function read(doc: Document, ctx: ReadContext): Conversation {
   } else {
     if (!root) throw anchorMissing(label, 'page body');
     blocks = findBlocks(root);
-    if (blocks.length === 0) throw anchorMissing(label, 'message blocks');
+    if (blocks.length === 0) {
+      // A reply or compose page shows no thread, only the message being answered, quoted in the reply editor.
+      const quoted = readQuotedReply(doc, ctx);
+      if (quoted) return quoted;
+      throw anchorMissing(label, 'message blocks');
+    }
   }
   const raw = blocks.map((block, index) => readBlock(block, label, index));
   const signedIn = readSignedInUser(doc);
-  const messages = toMessages(raw, ctx, signedIn);
+  // Only asked when the page marks no message as the customer's (Zammad, Help Scout do): it reads the whole page.
+  const requestor = raw.some((m) => m.pageRole === 'customer') ? undefined : readRequestor(doc);
+  const messages = toMessages(raw, ctx, signedIn, requestor);
   const container = blocks.length > 1 ? (blocks[0]?.parentElement ?? root) : root;
   return {
     site: 'generic',
     id: conversationIdOf(ctx.url),
     subject: readSubject(doc, container ?? root),
     url: ctx.url.href,
-    customer: customerOf(messages),
+    customer: customerOrRequestor(messages, requestor),
     ...(signedIn ? { agent: signedIn } : {}),
     messages,
   };
+}
+
+/** The author of the first customer message; the requestor field when no message is the customer's. */
+function customerOrRequestor(messages: ConversationMessage[], requestor: Person | undefined): Person {
+  const customer = customerOf(messages);
+  return customer.name || customer.email || !requestor ? customer : { ...requestor };
 }
 
 function fromText(text: string, ctx: ReadContext, subject: string): Conversation {
@@ -655,15 +1025,16 @@ function findReplyCandidate(doc: Document): HTMLElement | null {
 }
 
 async function insert(doc: Document, text: string): Promise<InsertResult> {
+  // "Inserted" only when the text shows in the visible editor (read back after the editor redrew).
   const focused = focusedEditable(doc);
   if (focused) {
-    insertPlainText(focused, text);
-    return { ok: true, target: 'focused-field' };
+    const done = await insertIntoEditor(focused, text);
+    return done.ok ? { ok: true, target: 'focused-field' } : done;
   }
   const candidate = findReplyCandidate(doc);
   if (candidate) {
-    insertPlainText(candidate, text);
-    return { ok: true, target: 'reply-box' };
+    const done = await insertIntoEditor(candidate, text);
+    return done.ok ? { ok: true, target: 'reply-box' } : done;
   }
   return { ok: false, reason: 'No reply field found on this page — click into the reply field, then try again' };
 }

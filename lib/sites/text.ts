@@ -71,6 +71,7 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** Never message text: scripts and media, and form controls (a select's options, an input's label, a button). */
 const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
@@ -82,13 +83,36 @@ const SKIPPED_TAGS = new Set([
   'IMG',
   'VIDEO',
   'AUDIO',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'OPTION',
+  'DATALIST',
 ]);
+
+/**
+ * Classes that keep text for screen readers only: Bootstrap `sr-only`/`visually-hidden`, WordPress
+ * `screen-reader-text`, Roundcube's `voice` (its "Attachments" and "Message body" headings). A sighted reader never
+ * sees these, so they are no part of a message.
+ */
+const SCREEN_READER_ONLY =
+  /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|a11y-hidden|voice)(?:\s|$)/i;
+/** Utility classes that hide an element (Bootstrap 3/RT `hidden`, Bootstrap 4+ `d-none`, Tailwind `hidden`)… */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none)(?:\s|$)/;
+/** …unless a responsive class shows it again on wider screens (`hidden md:block`, `d-none d-md-block`). */
+const RESPONSIVE_SHOW =
+  /(?:^|\s)(?:\S+:(?:block|flex|grid|inline|inline-block|inline-flex|inline-grid|table|table-cell|table-row|contents)|d-(?:sm|md|lg|xl|xxl)-\S+)(?:\s|$)/;
 
 /** Whether the page hides this element itself (so a reader would not see its text). */
 export function isHiddenElement(el: Element): boolean {
+  // Most elements of a message body carry no attributes at all.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  if (style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const classes = el.getAttribute('class');
+  if (classes === null || classes === '') return false;
+  return SCREEN_READER_ONLY.test(classes) || (HIDDEN_CLASS.test(classes) && !RESPONSIVE_SHOW.test(classes));
 }
 
 export interface ElementTextOptions {
@@ -119,12 +143,15 @@ export function elementText(root: Element, options: ElementTextOptions = {}): st
     if (SKIPPED_TAGS.has(el.tagName) || isHiddenElement(el)) return;
     if (options.skip?.(el)) return;
     if (stripQuotes && el !== root) {
-      // Outlook appends the old mail as siblings after its header block: stop reading at the marker.
-      if (el.matches(QUOTE_START_SELECTORS)) {
-        quoteStarted = true;
-        return;
-      }
-      if (el.matches(QUOTE_SELECTORS)) return;
+      // Every quote selector but `blockquote` needs a class or id: most body elements have neither.
+      if (el.hasAttributes()) {
+        // Outlook appends the old mail as siblings after its header block: stop reading at the marker.
+        if (el.matches(QUOTE_START_SELECTORS)) {
+          quoteStarted = true;
+          return;
+        }
+        if (el.matches(QUOTE_SELECTORS)) return;
+      } else if (el.tagName === 'BLOCKQUOTE') return;
     }
     if (el.tagName === 'BR') {
       parts.push('\n');
@@ -142,18 +169,18 @@ export function elementText(root: Element, options: ElementTextOptions = {}): st
 }
 
 /**
- * Normalises whitespace while keeping line breaks: no-break spaces become spaces, runs of spaces collapse, lines are
- * trimmed, at most one empty line in a row. Zero-width spaces and BOMs go; joiners stay (emoji sequences and Persian
- * text need them), and so do right-to-left marks.
+ * Normalises whitespace while keeping line breaks: no-break and other wide spaces become spaces, runs of spaces
+ * collapse, lines are trimmed, at most one empty line in a row. Zero-width spaces and BOMs go; joiners stay (emoji
+ * sequences and Persian text need them), and so do right-to-left marks.
  */
 export function normalizeWhitespace(text: string): string {
+  // One regex pass per step instead of splitting into lines: this runs several times for every message of a thread.
+  // Every horizontal space (no-break, en/em, ideographic …) collapses to one ' ', so lines trim with a plain ' ?'.
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b\ufeff]/g, '')
-    .replace(/[\t\f\v \u00a0\u2007\u202f]+/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
+    .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -177,32 +204,26 @@ const UNDERSCORE_RULE = /^_{10,}$/;
 /** Cuts quoted history off plain text: reply headers in German and English client styles and `>`-quoted lines. */
 export function stripQuotedHistory(text: string): string {
   const lines = text.split('\n');
+  const trimmed = lines.map((l) => l.trim());
+  // The window and the following lines are built only for lines that start like a header: this runs on every message.
+  const window = (i: number) => trimmed.slice(i, i + 3).join(' ');
+  const next = (i: number) => trimmed.slice(i + 1, i + 6).filter((l) => l !== '');
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    const window = lines
-      .slice(i, i + 3)
-      .map((l) => l.trim())
-      .join(' ');
-    const next = lines
-      .slice(i + 1, i + 6)
-      .map((l) => l.trim())
-      .filter((l) => l !== '');
+    const line = trimmed[i] ?? '';
     if (
       SEPARATOR_HEADER.test(line) ||
-      (GERMAN_WROTE_START.test(line) && GERMAN_WROTE_END.test(firstEndingWithColon(window))) ||
-      (ENGLISH_WROTE_START.test(line) && ENGLISH_WROTE_END.test(firstEndingWithColon(window))) ||
-      (HEADER_FROM.test(line) && next.some((l) => HEADER_SENT.test(l))) ||
-      (UNDERSCORE_RULE.test(line) && next.some((l) => HEADER_FROM.test(l)))
+      (GERMAN_WROTE_START.test(line) && GERMAN_WROTE_END.test(firstEndingWithColon(window(i)))) ||
+      (ENGLISH_WROTE_START.test(line) && ENGLISH_WROTE_END.test(firstEndingWithColon(window(i)))) ||
+      (HEADER_FROM.test(line) && next(i).some((l) => HEADER_SENT.test(l))) ||
+      (UNDERSCORE_RULE.test(line) && next(i).some((l) => HEADER_FROM.test(l)))
     ) {
       end = i;
       break;
     }
   }
-  return lines
-    .slice(0, end)
-    .filter((line) => !/^\s*>/.test(line))
-    .join('\n');
+  const kept = lines.slice(0, end).filter((line) => !/^\s*>/.test(line));
+  return kept.length === lines.length ? text : kept.join('\n');
 }
 
 /** The start of `window` up to its first line ending in ":" (a header wraps over at most three lines). */
@@ -261,15 +282,35 @@ export function stripDisclaimer(text: string): string {
 }
 
 /**
+ * The links and buttons that fold quoted history in and out, on a line of their own: RT's "Show quoted text", Horde's
+ * "[Show Quoted Text - 12 lines]", Gmail's "Show trimmed content", Roundcube/SOGo-style German "Zitierten Text
+ * anzeigen"/"… ausblenden". Controls, never words the customer wrote.
+ */
+const QUOTE_TOGGLE =
+  /^\[?\s*(?:(?:show|hide|view)\s+(?:all\s+)?(?:quoted|trimmed)\s+(?:text|content|message)|(?:zitierten|zitierter|gekürzten)\s+(?:text|inhalt)\s+(?:anzeigen|ausblenden|einblenden|verbergen)|zitate?\s+(?:anzeigen|ausblenden|einblenden|verbergen))(?:\s*[-–(]\s*\d+\s*(?:lines?|zeilen)\s*\)?)?\s*\]?\s*(?:\.{3}|…)?$/i;
+
+/** Drops lines that are only a quoted-text toggle (see `QUOTE_TOGGLE`). */
+export function stripQuoteToggles(text: string): string {
+  if (!/quoted|trimmed|zitat|zitiert|gekürzt/i.test(text)) return text;
+  return text
+    .split('\n')
+    .filter((line) => !QUOTE_TOGGLE.test(line.trim()))
+    .join('\n');
+}
+
+/**
  * The message text the mood engine reads: quoted history, signature and disclaimer removed, whitespace normalised.
  * When stripping would leave nothing of a non-empty message (one made only of a sign-off), the unstripped text is kept:
  * what the customer wrote is never silently dropped.
  */
 export function cleanMessageText(raw: string): string {
-  const text = normalizeWhitespace(raw);
+  const text = normalizeWhitespace(stripQuoteToggles(raw));
   if (text === '') return '';
-  const withoutQuotes = normalizeWhitespace(stripQuotedHistory(text));
-  const cleaned = normalizeWhitespace(stripSignature(stripDisclaimer(withoutQuotes)));
+  // Normalising is idempotent: a step that changed nothing needs no second pass (most messages have no quote).
+  const quoteless = stripQuotedHistory(text);
+  const withoutQuotes = quoteless === text ? text : normalizeWhitespace(quoteless);
+  const signatureless = stripSignature(stripDisclaimer(withoutQuotes));
+  const cleaned = signatureless === withoutQuotes ? withoutQuotes : normalizeWhitespace(signatureless);
   if (cleaned !== '') return cleaned;
   return withoutQuotes !== '' ? withoutQuotes : text;
 }

@@ -197,6 +197,8 @@ test.describe('Firefox', () => {
     await openAngryRefund();
     const frame = await openDrawer();
     const suggestion = `document.querySelector('[data-testid="suggestion"]')`;
+    // The suggestions come after the mood (templates are ranked by it): wait for the first one.
+    await expect.poll(() => firefox.evaluate<boolean>(frame, `Boolean(${suggestion})`), { timeout: 15_000 }).toBe(true);
     await firefox.evaluate(
       frame,
       `[...${suggestion}.querySelectorAll('button')].find((button) => button.textContent === 'Insert').click()`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMessageText, elementText, parseAddress, parseTime } from '../../../lib/sites/text';
+import { cleanMessageText, elementText, isHiddenElement, parseAddress, parseTime } from '../../../lib/sites/text';
 
 function body(html: string): Element {
   const doc = new DOMParser().parseFromString(`<div id="b">${html}</div>`, 'text/html');
@@ -115,11 +115,62 @@ describe('elementText', () => {
     expect(elementText(el)).toBe('Hallo,\n\nZeile 1\nZeile 2\n\nAbsatz');
   });
 
+  it('leaves out screen-reader-only headings, hidden utility classes and form fields', () => {
+    // Roundcube Elastic's `voice` headings, Bootstrap's sr-only, RT's `.hidden`, a select's options, an input's value.
+    const el = body(
+      '<h2 class="voice">Attachments</h2><h2 id="aria-label-messagebody" class="voice">Message Body</h2><span class="sr-only">Reply</span><h3 class="hidden">Headers</h3><div>Wo ist mein Geld?</div><select name="Status"><option>new</option><option>open</option></select><input type="text" value="6120"><textarea>Entwurf</textarea>',
+    );
+    expect(elementText(el)).toBe('Wo ist mein Geld?');
+  });
+
   it("stops at Outlook's quoted-history marker and drops everything after it", () => {
     const el = body(
       '<div>Neu</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg">Von: x</div><div>Alte Mail</div>',
     );
     expect(elementText(el)).toBe('Neu');
+  });
+});
+
+describe('isHiddenElement', () => {
+  const el = (html: string): Element => body(html).firstElementChild ?? body('<i></i>');
+
+  it('knows the screen-reader-only and hiding classes of common UI kits', () => {
+    for (const cls of [
+      'sr-only',
+      'visually-hidden',
+      'visuallyhidden',
+      'screen-reader-text',
+      'voice',
+      'hidden',
+      'd-none',
+    ]) {
+      expect(isHiddenElement(el(`<h2 class="title ${cls}">Attachments</h2>`)), cls).toBe(true);
+    }
+  });
+
+  it('keeps elements a wider screen shows again, and ordinary ones', () => {
+    expect(isHiddenElement(el('<div class="hidden md:block">Hallo</div>'))).toBe(false);
+    expect(isHiddenElement(el('<div class="d-none d-md-block">Hallo</div>'))).toBe(false);
+    expect(isHiddenElement(el('<div class="hidden-xs message">Hallo</div>'))).toBe(false);
+    expect(isHiddenElement(el('<div class="voice-message">Hallo</div>'))).toBe(false);
+  });
+});
+
+describe('cleanMessageText drops quoted-text toggles', () => {
+  it.each([
+    ['Request Tracker', 'Show quoted text'],
+    ['Request Tracker, open', 'Hide quoted text'],
+    ['Horde', '[Show Quoted Text - 12 lines]'],
+    ['Gmail', 'Show trimmed content'],
+    ['German webmail', 'Zitierten Text anzeigen'],
+    ['German webmail, open', 'Zitierten Text ausblenden'],
+  ])('%s', (_name, toggle) => {
+    expect(cleanMessageText(`Wo bleibt mein Paket?\n${toggle}`)).toBe('Wo bleibt mein Paket?');
+  });
+
+  it('keeps sentences that only mention quoted text', () => {
+    const text = 'Please show quoted text from your last mail to my lawyer.\nShow quoted text to my lawyer, please.';
+    expect(cleanMessageText(text)).toBe(text);
   });
 });
 
