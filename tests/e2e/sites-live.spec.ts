@@ -181,6 +181,59 @@ test.describe('pages no adapter understands', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a message shown in a same-origin frame (a preview pane): selected text there is used, and Esc inside it cancels the picker', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    // Hand-written (not a saved page): a list beside a preview frame, as webmails lay out their three panes.
+    const outer = `<!doctype html><html><head><title>Inbox</title></head><body>
+      <div role="navigation"><a href="#">Inbox</a></div>
+      <table role="grid"><tr><td>Anna Roth</td><td>Paket fehlt</td></tr></table>
+      <iframe id="preview" src="${origin}/preview/77" style="width:700px;height:400px"></iframe></body></html>`;
+    const preview = `<!doctype html><html><head><title>Paket fehlt</title></head><body>
+      <div id="message-body"><p>Hallo, mein Paket 4711 ist seit zwei Wochen nicht angekommen. Ich bin wirklich verärgert.</p></div>
+      </body></html>`;
+    await context.route(`${origin}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: new URL(route.request().url()).pathname.startsWith('/preview/') ? preview : outer,
+      }),
+    );
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${origin}/mail/inbox`);
+    const tabId = await tabIdOf(serviceWorker, page);
+    const panel = await openPanelPage(context, extensionId, tabId);
+    await expect(panel.getByTestId('recovery')).toBeVisible();
+
+    const frame = page.frameLocator('#preview');
+    await frame.locator('#message-body').evaluate((body) => {
+      const range = body.ownerDocument.createRange();
+      range.selectNodeContents(body);
+      body.ownerDocument.getSelection()?.removeAllRanges();
+      body.ownerDocument.getSelection()?.addRange(range);
+    });
+    await panel.getByRole('button', { name: 'Use the selected text' }).click();
+    await expect(panel.getByTestId('read-message')).toHaveCount(1);
+    expect((await readMessagesIn(panel))[0]?.text).toContain('Paket 4711 ist seit zwei Wochen nicht angekommen');
+
+    // The picker takes part in the frame, and Escape cancels it while focus is inside the frame.
+    const picking = panel.evaluate(
+      (id) => chrome.runtime.sendMessage({ rapport: 1, type: 'startPicker', payload: { tabId: id } }),
+      tabId,
+    );
+    await page.bringToFront();
+    const picker = page.locator('[data-rapport-ui="picker"]');
+    await expect(picker).toBeAttached();
+    await frame.locator('#message-body').focus();
+    await frame.locator('body').press('Escape');
+    await expect(picker).not.toBeAttached();
+    await picking;
+    expect(errors).toEqual([]);
+  });
+
   test('"Pick the conversation area" lets the agent click it in the page, and the pick is remembered for pages like it, shown and forgettable', async ({
     context,
     extensionId,
