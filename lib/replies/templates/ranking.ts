@@ -106,6 +106,27 @@ function intentMatch(template: TemplateRecord, intents: SuggestionContext['inten
   return { p, matched };
 }
 
+/** What makes two templates the same reply, whichever source delivered each (a file import and a team pack). */
+function sameReplyKey(template: TemplateRecord): string {
+  const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${template.language}|${template.formality ?? ''}|${squash(template.title)}|${squash(template.body)}`;
+}
+
+/** One template per reply: a team pack's copy is kept over a personal one, then the more used. */
+function withoutDuplicates(templates: readonly TemplateRecord[]): TemplateRecord[] {
+  const kept = new Map<string, TemplateRecord>();
+  for (const template of templates) {
+    const key = sameReplyKey(template);
+    const other = kept.get(key);
+    const better =
+      !other ||
+      (other.owner === 'personal' && template.owner !== 'personal') ||
+      ((other.owner === 'personal') === (template.owner === 'personal') && template.usageCount > other.usageCount);
+    if (better) kept.set(key, template);
+  }
+  return [...kept.values()];
+}
+
 /**
  * Picks the best templates for a conversation (three by default). The score adds up the probability of the template's
  * best-matching intent, how well its tone fits the customer's mood (apologetic for an upset customer, warm for a happy
@@ -117,7 +138,7 @@ export function suggestTemplates(
   templates: readonly TemplateRecord[],
   context: SuggestionContext,
 ): TemplateSuggestion[] {
-  const active = templates.filter((template) => template.deletedAt === undefined);
+  const active = withoutDuplicates(templates.filter((template) => template.deletedAt === undefined));
   const target = context.language === 'de' || context.language === 'en' ? context.language : null;
   const sameLanguage = target ? active.filter((template) => template.language === target) : [];
   const pool = sameLanguage.length > 0 ? sameLanguage : active;

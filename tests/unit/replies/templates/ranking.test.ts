@@ -157,3 +157,31 @@ describe('suggestTemplates', () => {
     expect(first?.template.id).toBe('rapport-starter#refund-apologetic-de');
   });
 });
+
+describe('the same reply from two sources', () => {
+  it('is suggested once: the team pack’s copy over a personal import of it', () => {
+    const imported = record({
+      id: 'imported',
+      title: 'Refund – sorry',
+      body: 'We are sorry.  Your refund…',
+      tone: 'apologetic',
+    });
+    const fromPack = record({
+      id: 'from-pack',
+      title: 'Refund – sorry',
+      body: 'We are sorry. Your refund…',
+      tone: 'apologetic',
+      owner: 'https://packs.example.org/team.json',
+    });
+    const suggestions = suggestTemplates([imported, fromPack, ...library], {
+      intents: refundIntent,
+      mood: mood('angry', 'negative'),
+      language: 'en',
+      formality: 'sie',
+      limit: 10,
+    });
+    const ids = suggestions.map((s) => s.template.id);
+    expect(ids).toContain('from-pack');
+    expect(ids).not.toContain('imported');
+  });
+});
