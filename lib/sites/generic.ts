@@ -86,6 +86,12 @@ const CUES = {
       'übernommen|genommen|gestohlen( von .{0,60})?|übergeben an .{0,60}',
       '.{1,60} (added|deleted|removed) as (a )?(requestor|cc|admincc|watcher)',
       '.{1,60} als (anfragende?r?|cc|admincc|beobachter) (hinzugefügt|entfernt|gelöscht)',
+      // Action lines of FreeScout ("You marked as Pending", "Anna assigned to Max") and osTicket's thread events
+      // ("Jonas assigned this to Max 3 days ago", "Max changed the status to Resolved", "Created by Tom").
+      '.{1,60} (marked as|changed the status to|changed the customer to|transferred this to) .{1,80}',
+      '.{1,60} (assigned|reassigned)( this| it| the (ticket|conversation))? to .{1,80}',
+      '.{1,60} (claimed|released|edited|reopened|closed) this( .{0,60})?',
+      '(created|closed|reopened) by .{1,60}',
     ].join('|')})\\s*\\.?$`,
     'i',
   ),
@@ -312,6 +318,26 @@ function findAuthorEl(index: BlockIndex): Element | null {
     const text = shortText(el, 100);
     if (text && !isPlaceholderName(text)) return el;
   }
+  return findBylineAuthor(index);
+}
+
+/** The words after a bold name that make it a byline: "<b>Tom Hansen</b> posted …" (osTicket), "… wrote", "… schrieb". */
+const BYLINE_VERB =
+  /^\s*(posted|wrote|replied|commented|said|responded|added a note|schrieb|hat geschrieben|antwortete|kommentierte)\b/i;
+const BYLINE_TAGS = new Set(['B', 'STRONG']);
+
+/**
+ * A name in bold followed by a byline verb, for entries that name their author in plain markup (osTicket's thread
+ * entries: "<b>Tom Hansen</b> posted <time>…</time>"). Only looked for when no element is named like an author.
+ */
+function findBylineAuthor(index: BlockIndex): Element | null {
+  for (const el of index.all) {
+    if (!BYLINE_TAGS.has(el.tagName) || el.children.length > 1) continue;
+    const next = el.nextSibling;
+    if (next?.nodeType !== 3 || !BYLINE_VERB.test(next.nodeValue ?? '')) continue;
+    const text = shortText(el, 80);
+    if (text && !isPlaceholderName(text)) return el;
+  }
   return null;
 }
 
@@ -343,6 +369,12 @@ function findSystemText(index: BlockIndex): string | undefined {
     }
   }
   return undefined;
+}
+
+/** History wording without the date printed at its end ("… assigned this to Max 3 days ago", osTicket's events). */
+function withoutTimeText(text: string, timeText: string | undefined): string {
+  if (!timeText || !text.endsWith(timeText) || text.length <= timeText.length) return text;
+  return text.slice(0, -timeText.length).trim();
 }
 
 function withoutLeadingDash(text: string): string {
@@ -686,7 +718,7 @@ function readBlock(block: Element, siteLabel: string, index: number): RawMessage
     (systemText !== undefined && (text === '' || withoutLeadingDash(text) === systemText)) ||
     (!author.name && !author.email && systemText !== undefined);
   if (!isSystem && !author.name && !author.email) throw anchorMissing(siteLabel, `sender of message ${index + 1}`);
-  if (isSystem && (text === '' || !body)) text = systemText ?? text;
+  if (isSystem && (text === '' || !body)) text = withoutTimeText(systemText ?? text, cues.timeText);
   return {
     block,
     author,
@@ -838,10 +870,13 @@ function toMessages(
 }
 
 /** Subject candidates, most telling first: an element named "subject", then the page's headings. */
-const SUBJECT_SELECTORS = ['[class*="subject" i], [id*="subject" i]', 'h1', 'h2'];
+const SUBJECT_SELECTORS = ['[class*="subject" i], [id*="subject" i]', 'h1', 'h2', 'h3'];
 /** Where a subject is never found (a ticket header is fine: subjects live there). */
 const SUBJECT_EXCLUDED = 'nav, aside, footer, [role="navigation"], [role="complementary"], [data-rapport-ui]';
 const SUBJECT_CONTROLS = 'a[role="button"], button, [role="button"]';
+/** A ticket number on its own: "#2087", "# 2087", "Nr. 2087". */
+const TICKET_NUMBER = /^(#|nr\.?|no\.?)\s*\d+$/i;
+const TICKET_HEADING = /^(ticket|case|conversation|anfrage|vorgang)\s*(#|nr\.?|no\.?)?\s*\d+$/i;
 
 function readSubject(doc: Document, root: Element): string {
   const scopes = [root, ...(root.parentElement ? [root.parentElement] : []), doc.body ?? root];
@@ -855,9 +890,12 @@ function readSubject(doc: Document, root: Element): string {
         if (el.closest(SUBJECT_EXCLUDED) || lineText(el).length > 200) continue;
         // A "Subject:" label beside an input (RT's inline edit form) names no subject: try the next candidate. Buttons
         // in the heading (Roundcube's "Open in new window") are no part of it.
-        const shown = elementText(el, { skip: (child) => child.matches(SUBJECT_CONTROLS) }).replace(/\s+/g, ' ');
+        // Nor is a ticket number shown beside it ("# 2087" in FreeScout's subject bar).
+        const skip = (child: Element) => child.matches(SUBJECT_CONTROLS) || TICKET_NUMBER.test(lineText(child));
+        const shown = elementText(el, { skip }).replace(/\s+/g, ' ');
         const subject = (attr(el, 'title') ?? shown).replace(/^(subject|betreff)\s*:?\s*/i, '').trim();
-        if (subject !== '') return subject;
+        // A heading that only names the ticket ("Ticket #604215", osTicket) is not its subject.
+        if (subject !== '' && !TICKET_HEADING.test(subject)) return subject;
       }
     }
   }
@@ -934,7 +972,7 @@ function read(doc: Document, ctx: ReadContext): Conversation {
       throw anchorMissing(label, 'message blocks');
     }
   }
-  const raw = blocks.map((block, index) => readBlock(block, label, index));
+  const raw = oldestFirst(blocks.map((block, index) => readBlock(block, label, index)));
   const signedIn = readSignedInUser(doc);
   // Only asked when the page marks no message as the customer's (Zammad, Help Scout do): it reads the whole page.
   const requestor = raw.some((m) => m.pageRole === 'customer') ? undefined : readRequestor(doc);
@@ -949,6 +987,23 @@ function read(doc: Document, ctx: ReadContext): Conversation {
     ...(signedIn ? { agent: signedIn } : {}),
     messages,
   };
+}
+
+/**
+ * The messages oldest first. Some helpdesks list the newest on top (FreeScout, osTicket and Zammad as an agent
+ * setting): when every dated message is no later than the one above it, and at least one is earlier, the page is
+ * read bottom up. Mixed orders are left as the page shows them.
+ */
+function oldestFirst(raw: RawMessage[]): RawMessage[] {
+  const times = raw.map((m) => (m.time ? Date.parse(m.time) : Number.NaN)).filter((t) => !Number.isNaN(t));
+  if (times.length < 2) return raw;
+  let earlier = false;
+  for (let i = 1; i < times.length; i++) {
+    const [before, after] = [times[i - 1] ?? 0, times[i] ?? 0];
+    if (after > before) return raw;
+    if (after < before) earlier = true;
+  }
+  return earlier ? [...raw].reverse() : raw;
 }
 
 /** The author of the first customer message; the requestor field when no message is the customer's. */
