@@ -1,17 +1,8 @@
 import { useState } from 'react';
 import { type PageReport, sendToExtension } from '../lib/messaging';
+import { API_FAILURE_REASONS } from '../lib/sites/api';
 import type { ReadingHealth, ReadingProblem } from '../lib/sites/health';
 import { useI18n } from './I18nProvider';
-
-const apiReasons = [
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'rate-limited',
-  'timeout',
-  'bad-response',
-  'failed',
-] as const;
 
 /** Saves `json` as a file the agent can attach to a bug report (nothing is uploaded). */
 function saveFile(fileName: string, json: string): void {
@@ -63,7 +54,9 @@ export function ReadingStatus({
   };
 
   const fallback = conversation?.apiFallback;
-  const fallbackReason = fallback ? (apiReasons.find((reason) => `api/${reason}` === fallback.code) ?? 'failed') : null;
+  const fallbackReason = fallback
+    ? (API_FAILURE_REASONS.find((reason) => `api/${reason}` === fallback.code) ?? 'failed')
+    : null;
 
   async function reportProblem(): Promise<void> {
     try {

@@ -7,13 +7,14 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
-import { freshdeskBaseUrl } from '../../lib/escalation/freshdesk';
+import { freshdeskBaseUrl } from '../../lib/escalation/freshdesk-account';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
 import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
 import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
 import { buildDiagnostic } from '../../lib/sites/diagnostics';
+import { anchorMissing } from '../../lib/sites/dom';
 import { checkReading } from '../../lib/sites/health';
 import { declaredSiteMatches } from '../../lib/sites/matches';
 import { resolvePickedArea, sameOriginFrames } from '../../lib/sites/picker';
@@ -142,11 +143,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     const ctxNow = readContext();
     if (usePick && picked) {
       const area = resolvePickedArea(document, picked.selector);
-      if (!area)
-        throw new AppError(
-          'adapter/anchor-missing',
-          `Can't read this conversation on ${current.label} (missing: the picked conversation area) — select the text or pick the conversation area`,
-        );
+      if (!area) throw anchorMissing(current.label, 'the picked conversation area');
       const ctxPicked = { ...ctxNow, url: addressOf(area.doc), pickedSelector: area.selector };
       return reader.read({ adapter: current, doc: area.doc, ctx: ctxPicked });
     }

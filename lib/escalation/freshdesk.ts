@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freshdeskBaseUrl, freshdeskBasicAuth } from './freshdesk-account';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
 
@@ -45,16 +46,6 @@ const priorityNames: Record<number, { en: string; de: string }> = {
 /** The Freshdesk ticket id in a helpdesk URL (`/a/tickets/123`, `/helpdesk/tickets/123`), or undefined. */
 export function findFreshdeskTicketId(url: string): string | undefined {
   return /\/(?:a|helpdesk)\/tickets\/(\d+)/.exec(url)?.[1];
-}
-
-/** The API origin for a configured domain: "acme" → https://acme.freshdesk.com. */
-export function freshdeskBaseUrl(domain: string): string {
-  const host = domain
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/\/.*$/, '')
-    .toLowerCase();
-  return host.includes('.') ? `https://${host}` : `https://${host}.freshdesk.com`;
 }
 
 function escapeHtml(value: string): string {
@@ -124,14 +115,6 @@ async function failureOf(attempt: Attempt, t: Texts, ticketId: string): Promise<
   return fail(t.rejected(status, await readErrorText(attempt.response)), false);
 }
 
-function basicAuth(apiKey: string): string {
-  // Freshdesk API keys are ASCII; encode as UTF-8 anyway so a pasted odd character fails at Freshdesk, not in btoa.
-  const bytes = new TextEncoder().encode(`${apiKey}:X`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
-
 /**
  * Escalates a Freshdesk ticket: raises its priority, adds tags (merged with the existing ones), optionally assigns a
  * group, then adds the handoff summary as a private note. Freshdesk has no conditional update, so the tags are read
@@ -149,7 +132,7 @@ export async function runFreshdeskAction(
     const headers = {
       Accept: 'application/json',
       'Content-Type': 'application/json',
-      Authorization: basicAuth(input.apiKey.trim()),
+      Authorization: freshdeskBasicAuth(input.apiKey.trim()),
     };
     const read = await attemptFetch(deps.fetch, ticketUrl, { method: 'GET', headers }, deps.timeoutMs);
     const readFailure = await failureOf(read, t, input.ticketId);
@@ -205,3 +188,5 @@ export async function runFreshdeskAction(
     return fail(t.network(error instanceof Error ? error.message : String(error)), true);
   }
 }
+
+export { freshdeskBaseUrl } from './freshdesk-account';

@@ -2,18 +2,22 @@
  * Reading a helpdesk's own REST API in the agent's session (Zendesk, Freshdesk): same-origin JSON requests whose
  * failures become `api/…` errors, so the content script can fall back to the page and tell the agent why.
  */
+import type { z } from 'zod/mini';
 import { AppError } from '../errors';
 import type { ApiReadContext } from './types';
 
-/** Why an API read failed, as the panel names it. */
-export type ApiFailure =
-  | 'api/unauthorized'
-  | 'api/forbidden'
-  | 'api/not-found'
-  | 'api/rate-limited'
-  | 'api/timeout'
-  | 'api/bad-response'
-  | 'api/failed';
+/** Why an API read failed, as the panel names it (`api/<reason>`). */
+export const API_FAILURE_REASONS = [
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'timeout',
+  'bad-response',
+  'failed',
+] as const;
+
+export type ApiFailure = `api/${(typeof API_FAILURE_REASONS)[number]}`;
 
 const STATUS_CODES: Readonly<Record<number, ApiFailure>> = {
   401: 'api/unauthorized',
@@ -81,4 +85,19 @@ export async function getJson(
       cause: error,
     });
   }
+}
+
+/** `data` checked against the documented shape `schema`; `api/bad-response` naming `what` when it does not match. */
+export function parseApiResponse<T>(schema: z.ZodMiniType<T>, data: unknown, siteLabel: string, what: string): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new ApiError('api/bad-response', `${siteLabel}'s API sent an unexpected ${what}`, { cause: result.error });
+  }
+  return result.data;
+}
+
+/** Stops a read of several requests once its time is up (`api/timeout`). */
+export function throwIfAborted(signal: AbortSignal, siteLabel: string): void {
+  if (signal.aborted)
+    throw new ApiError('api/timeout', `${siteLabel} did not answer in time`, { cause: signal.reason });
 }

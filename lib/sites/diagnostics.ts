@@ -78,7 +78,7 @@ export function maskedStructure(root: Element, skip: (el: Element) => boolean = 
     out.push(part);
     length += part.length;
   };
-  const walk = (node: Node, depth: number): void => {
+  const walk = (node: Node): void => {
     if (length > MAX_STRUCTURE) {
       cut = true;
       return;
@@ -104,7 +104,7 @@ export function maskedStructure(root: Element, skip: (el: Element) => boolean = 
     const hiddenMark = /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style) ? ' data-rapport-hidden=""' : '';
     push(`<${tag}${attributes}${hiddenMark}>`);
     if (!DROP_CONTENT.has(el.tagName.toUpperCase())) {
-      for (const child of Array.from(el.childNodes)) walk(child, depth + 1);
+      for (const child of Array.from(el.childNodes)) walk(child);
       if (tag === 'iframe') {
         // Same-origin frames (a webmail's message pane) are part of what the agent sees.
         let inner: Document | null = null;
@@ -113,12 +113,12 @@ export function maskedStructure(root: Element, skip: (el: Element) => boolean = 
         } catch {
           // A cross-origin frame cannot be read: it stays an empty element in the report.
         }
-        if (inner?.documentElement) walk(inner.documentElement, depth + 1);
+        if (inner?.documentElement) walk(inner.documentElement);
       }
     }
     push(`</${tag}>`);
   };
-  walk(root, 0);
+  walk(root);
   if (cut) push('<!-- cut: the page is larger than the report keeps -->');
   return out.join('');
 }

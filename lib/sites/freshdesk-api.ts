@@ -5,7 +5,8 @@
  */
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
-import { ApiError, getJson } from './api';
+import { freshdeskBasicAuth } from '../escalation/freshdesk-account';
+import { ApiError, getJson, parseApiResponse, throwIfAborted } from './api';
 import { cleanMessageText, messageTextOf, parseAddress } from './text';
 import type { ApiReadContext, Conversation, ConversationMessage, Person, Role } from './types';
 
@@ -54,13 +55,6 @@ export function freshdeskTicketIdFromUrl(url: URL): string | undefined {
   return /\/a\/tickets\/(\d+)/.exec(url.pathname)?.[1];
 }
 
-function basicAuth(apiKey: string): string {
-  // Freshdesk takes `key:X` as Basic credentials; encode as UTF-8 so a pasted odd character fails at Freshdesk, not in btoa.
-  let binary = '';
-  for (const byte of new TextEncoder().encode(`${apiKey}:X`)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
-
 async function getValid<T>(
   ctx: ApiReadContext,
   path: string,
@@ -68,18 +62,7 @@ async function getValid<T>(
   what: string,
   headers: Record<string, string>,
 ): Promise<T> {
-  const body = await getJson(ctx, path, LABEL, headers);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError('api/bad-response', `${LABEL}'s API sent something that is not ${what}`, {
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
-}
-
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new ApiError('api/timeout', `${LABEL} did not answer in time`, { cause: signal.reason });
+  return parseApiResponse(schema, await getJson(ctx, path, LABEL, headers), LABEL, what);
 }
 
 async function getConversations(
@@ -89,12 +72,12 @@ async function getConversations(
 ): Promise<FreshdeskConversation[]> {
   const all: FreshdeskConversation[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    throwIfAborted(ctx.signal);
+    throwIfAborted(ctx.signal, LABEL);
     const entries = await getValid(
       ctx,
       `/api/v2/tickets/${ticketId}/conversations?per_page=${PAGE_SIZE}&page=${page}`,
       conversationPageSchema,
-      'a list of ticket conversations',
+      'list of ticket conversations',
       headers,
     );
     all.push(...entries);
@@ -135,13 +118,13 @@ function roleOf(entry: FreshdeskConversation): Role {
 export async function readFreshdeskFromApi(ctx: ApiReadContext): Promise<Conversation> {
   const ticketId = freshdeskTicketIdFromUrl(ctx.url);
   if (!ticketId) throw new ApiError('api/not-found', `No ${LABEL} ticket is open at this address`);
-  throwIfAborted(ctx.signal);
-  const headers: Record<string, string> = ctx.apiKey ? { Authorization: basicAuth(ctx.apiKey) } : {};
+  throwIfAborted(ctx.signal, LABEL);
+  const headers: Record<string, string> = ctx.apiKey ? { Authorization: freshdeskBasicAuth(ctx.apiKey) } : {};
 
   const [ticket, entries, me] = await Promise.all([
-    getValid(ctx, `/api/v2/tickets/${ticketId}?include=requester`, ticketSchema, 'a ticket', headers),
+    getValid(ctx, `/api/v2/tickets/${ticketId}?include=requester`, ticketSchema, 'ticket', headers),
     getConversations(ctx, ticketId, headers),
-    getValid(ctx, '/api/v2/agents/me', meSchema, 'the signed-in agent', headers),
+    getValid(ctx, '/api/v2/agents/me', meSchema, 'signed-in agent', headers),
   ]);
 
   const customer = person(ticket.requester.name, ticket.requester.email);

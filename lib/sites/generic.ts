@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { readQuotedReply } from './compose';
 import { anchorMissing, attr, dedupeIds, guardRead, isHtmlElement, lineText } from './dom';
 import { focusedEditable, insertIntoEditor, isEditableField } from './insert';
-import { customerOf, decideRole, isAgentBySettings, isSignedInAgent } from './roles';
+import { customerOf, decideRole, isAgentBySettings, isPlaceholderName, isSignedInAgent } from './roles';
 import { cleanMessageText, elementText, findEmail, hashId, looksLikeTime, parseAddress, parseTime } from './text';
 import type { Conversation, ConversationMessage, InsertResult, Person, ReadContext, Role, SiteAdapter } from './types';
 
@@ -60,12 +60,6 @@ const CUES = {
   internalBadge: /^(internal( note)?|interne notiz|private( note)?|privat|notiz|note)$/i,
   /** Role words on a history entry's own class (Zammad-style system articles). */
   systemRole: /(^|[\s_-])(system|is-system|system-note)($|[\s_-])/i,
-  /**
-   * Names helpdesks show where nobody is assigned (RT's owner "Nobody", Znuny's "Niemand", Zammad's "-"): never a
-   * person, neither customer nor agent.
-   */
-  placeholderName:
-    /^(nobody|nobody in particular|niemand|unassigned|not assigned|nicht zugewiesen|keine?r?|none|n\/a|[-–—]+|\(none\)|\(kein(e|er)?\))$/i,
   /** Authors that are the helpdesk itself (RT's "RT_System", Zammad's "System"). */
   systemAuthor: /^(rt_system|the rt system itself|system|systembenutzer|system user|automation|automatisierung)$/i,
   /**
@@ -339,11 +333,6 @@ function findBylineAuthor(index: BlockIndex): Element | null {
     if (text && !isPlaceholderName(text)) return el;
   }
   return null;
-}
-
-/** Whether a name is a helpdesk's "nobody assigned" placeholder ("Nobody", "Niemand", "—"), never a person. */
-function isPlaceholderName(text: string): boolean {
-  return CUES.placeholderName.test(text.replace(/^(von|from|owner|besitzer)\s*:?\s+/i, '').trim());
 }
 
 /** The text directly inside an element, not its children's (RT: "<span class="user">…</span> - Status changed"). */

@@ -3,6 +3,7 @@
  * every read the panel checks what came out and says "This reading looks wrong" (with the reason) instead of showing
  * a confident mood.
  */
+import { isPlaceholderName } from './roles';
 import type { Conversation, ConversationMessage, SiteId } from './types';
 
 /** One reason a reading looks wrong; the panel turns the code into a sentence. */
@@ -20,9 +21,8 @@ export interface ReadingHealth {
   problems: ReadingProblem[];
 }
 
-/** Names helpdesks show where a real person is missing (an unassigned owner, a deleted user). */
-const PLACEHOLDER_NAMES =
-  /^(nobody|no one|none|unknown|unassigned|n\/a|system|anonymous|niemand|unbekannt|nicht zugewiesen|keine?r?|anonym|-+|\?+)$/i;
+/** Beyond the helpdesks' "nobody assigned" placeholders: names that stand for no person (a deleted user, a bot). */
+const NO_PERSON = /^(no one|unknown|system|anonymous|unbekannt|anonym|\?+)$/i;
 
 /** Words that label form fields and buttons (English and German) rather than say something. */
 const FORM_WORDS =
@@ -73,7 +73,7 @@ export function checkReading(conversation: Conversation): ReadingHealth {
 
   const placeholder = [conversation.customer, ...messages.filter((m) => m.role !== 'system').map((m) => m.author)]
     .map((person) => person.name?.trim() ?? '')
-    .find((name) => name !== '' && PLACEHOLDER_NAMES.test(name));
+    .find((name) => name !== '' && (isPlaceholderName(name) || NO_PERSON.test(name)));
   if (placeholder) problems.push({ code: 'placeholder-author', name: placeholder });
 
   const formIndex = messages.findIndex((m) => m.role !== 'system' && m.bodyLoaded && isFormLike(m.text));

@@ -3,6 +3,7 @@
  * allows, with the input events frameworks listen for. Nothing is ever sent.
  */
 import { queryAny } from './dom';
+import { BLOCK_TAGS } from './text';
 import type { InsertResult } from './types';
 
 /**
@@ -234,34 +235,6 @@ function dispatchInput(el: HTMLElement, data: string): void {
   el.dispatchEvent(new EventCtor('change', { bubbles: true }));
 }
 
-const BLOCK_ELEMENTS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TR',
-  'UL',
-]);
-
 /** The lines a person sees in editor markup: `<br>` and each new block start a line. */
 function renderedText(node: Node): string {
   let out = '';
@@ -274,7 +247,7 @@ function renderedText(node: Node): string {
       out += '\n';
       return;
     }
-    if (BLOCK_ELEMENTS.has(current.nodeName) && out !== '' && !out.endsWith('\n')) out += '\n';
+    if (BLOCK_TAGS.has(current.nodeName) && out !== '' && !out.endsWith('\n')) out += '\n';
     current.childNodes.forEach(walk);
   };
   walk(node);

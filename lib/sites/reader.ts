@@ -133,12 +133,6 @@ export function createConversationReader(options: ConversationReaderOptions) {
       if (page) return { ...page, source: page.source ?? 'page', apiFallback: failure };
       throw pageError;
     },
-    /** Forgets the API's answers and refusals (navigation to another ticket keeps neither stale). */
-    reset(): void {
-      cache = null;
-      pausedUntil = 0;
-      pauseReason = null;
-    },
   };
 }
 

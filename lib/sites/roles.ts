@@ -10,6 +10,18 @@ function normalizeName(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Names helpdesks show where nobody is assigned (RT's owner "Nobody", Znuny's "Niemand", Zammad's "-"): never a
+ * person, neither customer nor agent.
+ */
+const PLACEHOLDER_NAME =
+  /^(nobody|nobody in particular|niemand|unassigned|not assigned|nicht zugewiesen|keine?r?|none|n\/a|[-–—]+|\(none\)|\(kein(e|er)?\))$/i;
+
+/** Whether a name is a helpdesk's "nobody assigned" placeholder ("Nobody", "Owner: Niemand", "—"), never a person. */
+export function isPlaceholderName(text: string): boolean {
+  return PLACEHOLDER_NAME.test(text.replace(/^(von|from|owner|besitzer)\s*:?\s+/i, '').trim());
+}
+
 /** Whether `author` is the agent by the names and addresses in settings. */
 export function isAgentBySettings(author: Person, ctx: ReadContext): boolean {
   const email = author.email?.toLowerCase();

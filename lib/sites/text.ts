@@ -33,7 +33,8 @@ const QUOTE_SELECTORS = [
 /** Elements after which everything in the same body is quoted history (Outlook appends the old mail as siblings). */
 const QUOTE_START_SELECTORS = '#divRplyFwdMsg, #appendonsend, hr#stopSpelling, .js-signatureMarker';
 
-const BLOCK_TAGS = new Set([
+/** Elements that start a new line of text (as a browser lays them out). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',

@@ -9,7 +9,7 @@
  */
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
-import { ApiError, getJson } from './api';
+import { ApiError, getJson, parseApiResponse, throwIfAborted } from './api';
 import type { RoleDecision } from './roles';
 import { cleanMessageText, parseTime } from './text';
 import type { ApiReadContext, Conversation, ConversationMessage, Person } from './types';
@@ -77,18 +77,6 @@ export function zendeskTicketIdFromUrl(url: URL): string | undefined {
   return /\/agent\/tickets\/(\d+)/.exec(url.pathname)?.[1];
 }
 
-function parseOrThrow<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    throw new ApiError('api/bad-response', `${LABEL}'s API sent an unexpected ${what}`, { cause: result.error });
-  }
-  return result.data;
-}
-
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new ApiError('api/timeout', `${LABEL} did not answer in time`, { cause: signal.reason });
-}
-
 function personOf(user: ZendeskUser | { name?: string | null; email?: string | null } | undefined): Person {
   const name = user?.name?.trim();
   const email = user?.email?.trim().toLowerCase();
@@ -123,8 +111,8 @@ async function readComments(
   const users: ZendeskUser[] = [];
   let path: string | undefined = `/api/v2/tickets/${ticketId}/comments.json?include=users&page[size]=${PAGE_SIZE}`;
   for (let pageNo = 0; path && pageNo < MAX_PAGES; pageNo++) {
-    throwIfAborted(ctx.signal);
-    const page = parseOrThrow(commentsPageResponse, await getJson(ctx, path, LABEL), 'comment list');
+    throwIfAborted(ctx.signal, LABEL);
+    const page = parseApiResponse(commentsPageResponse, await getJson(ctx, path, LABEL), LABEL, 'comment list');
     comments.push(...page.comments);
     users.push(...(page.users ?? []));
     path = nextPagePath(page, ctx.url.origin);
@@ -200,15 +188,15 @@ function chronological(comments: readonly ZendeskComment[]): ZendeskComment[] {
 export async function readZendeskFromApi(ctx: ApiReadContext): Promise<Conversation> {
   const ticketId = zendeskTicketIdFromUrl(ctx.url);
   if (!ticketId) throw new ApiError('api/not-found', `No ${LABEL} ticket is open at this address`);
-  throwIfAborted(ctx.signal);
+  throwIfAborted(ctx.signal, LABEL);
 
   const [ticketData, selfData, commentData] = await Promise.all([
     getJson(ctx, `/api/v2/tickets/${ticketId}.json?include=users`, LABEL),
     getJson(ctx, '/api/v2/users/me.json', LABEL),
     readComments(ctx, ticketId),
   ]);
-  const { ticket, users: ticketUsers } = parseOrThrow(ticketResponse, ticketData, 'ticket');
-  const { user: self } = parseOrThrow(selfResponse, selfData, 'signed-in user');
+  const { ticket, users: ticketUsers } = parseApiResponse(ticketResponse, ticketData, LABEL, 'ticket');
+  const { user: self } = parseApiResponse(selfResponse, selfData, LABEL, 'signed-in user');
   if (self.id === null) throw new ApiError('api/unauthorized', `Not signed in to ${LABEL}`, { status: 200 });
   if (self.role === 'end-user') {
     throw new ApiError('api/forbidden', `The ${LABEL} user signed in here is not an agent`, { status: 200 });

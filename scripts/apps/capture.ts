@@ -46,7 +46,7 @@ function strippedMarkup(target: Page | Frame): Promise<string> {
 
 async function save(target: Page | Frame, name: string, app: string, view: string): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
-  const header = `<!-- Saved page: ${app}, ${view}, captured ${date} by scripts/apps/capture.ts from the Debian package installed by scripts/apps/install.sh; seed data written by us (scripts/apps/seed-rt.pl, scripts/apps/mail/) -->`;
+  const header = `<!-- Source: saved page of ${app}, ${view}, captured ${date} by scripts/apps/capture.ts from the Debian package installed by scripts/apps/install.sh; seed data written by us (scripts/apps/seed-rt.pl, scripts/apps/mail/) -->`;
   const markup = await strippedMarkup(target);
   writeFileSync(resolve(OUT, `${name}.html`), `${header}\n<!DOCTYPE html>\n${markup}\n`);
   console.log(`saved tests/fixtures/sites/generic/${name}.html (${target.url()})`);
