@@ -25,6 +25,7 @@ export type UrgencyReasonKind =
   | 'chargeback-threat'
   | 'cancellation-threat'
   | 'repeated-contact'
+  | 'public-review'
   | 'safety';
 
 export interface UrgencyReason {
@@ -38,6 +39,33 @@ export interface UrgencyReason {
 }
 
 export type Language = 'de' | 'en' | 'other';
+
+/**
+ * The customer's state as a careful agent names it (issue 18): one verdict that the badge, the headline, the
+ * escalation rules and the reply ranking all read. `calm` is a plain request; `confused` a question that shows the
+ * customer does not understand; the four upset states are `angry`, `frustrated`, `anxious` and `sad`.
+ */
+export type CustomerState = 'calm' | 'confused' | 'anxious' | 'frustrated' | 'angry' | 'sad' | 'grateful' | 'happy';
+export const customerStates: readonly CustomerState[] = [
+  'calm',
+  'confused',
+  'anxious',
+  'frustrated',
+  'angry',
+  'sad',
+  'grateful',
+  'happy',
+];
+/** The states that make a customer "upset" (badge, tone check, apologetic templates): never merely confused. */
+export const upsetStates: ReadonlySet<CustomerState> = new Set(['angry', 'frustrated', 'anxious', 'sad']);
+
+/** True when `value` is one of the customer states (for data read back from storage or a file). */
+export function isCustomerState(value: unknown): value is CustomerState {
+  return typeof value === 'string' && (customerStates as readonly string[]).includes(value);
+}
+
+/** Where a state came from: the engine, or the agent who said the engine was wrong ("Mood wrong?"). */
+export type StateSource = 'engine' | 'agent';
 
 /**
  * A span of a message's text that drove a label ("why frustrated?"). Offsets index the message's `text`.
