@@ -245,6 +245,7 @@ const kindWeights: Record<UrgencyReasonKind, number> = {
   immediacy: 2,
   'repeated-contact': 2,
   'cancellation-threat': 2,
+  'public-review': 2,
   'chargeback-threat': 3,
   'legal-threat': 4,
   safety: 4,

@@ -41,6 +41,7 @@ const urgencyReasonLabels: Labels<UrgencyReasonKind> = {
   'chargeback-threat': { en: 'chargeback threat', de: 'Rückbuchung angedroht' },
   'cancellation-threat': { en: 'cancellation threat', de: 'Kündigung angedroht' },
   'repeated-contact': { en: 'repeated contact', de: 'wiederholter Kontakt' },
+  'public-review': { en: 'public review threat', de: 'öffentliche Bewertung angedroht' },
   safety: { en: 'safety issue', de: 'Sicherheitsproblem' },
 };
 
