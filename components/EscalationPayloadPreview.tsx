@@ -78,6 +78,9 @@ function exampleConversation(lang: 'en' | 'de'): { conversation: Conversation; m
     current: {
       sentiment: { label: 'negative', probs: { negative: 0.9, neutral: 0.08, positive: 0.02 }, score: -0.8 },
       dominantEmotion: 'angry',
+      state: 'angry',
+      stateSource: 'engine',
+      upset: true,
       emotions: [
         { label: 'angry', p: 0.82 },
         { label: 'frustrated', p: 0.6 },

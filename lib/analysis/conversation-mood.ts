@@ -14,6 +14,7 @@ import {
   type UrgencyReason,
 } from './types';
 import { levelFromKinds, maxUrgency } from './urgency';
+import { deriveConversationState, isUpsetState } from './verdict';
 
 /** Tuning of how a conversation's messages add up. */
 export interface ConversationOptions {
@@ -112,6 +113,9 @@ function emptyMood(): ConversationMood['current'] {
     sentiment: { label: 'neutral', probs: { negative: 0, neutral: 1, positive: 0 }, score: 0 },
     dominantEmotion: 'neutral',
     emotions: emotions.map((label) => ({ label, p: label === 'neutral' ? 1 : 0 })),
+    state: 'calm',
+    stateSource: 'engine',
+    upset: false,
   };
 }
 
@@ -165,10 +169,16 @@ export function aggregateConversation(
     const sided = side ? emotionList.find((e) => side.has(e.label) && e.p >= sidedEmotionFloor) : undefined;
     const top: Emotion = emotionList[0]?.label ?? 'neutral';
     const dominant: Emotion = top === 'neutral' && sided ? sided.label : top;
+    const state = deriveConversationState(
+      customer.map((c) => ({ mood: c.mood, calmAcceptance: c.mood.stateCues?.includes('calm-acceptance') ?? false })),
+    );
     current = {
       sentiment: { label, probs, score: Math.round((probs.positive - probs.negative) * 1000) / 1000 },
       dominantEmotion: dominant,
       emotions: emotionList,
+      state,
+      stateSource: customer[n - 1]?.mood.stateSource === 'agent' ? 'agent' : 'engine',
+      upset: isUpsetState(state),
     };
     // One message is a thin basis for a conversation's mood: hold confidence back until there are a few.
     const basis = Math.min(1, 0.75 + 0.125 * (n - 1));

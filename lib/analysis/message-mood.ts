@@ -1,6 +1,7 @@
 import type { RawMood } from '../models/types';
 import type { Role } from '../sites/types';
 import type { EvidenceLabel, EvidenceSpan } from './evidence';
+import { detectStateCues, type StateCue } from './state-cues';
 import { type PreparedText, type TextChunk, tokenizeWords, toOriginalSpan } from './text';
 import {
   type Emotion,
@@ -13,6 +14,7 @@ import {
   type UrgencyReason,
 } from './types';
 import type { UrgencyResult } from './urgency';
+import { deriveState } from './verdict';
 
 /** Thresholds that turn probabilities into labels. */
 export interface MoodThresholds {
@@ -203,6 +205,14 @@ export function applyThreatPrior(raw: RawMood, urgency: UrgencyResult, role: Mes
   return { ...raw, sentiment, emotions: emotionProbs };
 }
 
+/** The evidence label a state cue explains: the state it points to, when the verdict agrees. */
+function cueEvidenceLabel(cue: StateCue, state: MessageMood['state']): string | undefined {
+  if (cue.kind === 'calm-acceptance') return undefined;
+  if (cue.kind === 'anxiety') return state === 'anxious' ? 'anxious' : undefined;
+  if (cue.kind === 'confusion') return state === 'confused' ? 'confused' : undefined;
+  return state === 'angry' || state === 'frustrated' ? state : undefined;
+}
+
 /**
  * Builds the `MessageMood` the UI shows: sentiment with a −1…1 score, emotions highest first, offensive at the
  * threshold, urgency reasons and evidence mapped back to the original message text (urgency phrases also appear as
@@ -217,9 +227,23 @@ export function buildMessageMood(parts: MessageMoodParts, thresholds: MoodThresh
     const span = locate(r.start, r.end);
     return { kind: r.kind, phrase: prepared.original.slice(span.start, span.end), ...span };
   });
+  // Only the customer's state matters; the agent's own words carry no cues and no evidence of the customer's mood.
+  const cues = parts.role === 'customer' ? detectStateCues(prepared.text) : [];
+  const offensive = raw.offensive >= thresholds.offensive;
+  const state = deriveState({
+    emotions: raw.emotions,
+    sentiment: raw.sentiment,
+    offensive,
+    urgencyKinds: reasons.map((r) => r.kind),
+    cues,
+  });
   const evidence: Evidence[] = [
     ...parts.evidence.map((e) => ({ label: e.label, ...locate(e.start, e.end), weight: e.weight })),
     ...reasons.map((r) => ({ label: `urgency:${r.kind}`, start: r.start, end: r.end, weight: 1 })),
+    ...cues.flatMap((c) => {
+      const label = cueEvidenceLabel(c, state);
+      return label ? [{ label, ...locate(c.start, c.end), weight: 1 }] : [];
+    }),
   ].sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
   return {
     messageId: parts.messageId,
@@ -236,5 +260,8 @@ export function buildMessageMood(parts: MessageMoodParts, thresholds: MoodThresh
     evidence,
     confidence: computeConfidence(raw, wordCount, parts.language),
     truncated: prepared.truncated,
+    state,
+    stateSource: 'engine',
+    ...(cues.length > 0 ? { stateCues: [...new Set(cues.map((c) => c.kind))] } : {}),
   };
 }

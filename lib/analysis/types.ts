@@ -1,4 +1,5 @@
 import type { Role } from '../sites/types';
+import type { StateCueKind } from './state-cues';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 export const sentimentLabels: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -99,6 +100,11 @@ export interface MessageMood {
   confidence: number;
   /** True when the text was longer than the model reads and only part of it was analysed. */
   truncated: boolean;
+  /** The customer's state in this message (see verdict.ts), and whether the agent corrected it. */
+  state: CustomerState;
+  stateSource: StateSource;
+  /** The state cues found in the message (customer messages only). */
+  stateCues?: readonly StateCueKind[];
 }
 
 export type Trajectory = 'improving' | 'steady' | 'worsening';
@@ -109,6 +115,11 @@ export interface ConversationMood {
     sentiment: SentimentResult;
     dominantEmotion: Emotion;
     emotions: { label: Emotion; p: number }[];
+    /** The one verdict the badge, headline, escalation and replies read (see verdict.ts). */
+    state: CustomerState;
+    stateSource: StateSource;
+    /** True when `state` is angry, frustrated, anxious or sad. */
+    upset: boolean;
   };
   trajectory: Trajectory;
   /** Sentiment score of each customer message in order, for the sparkline. */

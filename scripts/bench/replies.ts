@@ -71,6 +71,9 @@ const upsetMood: ConversationMood = {
   current: {
     sentiment: { label: 'negative', probs: { negative: 0.8, neutral: 0.15, positive: 0.05 }, score: -0.75 },
     dominantEmotion: 'angry',
+    state: 'angry',
+    stateSource: 'engine',
+    upset: true,
     emotions: [
       { label: 'angry', p: 0.8 },
       { label: 'frustrated', p: 0.6 },

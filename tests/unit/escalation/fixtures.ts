@@ -8,6 +8,7 @@ import type {
   UrgencyLevel,
   UrgencyReason,
 } from '../../../lib/analysis/types';
+import { isUpsetState, stateFromEmotion } from '../../../lib/analysis/verdict';
 import type { Conversation, ConversationMessage, Role, SiteId } from '../../../lib/sites/types';
 
 /** A message as an adapter would read it. */
@@ -66,6 +67,8 @@ export function messageMood(msg: ConversationMessage, spec: MoodSpec): MessageMo
     evidence,
     confidence: 0.8,
     truncated: false,
+    state: stateFromEmotion(emotionList(spec)[0]?.label ?? 'neutral'),
+    stateSource: 'engine',
   };
 }
 
@@ -93,7 +96,14 @@ export function conversationMood(
   const first = series[0] ?? 0;
   const last = series[series.length - 1] ?? 0;
   return {
-    current: { sentiment: sentimentOf(latest.score), dominantEmotion: emotions[0]?.label ?? 'neutral', emotions },
+    current: {
+      sentiment: sentimentOf(latest.score),
+      dominantEmotion: emotions[0]?.label ?? 'neutral',
+      emotions,
+      state: stateFromEmotion(emotions[0]?.label ?? 'neutral'),
+      stateSource: 'engine',
+      upset: isUpsetState(stateFromEmotion(emotions[0]?.label ?? 'neutral')),
+    },
     trajectory: last < first - 0.2 ? 'worsening' : last > first + 0.2 ? 'improving' : 'steady',
     series,
     confidence: 0.8,

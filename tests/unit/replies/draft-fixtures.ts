@@ -1,4 +1,5 @@
 import type { ConversationMood, Emotion, SentimentLabel } from '../../../lib/analysis/types';
+import { isUpsetState, stateFromEmotion } from '../../../lib/analysis/verdict';
 import type { TemplateRecord } from '../../../lib/db';
 import type { DraftRequest } from '../../../lib/replies/engine';
 import type { Conversation, ConversationMessage } from '../../../lib/sites/types';
@@ -41,6 +42,9 @@ export function mood(
     current: {
       sentiment: { label, probs, score },
       dominantEmotion: dominant,
+      state: stateFromEmotion(dominant),
+      stateSource: 'engine',
+      upset: isUpsetState(stateFromEmotion(dominant)),
       emotions: ranked.filter((e, i, all) => all.findIndex((x) => x.label === e.label) === i),
     },
     trajectory: label === 'negative' ? 'worsening' : 'steady',
