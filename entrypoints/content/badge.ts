@@ -65,7 +65,8 @@ export function createBadge(options: BadgeOptions): BadgeView {
 
   function render(mood: BadgeMood | null): void {
     const kind = mood?.label ?? 'unknown';
-    const text = t(`mood.${kind}`);
+    // The state's own name ("Frustrated"), as the panel's headline says it; the colour shows the group.
+    const text = mood?.state ? t(`state.${mood.state}`) : t(`mood.${kind}`);
     badge.dataset.mood = kind;
     badge.dataset.urgent = String(mood?.urgent ?? false);
     dot.textContent = icons[kind];

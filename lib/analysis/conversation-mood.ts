@@ -80,6 +80,14 @@ export function computeTrajectory(
   const change = (trend + jump) / 2;
   if (change <= -threshold) return 'worsening';
   if (change >= threshold) return 'improving';
+  // A long thread can sit at the bottom for the whole window: against where the customer started it is still
+  // worse (a warranty case that began with a calm question and ends in "I'm done with you").
+  if (series.length > recent.length) {
+    const start = median(series.slice(0, Math.min(3, series.length - recent.length)));
+    const now = median(series.slice(-3));
+    if (now - start <= -2 * threshold && now < 0) return 'worsening';
+    if (now - start >= 2 * threshold && now > 0) return 'improving';
+  }
   return 'steady';
 }
 

@@ -44,9 +44,13 @@ function hasCue(cues: readonly StateCue[], kind: StateCue['kind']): boolean {
   return cues.some((cue) => cue.kind === kind);
 }
 
-/** The angrier of angry and frustrated by the model's figures (anger needs the model to say so). */
+/**
+ * Anger or frustration for a customer who is clearly unhappy: frustration unless the model reads anger clearly
+ * (likely, and ahead of frustration by a margin) — a customer chasing an answer is frustrated; anger is for the
+ * customer who has stopped expecting help.
+ */
 function angerOrFrustration(emotions: StateInputs['emotions']): 'angry' | 'frustrated' {
-  return emotions.angry >= Math.max(0.4, emotions.frustrated) ? 'angry' : 'frustrated';
+  return emotions.angry >= 0.5 && emotions.angry >= emotions.frustrated + 0.1 ? 'angry' : 'frustrated';
 }
 
 /**

@@ -77,8 +77,13 @@ function emotionReason(
     if (!strongest || p >= strongest.p) strongest = { message, mood: messageMood, p };
   }
   const latest = lastAnalysedCustomerMessage(conversation, mood);
-  const latestP = latest ? emotionP(latest.mood.emotions, emotion) : 0;
-  const p = Math.max(current, latestP);
+  // One verdict: the reason names the state the headline and badge show (the conversation's, or the latest
+  // message's), so "Anger is high" never stands beside a "Frustrated" headline.
+  const conversationIs = mood.current.state === emotion;
+  const latestIs = latest?.mood.state === emotion;
+  if (!conversationIs && !latestIs) return undefined;
+  const latestP = latest && latestIs ? emotionP(latest.mood.emotions, emotion) : 0;
+  const p = Math.max(conversationIs ? current : 0, latestP);
   if (threshold <= 0 || p < threshold) return undefined;
   const source = latest && latestP >= threshold ? latest : strongest;
   const evidence: EscalationEvidence[] = [];
@@ -86,7 +91,7 @@ function emotionReason(
     const phrase = phraseFromEvidence(source.message, source.mood, [emotion, kind]);
     evidence.push(phrase ? { messageId: source.message.id, phrase } : { messageId: source.message.id });
   }
-  return { p, inLatest: latestP > current, evidence };
+  return { p, inLatest: latestP > (conversationIs ? current : 0), evidence };
 }
 
 function lastAnalysedCustomerMessage(

@@ -131,11 +131,7 @@ export function isFallbackCode(code: string): code is FallbackCode {
 /** The variants to draft for a mood: de-escalating only when the customer is upset. */
 export function pickVariants(mood: ConversationMood | undefined): DraftVariant[] {
   if (!mood) return ['empathetic-detailed', 'short'];
-  const upset =
-    mood.offensive ||
-    mood.current.sentiment.label === 'negative' ||
-    mood.current.dominantEmotion === 'angry' ||
-    mood.current.dominantEmotion === 'frustrated';
+  const upset = mood.offensive || mood.current.upset;
   return upset ? ['de-escalating', 'empathetic-detailed', 'short'] : ['empathetic-detailed', 'short'];
 }
 

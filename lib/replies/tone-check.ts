@@ -105,10 +105,8 @@ function countWords(text: string): number {
 
 /** Whether the conversation's customer is upset enough for a curt or cold draft to matter. */
 export function isCustomerUpset(mood: ConversationMood): boolean {
-  const { sentiment, dominantEmotion, emotions } = mood.current;
-  if (mood.offensive || sentiment.label === 'negative') return true;
-  if (['angry', 'frustrated', 'sad', 'anxious'].includes(dominantEmotion)) return true;
-  return emotions.some((e) => (e.label === 'angry' || e.label === 'frustrated') && e.p >= 0.5);
+  // The one verdict decides, as it does for the badge: negative wording alone (a polite question) is not upset.
+  return mood.offensive || mood.current.upset;
 }
 
 /** Whether `text` carries any English or German empathy cue. */

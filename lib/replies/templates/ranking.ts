@@ -1,4 +1,4 @@
-import type { Emotion, Language } from '../../analysis/types';
+import type { CustomerState, Emotion, Language } from '../../analysis/types';
 import type { TemplateRecord } from '../../db';
 import type { Intent } from '../../models/types';
 import type { GermanFormality } from '../../settings';
@@ -10,7 +10,13 @@ export interface SuggestionContext {
   intents: readonly { intent: Intent; p: number }[];
   /** The conversation's mood; null while it is being analysed. */
   mood: {
-    current: { sentiment: { label: 'negative' | 'neutral' | 'positive' }; dominantEmotion: Emotion };
+    current: {
+      sentiment: { label: 'negative' | 'neutral' | 'positive' };
+      dominantEmotion: Emotion;
+      /** The one verdict (lib/analysis/verdict.ts): tone follows it, as the badge and headline do. */
+      state: CustomerState;
+      upset: boolean;
+    };
     confidence: number;
     offensive?: boolean;
   } | null;
@@ -41,9 +47,6 @@ export interface TemplateSuggestion {
 /** How the customer comes across, as far as the choice of tone is concerned. */
 export type CustomerMood = 'upset' | 'happy' | 'calm';
 
-const UPSET_EMOTIONS: readonly Emotion[] = ['angry', 'frustrated', 'sad', 'anxious'];
-const HAPPY_EMOTIONS: readonly Emotion[] = ['happy', 'grateful'];
-
 // Tone fit by customer mood. The gap between the apologetic and the neutral variant (0.25) is larger than the usage
 // tiebreaker can ever add, so an upset customer always sees the apologetic variant of the same intent first.
 const TONE_FIT: Record<CustomerMood, Record<TemplateTone, number>> = {
@@ -58,11 +61,14 @@ const FORMALITY_MATCH = 0.1;
 const FORMALITY_MISMATCH = -0.2;
 const USAGE_MAX = 0.03;
 
-/** Reads the customer's mood for tone choice: negative feelings first, since an apology is never the wrong call. */
+/**
+ * Reads the customer's mood for tone choice from the one verdict: upset (angry, frustrated, anxious, sad) or abusive
+ * gets the apologetic variant; a confused or calm customer is not upset, whatever the sentiment's wording.
+ */
 export function classifyCustomerMood(mood: NonNullable<SuggestionContext['mood']>): CustomerMood {
-  const { dominantEmotion, sentiment } = mood.current;
-  if (mood.offensive || UPSET_EMOTIONS.includes(dominantEmotion) || sentiment.label === 'negative') return 'upset';
-  if (HAPPY_EMOTIONS.includes(dominantEmotion) || sentiment.label === 'positive') return 'happy';
+  const { state, upset } = mood.current;
+  if (mood.offensive || upset) return 'upset';
+  if (state === 'grateful' || state === 'happy') return 'happy';
   return 'calm';
 }
 
@@ -149,7 +155,8 @@ export function suggestTemplates(
 
   const customer = context.mood ? classifyCustomerMood(context.mood) : null;
   const moodWeight = context.mood ? Math.min(1, Math.max(0.5, context.mood.confidence)) : 0;
-  const emotion = context.mood?.current.dominantEmotion;
+  const state = context.mood?.current.state;
+  const emotion: Emotion | undefined = state === undefined ? undefined : state === 'calm' ? 'neutral' : state;
   const maxUsage = Math.max(0, ...candidates.map((template) => template.usageCount));
 
   const scored = candidates.map((template): TemplateSuggestion => {

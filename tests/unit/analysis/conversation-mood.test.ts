@@ -37,6 +37,12 @@ function aggregate(messages: ConversationMessage[]) {
 }
 
 describe('computeTrajectory', () => {
+  it('a long thread that sits at the bottom for the whole window is still worse than where it started', () => {
+    expect(computeTrajectory([0.1, 0, -0.1, -0.6, -0.65, -0.6, -0.7, -0.6])).toBe('worsening');
+    // …but a thread that was unhappy from its first message stays steady.
+    expect(computeTrajectory([-0.6, -0.6, -0.7, -0.6, -0.65, -0.6, -0.7, -0.6])).toBe('steady');
+  });
+
   it('reads a falling series as worsening and a rising one as improving', () => {
     expect(computeTrajectory([0.4, 0, -0.5, -0.8])).toBe('worsening');
     expect(computeTrajectory([-0.8, -0.3, 0.2, 0.7])).toBe('improving');

@@ -11,9 +11,9 @@ describe('evaluateEscalation', () => {
     const advice = evaluateEscalation(conv, mood, rules, { lang: 'de' });
 
     expect(advice.recommend).toBe(true);
+    // One verdict: the customer reads angry, so the anger reason stands and frustration (also high) is not repeated.
     expect(advice.reasons.map((reason) => reason.kind)).toEqual([
       'anger',
-      'frustration',
       'worsening',
       'legal-threat',
       'chargeback-threat',
@@ -23,7 +23,7 @@ describe('evaluateEscalation', () => {
     const byKind = new Map(advice.reasons.map((reason) => [reason.kind, reason]));
     expect(byKind.get('anger')?.text).toBe('Verärgerung ist hoch: 85 % (Schwelle 60 %).');
     expect(byKind.get('anger')?.evidence).toEqual([{ messageId: 'c3', phrase: 'Unverschämt!' }]);
-    expect(byKind.get('frustration')?.text).toBe('Frustration ist hoch: 75 % (Schwelle 70 %).');
+    expect(byKind.get('frustration')).toBeUndefined();
     expect(byKind.get('worsening')?.text).toBe(
       'Die Stimmung hat sich über die letzten 3 Kundennachrichten verschlechtert (−0,2 → −0,9).',
     );

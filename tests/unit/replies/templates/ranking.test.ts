@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Emotion } from '../../../../lib/analysis/types';
+import { isUpsetState, stateFromEmotion } from '../../../../lib/analysis/verdict';
 import type { TemplateRecord } from '../../../../lib/db';
 import { type SuggestionContext, suggestTemplates } from '../../../../lib/replies/templates/ranking';
 import { packRecordId, STARTER_OWNER } from '../../../../lib/replies/templates/schema';
@@ -25,7 +26,8 @@ function mood(
   label: 'negative' | 'neutral' | 'positive',
   confidence = 0.9,
 ): SuggestionContext['mood'] {
-  return { current: { sentiment: { label }, dominantEmotion: emotion }, confidence };
+  const state = stateFromEmotion(emotion);
+  return { current: { sentiment: { label }, dominantEmotion: emotion, state, upset: isUpsetState(state) }, confidence };
 }
 
 const library = [
@@ -133,15 +135,29 @@ describe('suggestTemplates', () => {
     expect(suggestions[0]?.reasons).toContain('warm tone for a grateful customer');
   });
 
-  it('an unhappy customer with a neutral dominant emotion still gets an apology', () => {
+  it('follows the verdict: a complaint read frustrated gets an apology even when no single emotion dominates', () => {
+    const complaint: SuggestionContext['mood'] = {
+      current: { sentiment: { label: 'negative' }, dominantEmotion: 'neutral', state: 'frustrated', upset: true },
+      confidence: 0.9,
+    };
+    const suggestions = suggestTemplates(library, {
+      intents: refundIntent,
+      mood: complaint,
+      language: 'en',
+      formality: 'sie',
+    });
+    expect(suggestions[0]?.template.id).toBe('refund-apologetic');
+    expect(suggestions[0]?.reasons).toContain('apologetic tone for a frustrated customer');
+  });
+
+  it('a polite question with negative wording that the verdict reads calm gets no apology', () => {
     const suggestions = suggestTemplates(library, {
       intents: refundIntent,
       mood: mood('neutral', 'negative'),
       language: 'en',
       formality: 'sie',
     });
-    expect(suggestions[0]?.template.id).toBe('refund-apologetic');
-    expect(suggestions[0]?.reasons).toContain('apologetic tone for an unhappy customer');
+    expect(suggestions[0]?.template.id).not.toBe('refund-apologetic');
   });
 
   it('suggests the starter refund template for an angry German refund demand', () => {
