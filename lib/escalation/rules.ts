@@ -303,6 +303,13 @@ export function evaluateEscalation(
       en: 'Cancellation threatened',
       de: 'Kündigung angedroht',
     },
+    // Going public is the other way an upset customer takes their business elsewhere: the same switch as leaving.
+    {
+      kind: 'public-review',
+      on: rules.cancellationThreats,
+      en: 'Public review or social media post threatened',
+      de: 'Öffentliche Bewertung oder Social-Media-Beitrag angedroht',
+    },
   ];
   for (const threat of threats) {
     if (!threat.on) continue;

@@ -10,6 +10,7 @@ export type EscalationReasonKind =
   | 'legal-threat'
   | 'chargeback-threat'
   | 'cancellation-threat'
+  | 'public-review'
   | 'critical-urgency'
   | 'repeated-contact'
   | 'vip';

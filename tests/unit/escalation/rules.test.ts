@@ -133,6 +133,22 @@ describe('evaluateEscalation', () => {
     expect(evaluateEscalation(conv, mood, { ...rules, abusive: false }).recommend).toBe(false);
   });
 
+  it('reports a threat to go public under the cancellation switch', () => {
+    const conv = conversation('review', [
+      message('c1', 'customer', 'If this is not sorted by Friday I will leave a one-star review on Trustpilot.'),
+    ]);
+    const mood = conversationMood(conv, {
+      c1: { score: -0.5, urgency: [{ kind: 'public-review', phrase: 'leave a one-star review on Trustpilot' }] },
+    });
+    const advice = evaluateEscalation(conv, mood, rules, { lang: 'en' });
+    expect(advice.reasons.map((reason) => reason.text)).toContain(
+      'Public review or social media post threatened: "leave a one-star review on Trustpilot".',
+    );
+    expect(
+      evaluateEscalation(conv, mood, { ...rules, cancellationThreats: false }).reasons.map((reason) => reason.kind),
+    ).not.toContain('public-review');
+  });
+
   it('counts customer messages without an agent answer in between as repeated contact', () => {
     const conv = conversation('repeat', [
       message('c1', 'customer', 'Where is my parcel?'),
