@@ -155,3 +155,8 @@ export function applyMoodCorrection(mood: ConversationMood, correction: MoodCorr
 export function stateFromEmotion(emotion: Emotion): CustomerState {
   return emotionState[emotion];
 }
+
+/** The emotion that names a state where only emotions are known (reports, records): calm is `neutral`. */
+export function emotionOfState(state: CustomerState): Emotion {
+  return state === 'calm' ? 'neutral' : state;
+}

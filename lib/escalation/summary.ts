@@ -6,6 +6,7 @@ import type {
   UrgencyLevel,
   UrgencyReasonKind,
 } from '../analysis/types';
+import { emotionOfState } from '../analysis/verdict';
 import type { Intent } from '../models/types';
 import type { Conversation, ConversationMessage, Person, SiteId } from '../sites/types';
 import { formatScore } from './format';
@@ -184,8 +185,9 @@ export function buildHandoffSummary(input: HandoffInput): HandoffSummary {
     subject: conversation.subject,
     link: conversation.url,
     mood: {
-      emotion: mood.current.dominantEmotion,
-      emotionLabel: labelEmotion(mood.current.dominantEmotion, lang),
+      // The verdict the panel and badge show, not the raw top emotion.
+      emotion: emotionOfState(mood.current.state),
+      emotionLabel: labelEmotion(emotionOfState(mood.current.state), lang),
       sentiment: mood.current.sentiment.label,
       score: mood.current.sentiment.score,
       trajectory: mood.trajectory,

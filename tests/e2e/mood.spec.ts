@@ -26,7 +26,9 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect(mood).not.toContainText('Updating the evidence');
     // The badge carries the mood without opening the panel (colour, icon and a text label).
     await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset/);
-    await expect(badgeButton(page)).toHaveAttribute('aria-label', /Angry|Upset/);
+    // The badge names the state the headline shows.
+    const state = await mood.getAttribute('data-state');
+    await expect(badgeButton(page)).toHaveAttribute('aria-label', state === 'angry' ? /Angry/ : /Frustrated/);
   });
 
   test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
@@ -37,6 +39,62 @@ test.describe('mood engine on the demo helpdesk', () => {
     const mood = panel.getByTestId('mood-card');
     await expect(mood).toHaveAttribute('data-sentiment', 'positive', { timeout: 30_000 });
     await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'positive');
+  });
+
+  test('the worried customer reads anxious, in the headline and on the badge', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    // A parcel that may miss a daughter's birthday: worry, not delight at the agent's "thanks".
+    const ticket = getDemoConversation('late-delivery');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-state', 'anxious', { timeout: 30_000 });
+    await expect(mood.locator('.mood-label')).toContainText('Anxious');
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'anxious');
+    await expect(badgeButton(page)).toHaveAttribute('aria-label', /Anxious/);
+  });
+
+  test('the polite German invoice question reads calm or confused, with no upset badge and no escalation', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const ticket = getDemoConversation('invoice-question-de');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-state', /^(calm|confused)$/, { timeout: 30_000 });
+    await expect(mood).not.toHaveAttribute('data-analyzing', 'true');
+    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'neutral');
+    await expect(panel.getByTestId('escalation-card')).toHaveAttribute('data-recommend', 'false');
+  });
+
+  test('the 42-message warranty thread ending in "done with Nordwind for good" worsens and is escalated', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const ticket = getDemoConversation('long-thread');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    const mood = panel.getByTestId('mood-card');
+    await expect(mood).toHaveAttribute('data-state', /^(frustrated|angry)$/, { timeout: 30_000 });
+    await expect(mood).toHaveAttribute('data-trajectory', 'worsening');
+    const card = panel.getByTestId('escalation-card');
+    await expect(card).toHaveAttribute('data-recommend', 'true', { timeout: 30_000 });
+    await expect(card.getByTestId('escalation-reasons')).toContainText(/Cancellation threatened/);
+    // The badge and the headline say the same thing.
+    const state = await mood.getAttribute('data-state');
+    await expect(badgeButton(page)).toHaveAttribute('aria-label', state === 'angry' ? /Angry/ : /Frustrated/);
   });
 
   test('a new ticket with only the customer’s first message is read and its mood shown', async ({

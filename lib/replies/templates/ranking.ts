@@ -1,4 +1,5 @@
 import type { CustomerState, Emotion, Language } from '../../analysis/types';
+import { emotionOfState } from '../../analysis/verdict';
 import type { TemplateRecord } from '../../db';
 import type { Intent } from '../../models/types';
 import type { GermanFormality } from '../../settings';
@@ -156,7 +157,7 @@ export function suggestTemplates(
   const customer = context.mood ? classifyCustomerMood(context.mood) : null;
   const moodWeight = context.mood ? Math.min(1, Math.max(0.5, context.mood.confidence)) : 0;
   const state = context.mood?.current.state;
-  const emotion: Emotion | undefined = state === undefined ? undefined : state === 'calm' ? 'neutral' : state;
+  const emotion: Emotion | undefined = state === undefined ? undefined : emotionOfState(state);
   const maxUsage = Math.max(0, ...candidates.map((template) => template.usageCount));
 
   const scored = candidates.map((template): TemplateSuggestion => {
