@@ -8,25 +8,35 @@
  *
  * `--analysis` scores what the panel shows instead of the bare model: the analysis layer on top of it (packed
  * sentence chunks, the weighting around "but", the threat prior), each text read as a customer message.
+ *
+ * `--task state` scores the one verdict the panel's headline shows (calm … happy): each text is read as a conversation
+ * of one customer message by the analysis layer, the prediction is `mood.current.state`. The settings page's "Export
+ * mood corrections (TSV)" writes such a file from the agents' "Mood wrong?" corrections.
+ *
+ * `--task conversations --data scripts/train/eval/support-conversations.json [--misses all]` scores whole authored
+ * conversations against a team lead's labels (state, upset badge, escalation, urgency reasons): see
+ * scripts/train/eval/conversations.ts.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../lib/analysis/analyzer';
-import { emotions, type MessageMood, sentimentLabels } from '../lib/analysis/types';
+import { customerStates, emotions, type MessageMood, sentimentLabels } from '../lib/analysis/types';
 import { createBundledMoodModel } from '../lib/models/bundled-model';
 import { createBundledIntentModel, intentByModelLabel } from '../lib/models/intent-model';
 import { readTsv } from './train/data';
+import { runConversationEval } from './train/eval/conversations';
 import { createLexiconBaseline } from './train/lexicon-baseline';
 import { formatReport, scoreLabelSets } from './train/metrics';
 
-type Task = 'sentiment' | 'emotion' | 'offensive' | 'intent';
-const tasks: readonly Task[] = ['sentiment', 'emotion', 'offensive', 'intent'];
+type Task = 'sentiment' | 'emotion' | 'offensive' | 'intent' | 'state';
+const tasks: readonly Task[] = ['sentiment', 'emotion', 'offensive', 'intent', 'state'];
 
 const knownLabels: Record<Task, readonly string[]> = {
   sentiment: sentimentLabels,
   emotion: emotions,
   offensive: ['offensive', 'other'],
   intent: Object.keys(intentByModelLabel),
+  state: customerStates,
 };
 
 const modelBase = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'models');
@@ -73,6 +83,8 @@ function parseArgs(argv: string[]): Args {
   if (!task || !tasks.includes(task as Task)) usage(`--task must be one of ${tasks.join(', ')}.`);
   if (!data) usage('--data FILE.tsv is required.');
   if (analysis && task === 'intent') usage('--analysis applies to sentiment, emotion and offensive.');
+  // The state is the analysis layer's verdict: it is always scored with it.
+  if (task === 'state') analysis = true;
   return { task: task as Task, data, baseline, analysis };
 }
 
@@ -103,7 +115,31 @@ async function predictWithAnalysis(task: Task, texts: string[]): Promise<string[
   });
 }
 
+/** The headline's state for each text, read as a conversation of that one customer message. */
+async function predictStates(texts: string[]): Promise<string[][]> {
+  const model = createBundledMoodModel({ modelBase, batchSize: batch });
+  // No occlusion: it only finds the evidence to highlight, never changes the state.
+  const analyzer = createAnalyzer(model, { occlusionBudget: 0, occlusionBudgetPerRun: 0, maxCachedConversations: 1 });
+  const states: string[][] = [];
+  for (const [i, text] of texts.entries()) {
+    const mood = await analyzer.analyze({
+      site: 'generic',
+      id: `eval-${i}`,
+      subject: '',
+      url: '',
+      customer: {},
+      messages: [
+        { id: 'm1', author: {}, role: 'customer', roleSource: 'page', text, bodyLoaded: true, attachments: [] },
+      ],
+    });
+    states.push([mood.current.state]);
+  }
+  await model.dispose();
+  return states;
+}
+
 async function predict(task: Task, texts: string[]): Promise<string[][]> {
+  if (task === 'state') return predictStates(texts);
   if (task === 'intent') {
     const model = createBundledIntentModel({ modelBase });
     const raw = await model.classifyRaw(texts);
@@ -122,7 +158,10 @@ async function predict(task: Task, texts: string[]): Promise<string[][]> {
 }
 
 async function main(): Promise<void> {
-  const { task, data, baseline, analysis } = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // Whole conversations with the team lead's labels: a JSON set and its own report (scripts/train/eval/conversations.ts).
+  if (argv[argv.indexOf('--task') + 1] === 'conversations') return runConversationEval(argv);
+  const { task, data, baseline, analysis } = parseArgs(argv);
   let rows: ReturnType<typeof readTsv>;
   try {
     rows = readTsv(data);
@@ -159,7 +198,7 @@ async function main(): Promise<void> {
   }
 
   const started = performance.now();
-  const pred = analysis ? await predictWithAnalysis(task, texts) : await predict(task, texts);
+  const pred = analysis && task !== 'state' ? await predictWithAnalysis(task, texts) : await predict(task, texts);
   const seconds = (performance.now() - started) / 1000;
   const what = analysis ? 'analysis layer on the bundled model' : 'bundled model';
   process.stdout.write(`${what}, task ${task}, ${rows.length} rows from ${data} (${seconds.toFixed(1)} s)\n`);
