@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { getMoodModelState, selectMoodModel } from '../lib/models/analysis-host-client';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
+import { loadDevFigures } from '../lib/models/dev-figures';
 import {
   bundledSelectionId,
   fetchDownloadSize,
@@ -15,13 +17,19 @@ import {
   readNavigatorGpu,
 } from '../lib/models/hub-models';
 import { clearHubModelCache, isHubModelCached } from '../lib/models/model-cache';
+import { bundledLanguages, recommendHubModel } from '../lib/models/recommend';
+import { readMemoryHint } from '../lib/models/webgpu';
 import { queryKeys, useSettings, useUpdateSettings } from '../lib/queries';
 import { useI18n } from './I18nProvider';
 import './model-settings.css';
+import { ModelRecommendation } from './ModelRecommendation';
 import { ModelStatusLine } from './ModelStatusLine';
 import { modelSettingsMessages as messages } from './model-settings-messages';
 
 const customChoice = 'custom';
+
+/** Languages offered for the team: the bundled model's first, then every language a listed model was trained on. */
+const teamLanguageChoices = [...new Set([...bundledLanguages, ...hubModelCatalogue.flatMap((e) => e.languages)])];
 
 function isBusy(state: MoodModelState | undefined): boolean {
   return state?.status.state === 'downloading' || state?.status.state === 'loading';
@@ -40,13 +48,17 @@ export function ModelSettings() {
   const [customId, setCustomId] = useState('');
   const [mirror, setMirror] = useState('');
 
+  // Only the saved model and mirror reset the form: ticking a team language saves settings too and must not undo an
+  // unsaved choice.
+  const savedId = saved?.modelId;
+  const savedMirror = saved?.mirrorUrl;
   useEffect(() => {
-    if (!saved) return;
-    const known = saved.modelId === bundledSelectionId || hubModelCatalogue.some((e) => e.id === saved.modelId);
-    setChoice(known ? saved.modelId : customChoice);
-    if (!known) setCustomId(saved.modelId);
-    setMirror(saved.mirrorUrl);
-  }, [saved]);
+    if (savedId === undefined || savedMirror === undefined) return;
+    const known = savedId === bundledSelectionId || hubModelCatalogue.some((e) => e.id === savedId);
+    setChoice(known ? savedId : customChoice);
+    if (!known) setCustomId(savedId);
+    setMirror(savedMirror);
+  }, [savedId, savedMirror]);
 
   const modelId = choice === customChoice ? customId.trim() : choice;
   const mirrorValid = (() => {
@@ -67,6 +79,17 @@ export function ModelSettings() {
     queryFn: (): Promise<HubDevicePlan> => planHubDevice(readNavigatorGpu(navigator)),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+  const devFigures = useQuery({
+    queryKey: queryKeys.moodModelDevFigures(),
+    queryFn: () => loadDevFigures(browser.runtime.getURL('/models/dev-figures.json')),
+    retry: false,
+  });
+  const memory = useMemo(() => readMemoryHint(navigator), []);
+  const teamLanguages = saved?.teamLanguages.length ? saved.teamLanguages : [language];
+  const recommendation = plan.data
+    ? recommendHubModel({ languages: teamLanguages, plan: plan.data, memory })
+    : undefined;
 
   const state = useQuery({
     queryKey: queryKeys.moodModelState(),
@@ -122,6 +145,22 @@ export function ModelSettings() {
     <section className="card model-settings" aria-labelledby={`${ids}-title`} data-testid="model-settings">
       <h2 id={`${ids}-title`}>{m('title')}</h2>
       <p className="help">{m('help')}</p>
+
+      {recommendation && plan.data ? (
+        <ModelRecommendation
+          recommendation={recommendation}
+          plan={plan.data}
+          teamLanguages={teamLanguages}
+          languageChoices={[...new Set([...teamLanguageChoices, ...teamLanguages])]}
+          onLanguagesChange={(next) => update.mutate({ mood: { teamLanguages: next } })}
+          chosenId={choice}
+          onChoose={setChoice}
+          devFigures={devFigures.data}
+          devFiguresError={devFigures.error}
+          m={m}
+          language={language}
+        />
+      ) : null}
 
       <fieldset className="model-choices">
         <legend className="sr-only">{m('title')}</legend>

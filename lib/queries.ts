@@ -19,6 +19,8 @@ export const queryKeys = {
   /** The web-llm models this machine can run (WebGPU probe + web-llm's prebuilt list). */
   replyModels: () => ['reply-models'] as const,
   managedPolicy: () => ['managed-policy'] as const,
+  /** The agent's stored "Mood wrong?" corrections (settings: export and delete). */
+  moodCorrections: () => ['mood-corrections'] as const,
   hostPermission: (origin: string) => ['host-permission', origin] as const,
   moodModelState: () => ['mood-model', 'state'] as const,
   moodModelPlan: () => ['mood-model', 'plan'] as const,
@@ -26,6 +28,8 @@ export const queryKeys = {
     ['mood-model', 'cached', modelId, mirrorUrl, dtype] as const,
   moodModelSize: (modelId: string, mirrorUrl: string, dtype: string) =>
     ['mood-model', 'size', modelId, mirrorUrl, dtype] as const,
+  /** The bundled model's dev figures (public/models/dev-figures.json). */
+  moodModelDevFigures: () => ['mood-model', 'dev-figures'] as const,
 };
 
 /** The agent's settings, kept fresh when they change in another context. */

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { defaultEscalationRules } from './escalation/default-rules';
 import type { SiteId } from './sites/types';
 
 export type UiLanguage = 'auto' | 'en' | 'de';
@@ -65,6 +66,8 @@ export interface MoodModelSettings {
   modelId: string;
   /** Self-hosted mirror replacing https://huggingface.co for companies that block the Hub ('' = the Hub). */
   mirrorUrl: string;
+  /** Languages the team's customers write in (ISO 639-1), for the model recommendation; [] = the UI language. */
+  teamLanguages: string[];
 }
 
 export interface Settings {
@@ -98,18 +101,7 @@ export const defaultSettings: Settings = {
     llmDownloadApproved: false,
   },
   escalation: {
-    rules: {
-      angerThreshold: 0.6,
-      frustrationThreshold: 0.7,
-      worseningWindow: 3,
-      abusive: true,
-      legalThreats: true,
-      chargebackThreats: true,
-      cancellationThreats: true,
-      criticalUrgency: true,
-      repeatedContactCount: 3,
-      vipCustomers: [],
-    },
+    rules: defaultEscalationRules,
     autoEscalate: false,
     teamLeadEmail: '',
     webhook: { url: '', payloadTemplate: '', maskPersonalData: true },
@@ -117,7 +109,7 @@ export const defaultSettings: Settings = {
     zendesk: { priority: 'urgent', tags: ['rapport-escalated'], groupId: '', addInternalNote: true },
     freshdesk: { domain: '', apiKey: '', priority: 4, groupId: '', tags: ['rapport-escalated'], addPrivateNote: true },
   },
-  mood: { modelId: 'bundled', mirrorUrl: '' },
+  mood: { modelId: 'bundled', mirrorUrl: '', teamLanguages: [] },
 };
 
 /** The agent's settings, synced to `storage.local` (not sync: API keys and addresses stay on this device). */
