@@ -75,6 +75,8 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         backend={
           state.model ? t('panel.backend', { model: state.model.id, backend: state.model.backend.toUpperCase() }) : null
         }
+        onCorrect={(mood) => sendToExtension('correctMood', { tabId, state: mood })}
+        onReset={() => sendToExtension('resetMoodCorrection', { tabId })}
       />
       <EscalationCard state={state} />
       <SuggestionsCard state={state} />
@@ -83,6 +85,8 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         conversation={report.conversation}
         mood={state.mood}
         onCorrectRole={(messageId, role) => void sendToExtension('correctRole', { tabId, messageId, role })}
+        onCorrectMood={(messageId, mood) => sendToExtension('correctMood', { tabId, messageId, state: mood })}
+        onResetMood={(messageId) => sendToExtension('resetMoodCorrection', { tabId, messageId })}
       />
     </>
   );

@@ -1,22 +1,30 @@
 import { defaultMaxAnalysedChars as analysedChars } from '../lib/analysis/text';
-import type { ConversationMood, Evidence } from '../lib/analysis/types';
+import type { ConversationMood, CustomerState, Evidence } from '../lib/analysis/types';
 import type { Conversation, Role } from '../lib/sites/types';
 import { HighlightedText } from './HighlightedText';
 import { useI18n } from './I18nProvider';
+import { MoodCorrectionMenu } from './MoodCorrectionMenu';
 
 const roles: Role[] = ['customer', 'agent', 'internal-note', 'system'];
 /** Characters of one message shown in the panel; the rest is summarised so a 1 MB message cannot freeze it. */
 const shownChars = 4000;
 
-/** "What Rapport read": every message with its role (correctable), time, and the phrases behind its mood. */
+/**
+ * "What Rapport read": every message with its role (correctable), time, the phrases behind its mood, and for the
+ * customer's messages their state ("Mood wrong?" corrects it).
+ */
 export function MessageList({
   conversation,
   mood,
   onCorrectRole,
+  onCorrectMood,
+  onResetMood,
 }: {
   conversation: Conversation;
   mood: ConversationMood | null;
   onCorrectRole: (messageId: string, role: Role) => void;
+  onCorrectMood: (messageId: string, state: CustomerState) => Promise<unknown>;
+  onResetMood: (messageId: string) => Promise<unknown>;
 }) {
   const { t } = useI18n();
   return (
@@ -79,6 +87,29 @@ export function MessageList({
                 ) : (
                   <p className="muted small">{t('panel.notLoaded')}</p>
                 )}
+                {messageMood && message.role === 'customer' ? (
+                  <div
+                    className="message-mood"
+                    data-testid="message-mood"
+                    data-state={messageMood.state}
+                    data-state-source={messageMood.stateSource}
+                  >
+                    <span className={`message-state state-${messageMood.state}`}>
+                      {t('panel.messageState', { state: t(`state.${messageMood.state}`) })}
+                    </span>
+                    {messageMood.stateSource === 'agent' ? (
+                      <span className="mood-corrected">{t('panel.moodCorrected')}</span>
+                    ) : null}
+                    <MoodCorrectionMenu
+                      state={messageMood.state}
+                      source={messageMood.stateSource}
+                      label={t('panel.moodWrongMessage', { state: t(`state.${messageMood.state}`) })}
+                      testId="message-mood-wrong"
+                      onPick={(state) => onCorrectMood(message.id, state)}
+                      onReset={() => onResetMood(message.id)}
+                    />
+                  </div>
+                ) : null}
                 {messageMood?.truncated ? (
                   <p className="muted small">{t('panel.truncated', { count: analysedChars })}</p>
                 ) : null}

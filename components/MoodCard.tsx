@@ -1,17 +1,30 @@
-import { type ConversationMood, emotionChips } from '../lib/analysis/types';
+import { useRef } from 'react';
+import { type ConversationMood, type CustomerState, emotionChips, upsetStates } from '../lib/analysis/types';
 import type { SerializedError } from '../lib/errors';
 import { useI18n } from './I18nProvider';
+import { MoodCorrectionMenu } from './MoodCorrectionMenu';
 import { Sparkline } from './Sparkline';
 
 const lowConfidence = 0.5;
 
-/** The customer's current mood at a glance: label, emotions, trajectory, urgency, confidence. */
+/** The card's colour: the state's group (upset red, grateful or happy green), so it never contradicts the headline. */
+function colourOf(state: CustomerState): 'negative' | 'neutral' | 'positive' {
+  if (upsetStates.has(state)) return 'negative';
+  return state === 'grateful' || state === 'happy' ? 'positive' : 'neutral';
+}
+
+/**
+ * The customer's current mood at a glance: the one verdict (their state, correctable with "Mood wrong?"), the wording's
+ * sentiment, emotions, trajectory, urgency, confidence.
+ */
 export function MoodCard({
   mood,
   error,
   analyzing,
   backend,
   doubtful = false,
+  onCorrect,
+  onReset,
 }: {
   /** The reading looks wrong: the mood is shown as uncertain, whatever the model's confidence. */
   doubtful?: boolean;
@@ -19,8 +32,13 @@ export function MoodCard({
   error: SerializedError | null;
   analyzing: boolean;
   backend: string | null;
+  /** "Mood wrong?": the agent's state for the conversation. */
+  onCorrect: (state: CustomerState) => Promise<unknown>;
+  /** Back to the engine's reading. */
+  onReset: () => Promise<unknown>;
 }) {
   const { t } = useI18n();
+  const wrongButton = useRef<HTMLButtonElement>(null);
   if (error) {
     return (
       <section className="card mood mood-error" aria-live="polite">
@@ -37,13 +55,17 @@ export function MoodCard({
       </section>
     );
   }
-  const { sentiment, dominantEmotion, emotions } = mood.current;
-  const uncertain = doubtful || mood.confidence < lowConfidence;
+  const { sentiment, dominantEmotion, emotions, state, stateSource } = mood.current;
+  const corrected = stateSource === 'agent';
+  // The agent's own word is not uncertain, whatever the model's confidence.
+  const uncertain = !corrected && (doubtful || mood.confidence < lowConfidence);
   const topEmotions = emotionChips(emotions, sentiment);
   return (
     <section
-      className={`card mood mood-${sentiment.label}${uncertain ? ' mood-uncertain' : ''}`}
+      className={`card mood mood-${colourOf(state)}${uncertain ? ' mood-uncertain' : ''}`}
       data-testid="mood-card"
+      data-state={state}
+      data-state-source={stateSource}
       data-sentiment={sentiment.label}
       data-emotion={dominantEmotion}
       data-trajectory={mood.trajectory}
@@ -61,12 +83,41 @@ export function MoodCard({
       </div>
       <div className="mood-main">
         <div>
-          <div className="mood-label">
-            {uncertain ? '~ ' : ''}
-            {dominantEmotion === 'neutral' || t(`emotion.${dominantEmotion}`) === t(`sentiment.${sentiment.label}`)
-              ? t(`sentiment.${sentiment.label}`)
-              : `${t(`emotion.${dominantEmotion}`)} · ${t(`sentiment.${sentiment.label}`)}`}
+          <div className="mood-verdict">
+            <span className="mood-label" data-testid="mood-state">
+              {uncertain ? '~ ' : ''}
+              {t(`state.${state}`)}
+            </span>
+            <span className="mood-sentiment">{t('panel.sentiment', { label: t(`sentiment.${sentiment.label}`) })}</span>
+            <MoodCorrectionMenu
+              state={state}
+              source={stateSource}
+              label={t('panel.moodWrongHeadline', { state: t(`state.${state}`) })}
+              testId="mood-wrong"
+              buttonRef={wrongButton}
+              onPick={onCorrect}
+              onReset={onReset}
+            />
           </div>
+          {corrected ? (
+            <div className="mood-corrected" data-testid="mood-corrected">
+              {t('panel.moodCorrected')} ·{' '}
+              <button
+                type="button"
+                className="link"
+                data-testid="mood-undo"
+                onClick={() => {
+                  void onReset().catch(() => {
+                    // The note stays when the reset failed; "Mood wrong?" offers it again with its error shown.
+                  });
+                  // The note and this button go with the correction: keep the keyboard user's place.
+                  wrongButton.current?.focus();
+                }}
+              >
+                {t('panel.moodUndo')}
+              </button>
+            </div>
+          ) : null}
           <div className={`trajectory trajectory-${mood.trajectory}`}>
             {mood.trajectory === 'worsening' ? '↘ ' : mood.trajectory === 'improving' ? '↗ ' : '→ '}
             {t(`panel.trajectory.${mood.trajectory}`)}

@@ -4,6 +4,7 @@ import type { UiLanguage } from '../lib/settings';
 import { EscalationSettings } from './EscalationSettings';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { ModelSettings } from './ModelSettings';
+import { MoodCorrectionSettings } from './MoodCorrectionSettings';
 import { PickedAreas } from './PickedAreas';
 import { ReplySettings } from './ReplySettings';
 import { SiteSwitches } from './SiteSwitches';
@@ -130,6 +131,7 @@ function Options() {
       <ReplySettings />
       <EscalationSettings />
       <ModelSettings />
+      <MoodCorrectionSettings />
 
       <section className="card privacy" aria-labelledby="privacy">
         <h2 id="privacy">{t('options.privacy')}</h2>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { serializeError } from '../lib/errors';
+import { AppError, serializeError } from '../lib/errors';
 import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
 import { analyzeConversation, receiveAnalysisProgress, warmUpAnalysisHost } from '../lib/models/analysis-host-client';
 import {
@@ -10,6 +10,16 @@ import {
   warmUpLocally,
 } from '../lib/models/local-analysis-host';
 import { frameRelayHandlers } from '../lib/panel/frame-relay';
+import {
+  conversationMoodTarget,
+  correctionText,
+  deleteAllMoodCorrections,
+  latestCustomerMessage,
+  loadMoodCorrections,
+  removeMoodCorrections,
+  resetTargets,
+  saveMoodCorrection,
+} from '../lib/panel/mood-corrections';
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
@@ -83,6 +93,9 @@ export default defineBackground(() => {
       // The agent's earlier role corrections for this conversation stick across visits.
       const stored = await loadRoleCorrections(conversation).catch(() => ({}));
       if (Object.keys(stored).length > 0) tabs.setRoleCorrections(tabId, stored);
+      // So do their "Mood wrong?" corrections (applied to every mood stored for the conversation from now on).
+      const moods = await loadMoodCorrections(conversation).catch(() => ({}));
+      if (Object.keys(moods).length > 0) tabs.setMoodCorrections(tabId, moods);
     }
     push(tabId);
     void analyze(tabId);
@@ -167,6 +180,40 @@ export default defineBackground(() => {
       push(tabId);
       await analyze(tabId);
       return undefined;
+    },
+    async correctMood({ tabId, messageId, state }) {
+      const target = messageId ?? conversationMoodTarget;
+      const { report, mood } = tabs.get(tabId);
+      const conversation = report?.conversation;
+      const text = conversation ? correctionText(conversation, target) : null;
+      if (!conversation || text === null) {
+        throw new AppError('panel/no-message', 'That message is no longer in the conversation; read the page again.');
+      }
+      tabs.correctMood(tabId, target, { state, text });
+      push(tabId);
+      await showBadgeMood(tabId);
+      const about = target === conversationMoodTarget ? latestCustomerMessage(conversation)?.id : target;
+      const language = (about ? mood?.messages[about]?.language : undefined) ?? mood?.language ?? 'other';
+      await saveMoodCorrection(conversation, target, { state, text, language });
+      return undefined;
+    },
+    async resetMoodCorrection({ tabId, messageId }) {
+      const conversation = tabs.get(tabId).report?.conversation;
+      if (!conversation) return undefined;
+      const targets = resetTargets(conversation, messageId ?? conversationMoodTarget);
+      tabs.resetMood(tabId, targets);
+      push(tabId);
+      await showBadgeMood(tabId);
+      await removeMoodCorrections(conversation, targets);
+      return undefined;
+    },
+    async deleteMoodCorrections() {
+      const deleted = await deleteAllMoodCorrections();
+      for (const tabId of tabs.clearMoodCorrections()) {
+        push(tabId);
+        void showBadgeMood(tabId);
+      }
+      return { deleted };
     },
     async rereadTab({ tabId }) {
       await rereadTab(tabId);

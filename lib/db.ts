@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CustomerState, Language } from './analysis/types';
 import type { RetryContext } from './escalation/records';
-import type { Role } from './sites/types';
+import type { Role, SiteId } from './sites/types';
 
 /** A reply template, personal or from a team pack. */
 export interface TemplateRecord {
@@ -54,6 +55,26 @@ export interface RoleCorrection {
   role: Role;
 }
 
+/**
+ * The agent's "Mood wrong?" correction of one message's state, or of the conversation's headline (issue 18). Kept with
+ * the text it was about, so the panel applies it only while that text is unchanged and the settings can export it as
+ * training data (`state<TAB>text`).
+ */
+export interface MoodCorrectionRecord {
+  /** `${conversationKey}|${target}` */
+  key: string;
+  conversationKey: string;
+  /** The message id, or `conversationMoodTarget` (lib/panel/mood-corrections.ts) for the headline. */
+  target: string;
+  state: CustomerState;
+  /** The message's text; for the headline, the latest customer message's. */
+  text: string;
+  language: Language;
+  site: SiteId;
+  /** When the agent made it (ms since the epoch). */
+  at: number;
+}
+
 /** "This is the conversation" areas picked on generic pages, per origin. */
 export interface PickedArea {
   origin: string;
@@ -68,6 +89,7 @@ export class RapportDb extends Dexie {
   escalations!: EntityTable<EscalationRecord, 'id'>;
   roleCorrections!: EntityTable<RoleCorrection, 'key'>;
   pickedAreas!: EntityTable<PickedArea, 'origin'>;
+  moodCorrections!: EntityTable<MoodCorrectionRecord, 'key'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -78,6 +100,8 @@ export class RapportDb extends Dexie {
       roleCorrections: 'key, conversationKey',
       pickedAreas: 'origin',
     });
+    // Issue 18: the agent's "Mood wrong?" corrections, read per conversation.
+    this.version(2).stores({ moodCorrections: 'key, conversationKey' });
   }
 }
 

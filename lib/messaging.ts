@@ -7,7 +7,7 @@
 import { type Browser, browser } from 'wxt/browser';
 // zod/mini: the same validation with a tree-shakable API, so the content script stays within its size budget.
 import { z } from 'zod/mini';
-import type { ConversationMood, MessageMood } from './analysis/types';
+import type { ConversationMood, CustomerState, MessageMood } from './analysis/types';
 import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
 import type { ActionResult } from './escalation/types';
 import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysis-protocol';
@@ -16,6 +16,16 @@ import type { ReadingHealth } from './sites/health';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
 const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
+const customerStateSchema = z.enum([
+  'calm',
+  'confused',
+  'anxious',
+  'frustrated',
+  'angry',
+  'sad',
+  'grateful',
+  'happy',
+]) satisfies z.ZodMiniType<CustomerState>;
 const personSchema = z.object({ name: z.optional(z.string()), email: z.optional(z.string()) });
 
 /** A string of at most `max` characters. */
@@ -90,6 +100,16 @@ export const protocol = {
     from: 'extension',
     payload: z.object({ tabId: tabIdSchema, messageId: z.string(), role: roleSchema }),
   },
+  /** "Mood wrong?": the agent's state for one message, or without `messageId` for the conversation's headline. */
+  correctMood: {
+    from: 'extension',
+    payload: z.object({ tabId: tabIdSchema, messageId: z.optional(text(2000)), state: customerStateSchema }),
+  },
+  /** Takes a "Mood wrong?" correction back (message, or without `messageId` the headline): the engine's reading. */
+  resetMoodCorrection: {
+    from: 'extension',
+    payload: z.object({ tabId: tabIdSchema, messageId: z.optional(text(2000)) }),
+  },
   rereadTab: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   startPicker: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
@@ -117,6 +137,9 @@ export const protocol = {
   getToggleShortcut: { from: 'extension', payload: z.object({}) },
   /** Whether the extension may reach an origin pattern (`https://host/*`). */
   hasHostPermission: { from: 'extension', payload: z.object({ origin: text(2000) }) },
+  // options page → background
+  /** Deletes every stored mood correction, and takes them back in the tabs that show one. */
+  deleteMoodCorrections: { from: 'extension', payload: z.object({}) },
   // background → content
   readPage: { from: 'extension', payload: z.object({}) },
   insertIntoPage: { from: 'extension', payload: z.object({ text: text(100_000) }) },
@@ -168,6 +191,8 @@ export const protocol = {
 export interface BadgeMood {
   /** `doubtful`: the reading looks wrong, so no mood is claimed. */
   label: 'angry' | 'upset' | 'anxious' | 'neutral' | 'positive' | 'unknown' | 'doubtful';
+  /** The customer's state the panel's headline names (absent when no mood is claimed). */
+  state?: CustomerState;
   text: string;
   confidence: number;
   urgent: boolean;
@@ -201,6 +226,9 @@ export interface ResponseMap {
   getTabState: TabState;
   insertText: InsertResult;
   correctRole: undefined;
+  correctMood: undefined;
+  resetMoodCorrection: undefined;
+  deleteMoodCorrections: { deleted: number };
   rereadTab: undefined;
   startPicker: undefined;
   useSelection: undefined;

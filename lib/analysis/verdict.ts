@@ -132,17 +132,24 @@ export interface MoodCorrection {
 /**
  * The mood with the agent's corrections applied: corrected messages carry the agent's state, and the headline the
  * agent's state for the conversation — or, without one, the corrected latest message's. Everything that reads the
- * verdict (badge, escalation, replies) then follows the agent.
+ * verdict (badge, escalation, replies) then follows the agent. `order` lists the message ids in the conversation's
+ * order (the latest last).
  */
-export function applyMoodCorrection(mood: ConversationMood, correction: MoodCorrection | undefined): ConversationMood {
+export function applyMoodCorrection(
+  mood: ConversationMood,
+  correction: MoodCorrection | undefined,
+  order: readonly string[] = Object.keys(mood.messages),
+): ConversationMood {
   if (!correction) return mood;
   const messages: Record<string, MessageMood> = {};
   for (const [id, message] of Object.entries(mood.messages)) {
     const state = correction.messages[id];
     messages[id] = state ? { ...message, state, stateSource: 'agent' } : message;
   }
-  const latestCustomer = Object.values(messages)
-    .filter((message) => message.role === 'customer')
+  // By the conversation's order (`order`): an object's own order puts number-like ids first, whatever came last.
+  const latestCustomer = order
+    .map((id) => messages[id])
+    .filter((message) => message?.role === 'customer')
     .at(-1);
   const state = correction.conversation ?? (latestCustomer?.stateSource === 'agent' ? latestCustomer.state : undefined);
   const current = state

@@ -1,13 +1,18 @@
-import type { ConversationMood } from '../analysis/types';
+import type { ConversationMood, CustomerState } from '../analysis/types';
 import type { SerializedError } from '../errors';
 import type { BadgeMood, PageReport, TabState } from '../messaging';
 import type { AnalysisResult } from '../models/analysis-protocol';
 import { checkReading } from '../sites/health';
 import type { Role } from '../sites/types';
+import { applyStoredMoodCorrections, type MoodCorrections, type StoredMoodCorrection } from './mood-corrections';
 
 /** The background's memory of each tab: what its page reported, the mood, and who is watching. */
 export class TabStates {
   private readonly states = new Map<number, TabState>();
+  /** The engine's mood of each tab before the agent's corrections, so a correction can be taken back. */
+  private readonly engineMoods = new Map<number, ConversationMood>();
+  /** The agent's "Mood wrong?" corrections for each tab's conversation, by target (mood-corrections.ts). */
+  private readonly moodCorrections = new Map<number, MoodCorrections>();
 
   get(tabId: number): TabState {
     let state = this.states.get(tabId);
@@ -48,6 +53,7 @@ export class TabStates {
       moodError: null,
       roleCorrections: sameConversation ? previous.roleCorrections : {},
     };
+    if (!sameConversation) this.forgetMoodCorrections(tabId);
     return this.store(tabId, next);
   }
 
@@ -92,8 +98,9 @@ export class TabStates {
 
   setAnalysis(tabId: number, result: AnalysisResult | null, error: SerializedError | null): TabState {
     if (!result) return this.update(tabId, { moodError: error, analyzing: false });
+    this.engineMoods.set(tabId, result.mood);
     return this.update(tabId, {
-      mood: result.mood,
+      mood: this.withMoodCorrections(tabId, result.mood),
       intents: result.intents,
       model: result.model,
       moodError: null,
@@ -108,8 +115,51 @@ export class TabStates {
     return this.update(tabId, { roleCorrections, report });
   }
 
+  /** Applies stored mood corrections (loaded when a conversation is first seen in this tab). */
+  setMoodCorrections(tabId: number, corrections: MoodCorrections): TabState {
+    this.moodCorrections.set(tabId, { ...corrections, ...this.moodCorrections.get(tabId) });
+    return this.reapplyMoodCorrections(tabId);
+  }
+
+  /** "Mood wrong?": the agent's state for a message or the headline (`target`); everything reading the mood follows. */
+  correctMood(tabId: number, target: string, correction: StoredMoodCorrection): TabState {
+    this.moodCorrections.set(tabId, { ...this.moodCorrections.get(tabId), [target]: correction });
+    return this.reapplyMoodCorrections(tabId);
+  }
+
+  /** Takes corrections back: the engine's reading again. */
+  resetMood(tabId: number, targets: readonly string[]): TabState {
+    const kept = Object.entries(this.moodCorrections.get(tabId) ?? {}).filter(([target]) => !targets.includes(target));
+    this.moodCorrections.set(tabId, Object.fromEntries(kept));
+    return this.reapplyMoodCorrections(tabId);
+  }
+
+  /** Forgets every tab's mood corrections (all were deleted); returns the tabs whose mood changed. */
+  clearMoodCorrections(): number[] {
+    const tabIds = [...this.moodCorrections.keys()];
+    this.moodCorrections.clear();
+    for (const tabId of tabIds) this.reapplyMoodCorrections(tabId);
+    return tabIds;
+  }
+
+  private withMoodCorrections(tabId: number, mood: ConversationMood): ConversationMood {
+    const conversation = this.get(tabId).report?.conversation;
+    return conversation ? applyStoredMoodCorrections(mood, conversation, this.moodCorrections.get(tabId)) : mood;
+  }
+
+  private reapplyMoodCorrections(tabId: number): TabState {
+    const engine = this.engineMoods.get(tabId);
+    return engine ? this.update(tabId, { mood: this.withMoodCorrections(tabId, engine) }) : this.get(tabId);
+  }
+
+  private forgetMoodCorrections(tabId: number): void {
+    this.engineMoods.delete(tabId);
+    this.moodCorrections.delete(tabId);
+  }
+
   delete(tabId: number): void {
     this.states.delete(tabId);
+    this.forgetMoodCorrections(tabId);
   }
 }
 
@@ -152,18 +202,24 @@ export function applyCorrections(report: PageReport, corrections: Record<string,
   return { ...report, conversation: { ...report.conversation, messages } };
 }
 
+/** The badge's colour group of each state: "upset" (orange) is frustrated or sad, never merely confused. */
+const badgeLabels: Readonly<Record<CustomerState, BadgeMood['label']>> = {
+  angry: 'angry',
+  anxious: 'anxious',
+  frustrated: 'upset',
+  sad: 'upset',
+  calm: 'neutral',
+  confused: 'neutral',
+  grateful: 'positive',
+  happy: 'positive',
+};
+
 /** The compact mood the in-page badge shows; a reading that looks wrong claims no mood. */
 export function toBadgeMood(mood: ConversationMood | null, health: TabState['health'] = null): BadgeMood | null {
   if (!mood) return null;
   if (health && !health.ok) return { label: 'doubtful', text: 'doubtful', confidence: 0, urgent: false };
-  const { sentiment, dominantEmotion } = mood.current;
+  // One verdict: the badge names the same state as the panel's headline; only its colour groups the states.
+  const { state } = mood.current;
   const urgent = mood.urgency.level === 'high' || mood.urgency.level === 'critical';
-  let label: BadgeMood['label'];
-  if (mood.offensive || dominantEmotion === 'angry') label = 'angry';
-  else if (dominantEmotion === 'anxious') label = 'anxious';
-  else if (sentiment.label === 'negative' || dominantEmotion === 'frustrated' || dominantEmotion === 'sad')
-    label = 'upset';
-  else if (sentiment.label === 'positive') label = 'positive';
-  else label = 'neutral';
-  return { label, text: dominantEmotion, confidence: mood.confidence, urgent };
+  return { label: badgeLabels[state], state, text: state, confidence: mood.confidence, urgent };
 }
