@@ -22,6 +22,7 @@ import {
   neutralRawMood,
   sanitizeRawMood,
 } from './message-mood';
+import { overlapsAny, quotedByOthers } from './quoted';
 import {
   chunkSentences,
   defaultMaxAnalysedChars,
@@ -31,7 +32,7 @@ import {
   type TextChunk,
 } from './text';
 import type { ConversationMood, Language, MessageMood } from './types';
-import { detectUrgency, type UrgencyResult } from './urgency';
+import { detectUrgency, levelFromKinds, type UrgencyResult } from './urgency';
 
 /** How an analyzer reads and weighs text; every field has a default. */
 export interface AnalyzerOptions {
@@ -134,6 +135,8 @@ interface PendingEvidence {
   raw: RawMood;
   language: Language;
   urgency: UrgencyResult;
+  /** Names the evidence must not show (the message's author). */
+  names: readonly string[];
 }
 
 interface Prepared {
@@ -279,8 +282,21 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
     };
   };
 
-  const cueEvidence = (prepared: PreparedText, language: Language, labels: EvidenceLabel[]): EvidenceSpan[] =>
-    labels.length === 0 ? [] : mergeEvidence([], findCues(prepared.text, language), labels);
+  // Evidence explains the customer's mood in the customer's own words: none on the agent's messages or drafts, and
+  // never the names of the message's author (see refineEvidence for the rest).
+  const cueEvidence = (
+    prepared: PreparedText,
+    language: Language,
+    labels: EvidenceLabel[],
+    names: readonly string[],
+  ): EvidenceSpan[] =>
+    labels.length === 0
+      ? []
+      : mergeEvidence([], findCues(prepared.text, language), labels, undefined, {
+          text: prepared.text,
+          language,
+          names,
+        });
 
   /**
    * The message's result from the model's answers so far (`byText`: every chunk's text, and the sentences' once read).
@@ -295,20 +311,33 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
         ? neutralRawMood()
         : combineChunkMoods(item.chunks, chunkMoods, sentencesRead ? item.sentences.map(moodOf) : []);
     const labels = labelsToExplain(raw, thresholds);
-    const mood = buildMessageMood(
+    const isCustomer = item.message.role === 'customer';
+    const names = item.message.author?.name ? [item.message.author.name] : [];
+    // A deadline or threat the customer quotes back from the agent or from earlier mail is not theirs: it is neither
+    // an urgency reason nor evidence (the cue engine may already leave such text out; filtering again is harmless).
+    const quoted = isCustomer ? quotedByOthers(item.prepared.text, item.language) : [];
+    const ownReasons = item.urgency.reasons.filter((r) => !overlapsAny(quoted, r.start, r.end));
+    const urgency: UrgencyResult =
+      ownReasons.length === item.urgency.reasons.length
+        ? item.urgency
+        : { level: levelFromKinds(ownReasons.map((r) => r.kind)), reasons: ownReasons };
+    const built = buildMessageMood(
       {
         messageId: item.message.id,
         role: item.message.role,
         prepared: item.prepared,
         raw,
         language: item.language,
-        urgency: item.urgency,
-        evidence: cueEvidence(item.prepared, item.language, labels),
+        urgency,
+        evidence: isCustomer ? cueEvidence(item.prepared, item.language, labels, names) : [],
       },
       thresholds,
     );
-    // Occlusion explains the customer's mood; agents' messages and texts with nothing to explain keep cue evidence.
-    const needsOcclusion = item.message.role === 'customer' && labels.length > 0 && item.chunks.length > 0;
+    // The agent's own words are no evidence of the customer's mood, urgency phrases included (the urgency itself
+    // stays on the message).
+    const mood = isCustomer ? built : { ...built, evidence: [] };
+    // Occlusion explains the customer's mood; agents' messages and texts with nothing to explain get none.
+    const needsOcclusion = isCustomer && labels.length > 0 && item.chunks.length > 0;
     const entry: CacheEntry = { hash: item.hash, mood };
     if (!sentencesRead) entry.peaks = { item, moods: byText };
     if (needsOcclusion) {
@@ -318,7 +347,8 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
         chunkMoods,
         raw,
         language: item.language,
-        urgency: item.urgency,
+        urgency,
+        names,
       };
     }
     return entry;
@@ -396,7 +426,8 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       offset += plan.variants.length;
       if (work === undefined) continue;
       const labels = labelsToExplain(work.raw, thresholds);
-      const spans = scoreOcclusion(work.prepared.text, plan.base, plan.variants, results, labels);
+      const filter = { language: work.language, names: work.names };
+      const spans = scoreOcclusion(work.prepared.text, plan.base, plan.variants, results, labels, 3, filter);
       plan.entry.mood = buildMessageMood(
         {
           messageId: plan.id,
@@ -405,7 +436,10 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
           raw: work.raw,
           language: work.language,
           urgency: work.urgency,
-          evidence: mergeEvidence(spans, findCues(work.prepared.text, work.language), labels),
+          evidence: mergeEvidence(spans, findCues(work.prepared.text, work.language), labels, 3, {
+            ...filter,
+            text: work.prepared.text,
+          }),
         },
         thresholds,
       );

@@ -13,6 +13,11 @@ export interface CueHit {
   end: number;
   /** 0…1: how strongly the phrase speaks for the label. */
   weight: number;
+  /**
+   * A weak cue ("still", "again", "leider", "immer noch"): it explains a label only as part of the phrase around it,
+   * never as a highlight of its own.
+   */
+  weak?: boolean;
 }
 
 // Hand-written cues of German and English support mail (our own list, no third-party licence). They only ever
@@ -109,6 +114,58 @@ const formulaWords = new Set([
   'besten',
 ]);
 const valenceNegators = new Set(['nicht', 'kein', 'keine', 'keinen', 'nie', 'not', 'no', 'never', 'hardly', 'kaum']);
+// Lexicon words that name the business of a support mail, not a feeling: a return ("Rücksendung", "tauschen"), an
+// attempt ("versuche"), a gift, the customer support itself. The general-purpose lexicons give them valence (senticon
+// stems also catch look-alikes: "heißt" as "heiß", "schicken" as "schick", "Größe" as "groß"), so highlighted they
+// would explain a mood with a parcel.
+const neutralInSupportMail = new Set([
+  'approval',
+  'cheers',
+  'gift',
+  'gifts',
+  'honestly',
+  'promise',
+  'promised',
+  'support',
+  'supported',
+  'treat',
+  'einmal',
+  'einmalig',
+  'einmalige',
+  'erfolgt',
+  'erfolgte',
+  'geschenk',
+  'geschenke',
+  'gross',
+  'grosse',
+  'grossen',
+  'grosser',
+  'grosses',
+  'heisst',
+  'heiss',
+  'sucht',
+  'wichtig',
+  'wichtige',
+  'wichtigen',
+  'sicher',
+  'sichere',
+  'kurz',
+  'kurze',
+  'kurzen',
+  'gang',
+  'umstande',
+  'umstanden',
+  'schlicht',
+  'pflicht',
+  'gering',
+  'geringe',
+  'niedrig',
+  'niedrige',
+]);
+// Stems of the same kind, with all their inflections and compounds: exchanging, sending, returning, cancelling,
+// trying, deleting are what a customer asks for, not how they feel.
+const neutralSupportStems =
+  /^(?:um|aus|ein|zuruck|ruck|weg|zu|nach|ver|ab)?(?:ge)?(?:tausch|schick|sendung|kundig|versuch|losch|storn)/;
 
 function germanValenceOf(word: string): number | undefined {
   germanValence ??= parseValence(germanValenceSource);
@@ -121,10 +178,18 @@ function germanValenceOf(word: string): number | undefined {
   return undefined;
 }
 
+/** True for a lexicon word that means no feeling in a support mail (see `neutralInSupportMail`). */
+function isNeutralInSupportMail(lower: string): boolean {
+  // "getäuscht" (deceived) keeps its valence; "getauscht" (exchanged) folds to the same stem.
+  if (/täusch/.test(lower)) return false;
+  const folded = foldGerman(lower);
+  return neutralInSupportMail.has(folded) || neutralSupportStems.test(folded);
+}
+
 function valenceOf(word: string, language: Language): number | undefined {
   englishValence ??= parseValence(englishValenceSource);
   const lower = word.toLowerCase();
-  if (formulaWords.has(lower)) return undefined;
+  if (formulaWords.has(lower) || isNeutralInSupportMail(lower)) return undefined;
   // German and English share spellings with different meanings ("die", "Gift", "Mist", "fast"); a known language
   // picks its own lexicon, and only unknown text asks both.
   if (language === 'de') return germanValenceOf(lower);
@@ -171,8 +236,14 @@ export function findCues(text: string, language: Language = 'other'): CueHit[] {
     for (const match of text.matchAll(pattern)) {
       // "nicht zufrieden" is no evidence of happiness (the valence pass below reads it as negative instead).
       if (negatorBefore(text, tokens, tokenAt(match.index), match.index) !== undefined) continue;
-      const weak = weakCues.has(match[0].toLowerCase());
-      hits.push({ label, start: match.index, end: match.index + match[0].length, weight: weak ? 0.3 : 0.7 });
+      const weak = weakCues.has(match[0].toLowerCase().replace(/\s+/g, ' '));
+      hits.push({
+        label,
+        start: match.index,
+        end: match.index + match[0].length,
+        weight: weak ? 0.3 : 0.7,
+        ...(weak ? { weak } : {}),
+      });
     }
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -191,4 +262,102 @@ export function findCues(text: string, language: Language = 'other'): CueHit[] {
     });
   }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Function words of German and English support mail: articles, pronouns, prepositions, conjunctions, auxiliaries and
+// modals, greetings and request words. A short list kept here rather than an npm stop-word list: those lists are
+// uneven (one package's English list has ~110 words without "not", its German one ~620 with "gut", "nichts",
+// "niemand" and "endlich"), and the words that carry a customer's mood in support mail ("not", "still", "again",
+// "immer noch") need a class of their own anyway (`isWeakWord`).
+const functionWordList =
+  // English
+  'a an the and or but nor if then than because as at by for from in into of off on onto out over to up with ' +
+  'about above after against along among around before behind below between during except inside near since ' +
+  'through till toward towards under until upon within without via per i me my mine myself you your yours ' +
+  'yourself he him his himself she her hers herself it its itself we us our ours ourselves they them their theirs ' +
+  'themselves another this that these those who whom whose which what when where why how there here am is are ' +
+  'was were be been being have has had having do does did doing will would shall should can could may might must let ' +
+  "let's it's i'm i've i'll i'd you're you've you'll you'd he's she's we're we've we'll they're they've that's " +
+  "there's here's what's who's also some any each every all both other such own same one else either whether " +
+  'anything something everything anyone someone everyone anybody somebody everybody ' +
+  'hi hello hey dear please kindly ok okay well oh like get got gets getting just about regarding re ' +
+  // German
+  'der die das den dem des ein eine einen einem einer eines und oder aber denn sondern doch ich du er sie es wir ' +
+  'ihr mich mir dich dir uns euch ihnen ihn ihm sich mein meine meinen meinem meiner meines dein deine deinen ' +
+  'deinem deiner sein seine seinen seinem seiner ihre ihren ihrem ihrer unser unsere unseren unserem unserer euer ' +
+  'eure euren eurem eurer ist sind war waren bin bist sei seid wäre wären habe hast hat haben hatte hatten hätte ' +
+  'hätten wird wirst werden wurde wurden würde würden werde kann kannst können konnte konnten könnte ' +
+  'könnten muss musst müssen musste mussten müsste soll sollte sollen sollten will willst wollen wollte wollten darf dürfen ' +
+  'möchte möchten mag mit von zu zum zur bei beim nach aus für auf im in ins an am vom um über unter vor hinter ' +
+  'neben zwischen durch gegen ohne bis seit während wegen trotz so da dass ob wenn als wie was wer wo wann warum ' +
+  'welche welcher welches welchen dies diese dieser dieses diesem diesen man etwas alles alle hier dort dann also ' +
+  'auch ja mal eben halt eigentlich bitte hallo moin servus gerne gern dabei dafür damit darauf daran davon dazu ' +
+  'darum darüber hierzu hierfür deshalb deswegen daher sowie bzw usw etc gesagt gestanden';
+const functionWords = new Set(functionWordList.split(' '));
+
+// Words that carry meaning only in the phrase around them: negators ("not" → "not working", "nicht" →
+// "funktioniert nicht"), persistence and repetition ("still", "again", "immer noch").
+const weakWordList =
+  "not no never nothing nobody none nowhere neither nor cannot can't don't doesn't didn't won't wouldn't isn't " +
+  "aren't wasn't weren't haven't hasn't hadn't shouldn't couldn't mustn't needn't ain't dont doesnt didnt cant " +
+  'wont isnt still again yet anymore already ever only finally ' +
+  'nicht nichts nie niemals niemand nirgends kein keine keinen keinem keiner keines noch immer wieder schon ' +
+  'bereits erst nur ständig dauernd endlich mehr trotzdem';
+const weakWords = new Set(weakWordList.split(' '));
+// Intensifiers and hedges: part of a phrase with a feeling word ("really frustrating", "wirklich traurig"), noise at
+// its edge otherwise ("So the repair …").
+const intensifierList =
+  'so very really too quite totally completely absolutely honestly literally even extremely ' +
+  'sehr wirklich echt total völlig absolut gar überhaupt ganz ehrlich äußerst extrem';
+const intensifiers = new Set(intensifierList.split(' '));
+
+function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** True for an intensifier or hedge ("really", "so", "sehr", "wirklich", "ganz"). */
+export function isIntensifier(word: string): boolean {
+  return intensifiers.has(normalizeWord(word));
+}
+
+/** True for a German or English function word (article, pronoun, preposition, auxiliary, greeting, "bitte"). */
+export function isFunctionWord(word: string): boolean {
+  return functionWords.has(normalizeWord(word));
+}
+
+/**
+ * True for a word that carries meaning only with the words around it: negators ("not", "nicht", "kein") and
+ * persistence and repetition ("still", "again", "noch", "wieder").
+ */
+export function isWeakWord(word: string): boolean {
+  return weakWords.has(normalizeWord(word));
+}
+
+/**
+ * True when `word` on its own is a feeling word: a strong emotion or abuse cue, or a valence word of the language's
+ * lexicon (VADER, senticon) that means something in support mail. Weak cues ("still", "leider") are not.
+ */
+export function isFeelingWord(word: string, language: Language = 'other'): boolean {
+  if (word.length < 2) return false;
+  const key = `${language}:${word}`;
+  const known = feelingWordCache.get(key);
+  if (known !== undefined) return known;
+  // Names and capitalised words are asked about once per message each; the cue patterns are long alternations.
+  if (feelingWordCache.size >= 5000) feelingWordCache.clear();
+  const result = valenceOf(word, language) !== undefined || isEmotionCueWord(word);
+  feelingWordCache.set(key, result);
+  return result;
+}
+
+const feelingWordCache = new Map<string, boolean>();
+
+function isEmotionCueWord(word: string): boolean {
+  for (const { pattern } of emotionCues) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(word);
+    if (match !== null && match.index === 0 && match[0].length === word.length) {
+      return !weakCues.has(match[0].toLowerCase());
+    }
+  }
+  return false;
 }
