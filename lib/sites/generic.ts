@@ -689,6 +689,9 @@ function readBlock(block: Element, siteLabel: string, index: number): RawMessage
   const skip = (el: Element): boolean => {
     if (chrome.has(el)) return true;
     if (el.hasAttributes() ? isChrome(el) || isTextChrome(el) : CHROME_TAGS.has(el.tagName)) return true;
+    // "From:"/"Sent:" labels are the block's own metadata; inside the message body they belong to quoted history
+    // (Outlook's "From: … Sent: …" header), which must stay for the quote stripper to recognise it.
+    if (body) return false;
     const label = el.children.length === 0 ? labelText(el) : undefined;
     return label !== undefined && (CUES.fromLabel.test(label) || CUES.timeLabel.test(label));
   };
