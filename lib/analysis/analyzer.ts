@@ -9,6 +9,7 @@ import {
   mergeEvidence,
   type OcclusionVariant,
   planOcclusion,
+  refineEvidence,
   scoreOcclusion,
 } from './evidence';
 import { detectLanguage } from './language';
@@ -23,6 +24,7 @@ import {
   sanitizeRawMood,
 } from './message-mood';
 import { overlapsAny, quotedByOthers } from './quoted';
+import { detectStateCues } from './state-cues';
 import {
   chunkSentences,
   defaultMaxAnalysedChars,
@@ -105,8 +107,11 @@ export function warmUpAnalysis(): void {
   const prepared = prepareText('Hallo, bitte sofort antworten, danke! Please reply immediately, thanks.');
   detectLanguage(prepared.text);
   detectUrgency(prepared.text);
+  detectStateCues(prepared.text);
   findCues(prepared.text, 'de');
   findCues(prepared.text, 'en');
+  // The evidence filter builds its word classes on first use (about 10 ms cold).
+  refineEvidence([{ label: 'negative', start: 0, end: 5, weight: 1 }], { text: prepared.text, language: 'de' });
 }
 
 /** True when `error` is the analyzer's cancellation (a newer request or the caller's signal), not a failure. */

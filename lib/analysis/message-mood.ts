@@ -240,11 +240,23 @@ export function buildMessageMood(parts: MessageMoodParts, thresholds: MoodThresh
   const evidence: Evidence[] = [
     ...parts.evidence.map((e) => ({ label: e.label, ...locate(e.start, e.end), weight: e.weight })),
     ...reasons.map((r) => ({ label: `urgency:${r.kind}`, start: r.start, end: r.end, weight: 1 })),
-    ...cues.flatMap((c) => {
-      const label = cueEvidenceLabel(c, state);
-      return label ? [{ label, ...locate(c.start, c.end), weight: 1 }] : [];
-    }),
-  ].sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
+  ];
+  // A state cue explains the state; where the model's evidence already marks the same words for that label, the two
+  // become one span (a phrase highlighted twice reads as a glitch).
+  for (const c of cues) {
+    const label = cueEvidenceLabel(c, state);
+    if (!label) continue;
+    const span = locate(c.start, c.end);
+    const overlapping = evidence.find((e) => e.label === label && e.start < span.end && span.start < e.end);
+    if (overlapping) {
+      overlapping.start = Math.min(overlapping.start, span.start);
+      overlapping.end = Math.max(overlapping.end, span.end);
+      overlapping.weight = Math.max(overlapping.weight, 1);
+    } else {
+      evidence.push({ label, ...span, weight: 1 });
+    }
+  }
+  evidence.sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
   return {
     messageId: parts.messageId,
     role: parts.role,
