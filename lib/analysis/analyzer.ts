@@ -467,16 +467,9 @@ export function createAnalyzer(model: MoodModel, options: Partial<AnalyzerOption
       const text = typeof message.text === 'string' ? message.text : '';
       const hash = `${message.bodyLoaded ? 1 : 0}:${hashText(text)}`;
       const cached = previous.get(message.id);
-      if (cached !== undefined && cached.hash === hash) {
-        // A corrected role changes whose mood it is, not what the text says: keep the result.
-        if (cached.mood.role !== message.role) {
-          cached.mood = { ...cached.mood, role: message.role };
-          // Peaks still to come rebuild the message: with its corrected role.
-          if (cached.peaks) {
-            const item = cached.peaks.item;
-            cached.peaks = { ...cached.peaks, item: { ...item, message: { ...item.message, role: message.role } } };
-          }
-        }
+      // A corrected role changes whose mood it is: the state, its cues and the evidence (none on agents' words)
+      // depend on it, so the message is read again.
+      if (cached !== undefined && cached.hash === hash && cached.mood.role === message.role) {
         next.set(message.id, cached);
         continue;
       }

@@ -85,6 +85,21 @@ describe('createAnalyzer().analyze', () => {
     expect(model.calls.slice(before).flat()).toEqual(['Hallo, wo ist mein Paket?']);
   });
 
+  it('reads a message again when the agent corrects its role: an agent message carries no evidence', async () => {
+    const analyzer = createAnalyzer(new FakeMoodModel());
+    const thread = politeToAngry();
+    const before = await analyzer.analyze(thread);
+    expect(before.messages.a5?.evidence.length).toBeGreaterThan(0);
+    const corrected = {
+      ...thread,
+      messages: thread.messages.map((m) => (m.id === 'a5' ? { ...m, role: 'agent' as const } : m)),
+    };
+    const after = await analyzer.analyze(corrected);
+    expect(after.messages.a5?.role).toBe('agent');
+    expect(after.messages.a5?.evidence.filter((e) => !e.label.startsWith('urgency:'))).toEqual([]);
+    expect(after.series).toHaveLength(2);
+  });
+
   it('keeps results per conversation and forgets them on request', async () => {
     const model = new FakeMoodModel();
     const analyzer = createAnalyzer(model);
