@@ -125,3 +125,251 @@ describe('levelFromKinds', () => {
     expect(levelFromKinds(['chargeback-threat', 'deadline'])).toBe('critical');
   });
 });
+
+/** The reasons of one kind, as phrases. */
+function phrases(text: string, kind: UrgencyReasonKind): string[] {
+  return detectUrgency(text)
+    .reasons.filter((r) => r.kind === kind)
+    .map((r) => r.phrase);
+}
+
+describe('detectUrgency reads customers’ language (issue 18)', () => {
+  it.each<[string, UrgencyReasonKind, string]>([
+    // Inflections and compounds through the stemmer, typed umlauts and lower case included.
+    ['Die Rechtsanwältin ist schon informiert.', 'legal-threat', 'Rechtsanwältin'],
+    ['Meine Anwaltskanzlei meldet sich bei Ihnen.', 'legal-threat', 'Anwaltskanzlei'],
+    ['das lass ich jetzt anwaltlich prüfen', 'legal-threat', 'anwaltlich prüfen'],
+    ['Ich habe einen PayPal-Konflikt eröffnet.', 'chargeback-threat', 'PayPal-Konflikt'],
+    ['Der Rückbuchungsantrag ist schon ausgefüllt.', 'chargeback-threat', 'Rückbuchungsantrag'],
+    ['ich mach jetzt ne ruckbuchung', 'chargeback-threat', 'ruckbuchung'],
+    ['kuendige meinen vertrag sofort!!!', 'cancellation-threat', 'kuendige'],
+    ['Die Sache ist extrem dringend!', 'immediacy', 'dringend'],
+    ['I need an urgently needed replacement.', 'immediacy', 'urgently'],
+    // Payment disputes as customers phrase them.
+    ['ich habe einen Fall bei PayPal eröffnet', 'chargeback-threat', 'bei PayPal eröffnet'],
+    ['Klarna-Reklamation ist raus.', 'chargeback-threat', 'Klarna-Reklamation'],
+    ["I'll open a dispute with Klarna.", 'chargeback-threat', 'dispute with Klarna'],
+    ["I'll dispute it with Amex.", 'chargeback-threat', 'dispute it with Amex'],
+    ['ich lasse die Lastschrift zurückgehen', 'chargeback-threat', 'Lastschrift zurückgehen'],
+    ['Wenn nichts passiert, lasse ich die Lastschriften zurückbuchen.', 'chargeback-threat', 'zurückbuchen'],
+    ["I'll reverse the direct debit.", 'chargeback-threat', 'reverse the direct debit'],
+    // Separable verbs and verb-final order.
+    [
+      'Ich buche das Geld über die Kreditkarte zurück.',
+      'chargeback-threat',
+      'buche das Geld über die Kreditkarte zurück',
+    ],
+    ['Ihr habt mir dreimal das falsche geschickt, ich zeig euch an', 'legal-threat', 'zeig euch an'],
+    ['Ich habe beschlossen, dass ich das Abo kündigen werde.', 'cancellation-threat', 'Abo kündigen'],
+    ['Wenn das so weitergeht, dann werde ich kündigen.', 'cancellation-threat', 'kündigen'],
+    // Going public.
+    ["I'll tell everyone about this.", 'public-review', 'tell everyone'],
+    ['I will post this on Twitter.', 'public-review', 'post this on Twitter'],
+    ["I'll leave a 1-star review on Trustpilot.", 'public-review', 'leave a 1-star review on Trustpilot'],
+    ['das werde ich überall erzählen', 'public-review', 'überall erzählen'],
+    ['Ich werde eine entsprechende Bewertung schreiben.', 'public-review', 'entsprechende Bewertung'],
+    ['Sie können sich auf eine schlechte Bewertung gefasst machen.', 'public-review', 'schlechte Bewertung'],
+    ['Ich werde euch auf Trustpilot bewerten.', 'public-review', 'auf Trustpilot bewerten'],
+    ['Ich werde das in Foren und sozialen Medien teilen.', 'public-review', 'in Foren und sozialen Medien teilen'],
+    ['Fix it today or I will make sure everyone knows.', 'public-review', 'everyone knows'],
+    // Counting one's own mails and complaints.
+    ['this is my 4th email', 'repeated-contact', '4th email'],
+    ['3 E-Mails, keine Antwort.', 'repeated-contact', '3 E-Mails, keine Antwort'],
+    ['Das ist meine dritte Beschwerde.', 'repeated-contact', 'dritte Beschwerde'],
+    ['ich schreibe jetzt zum x-ten Mal', 'repeated-contact', 'zum x-ten Mal'],
+    ['Das ist jetzt das dritte Mal, dass ich schreibe!', 'repeated-contact', 'das dritte Mal'],
+    ['ich hab euch jetzt 5 mails geschrieben und nix passiert', 'repeated-contact', '5 mails geschrieben'],
+    ["I've emailed you 4 times already.", 'repeated-contact', 'emailed you 4 times'],
+    ["It's not the first time this happens.", 'repeated-contact', 'not the first time'],
+    ['Ich warte seit 3 Wochen auf eine Antwort.', 'repeated-contact', 'seit 3 Wochen auf eine Antwort'],
+    // Threats to leave, with any company name.
+    ["I'm done with Nordwind for good.", 'cancellation-threat', 'done with Nordwind'],
+    ['Ich bin fertig mit Kaffeehaus Brema.', 'cancellation-threat', 'fertig mit Kaffeehaus'],
+    ['Das war meine letzte Bestellung bei euch.', 'cancellation-threat', 'war meine letzte Bestellung'],
+    ['You have lost a customer.', 'cancellation-threat', 'lost a customer'],
+    ['Nie wieder! Ich bestelle nie mehr bei euch.', 'cancellation-threat', 'bestelle nie mehr'],
+    // Deadlines stated as events.
+    ["It's for my daughter's birthday on Saturday.", 'deadline', "for my daughter's birthday"],
+    ['Ich brauche es vor Weihnachten.', 'deadline', 'vor Weihnachten'],
+    ['bis zur Hochzeit muss es da sein', 'deadline', 'bis zur Hochzeit'],
+    ['We need it before we leave on holiday.', 'deadline', 'before we leave on holiday'],
+    ['Das ist zum Geburtstag meiner Mutter nächste Woche.', 'deadline', 'Geburtstag meiner Mutter nächste Woche'],
+    ['Der Ranzen ist für die Einschulung.', 'deadline', 'für die Einschulung'],
+    ['I need the book for my exam on Monday.', 'deadline', 'exam on Monday'],
+    [
+      'kannst du mir sagen wann es kommt es ist für die hochzeit meiner schwester am samstag',
+      'deadline',
+      'hochzeit meiner schwester am samstag',
+    ],
+  ])('%s → %s (%s)', (text, kind, phrase) => {
+    const reasons = detectUrgency(text).reasons.filter((r) => r.kind === kind);
+    expect(reasons.map((r) => r.phrase)).toContain(phrase);
+    for (const reason of reasons) expect(text.slice(reason.start, reason.end)).toBe(reason.phrase);
+  });
+
+  it('reads a condition or an ultimatum as a threat, whatever the word order', () => {
+    expect(kinds('If it’s not here by Friday, then I’ll cancel and buy elsewhere.')).toEqual([
+      'deadline',
+      'cancellation-threat',
+    ]);
+    expect(phrases("If it's not here by Friday, then I'll cancel and buy elsewhere.", 'cancellation-threat')).toEqual([
+      'cancel',
+      'buy elsewhere',
+    ]);
+    expect(
+      phrases('Wenn das nicht bis Freitag da ist, dann kündige ich und bestelle woanders.', 'cancellation-threat'),
+    ).toEqual(['kündige', 'bestelle woanders']);
+    expect(phrases('Sollte das Paket bis Freitag nicht da sein, kündige ich.', 'cancellation-threat')).toEqual([
+      'kündige',
+    ]);
+    expect(phrases('Ich will mein Geld, sonst storniere ich die Bestellung.', 'cancellation-threat')).toEqual([
+      'storniere',
+    ]);
+    expect(
+      phrases(
+        'wenn das nicht bis morgen da ist dann storniere ich und ihr seht mich nie wieder',
+        'cancellation-threat',
+      ),
+    ).toEqual(['storniere', 'seht mich nie wieder']);
+    expect(phrases("If I don't get a refund I will cancel my order.", 'cancellation-threat')).toEqual(['cancel']);
+    // A plain request to cancel an order threatens nothing.
+    expect(kinds('Bitte stornieren Sie meine Bestellung.')).toEqual([]);
+    expect(kinds('Please cancel my order, I ordered the wrong size.')).toEqual([]);
+    expect(kinds('Wie kann ich die Bestellung stornieren?')).toEqual([]);
+    expect(kinds('Können Sie mir sagen, wie ich kündigen kann? Danke.')).toEqual([]);
+  });
+
+  it.each([
+    'Ich werde mein Abo nicht kündigen.',
+    'No need to cancel.',
+    'Kein Anwalt nötig.',
+    'Mein Anwalt ist nicht nötig, wir klären das sicher.',
+    "I'm not going to cancel, I just want to know.",
+    'Ich möchte auf keinen Fall kündigen.',
+    "I won't post anything, don't worry.",
+    'Ich will keine schlechte Bewertung schreiben, aber bitte melden Sie sich.',
+    'Es ist kein Notfall.',
+    'Es muss nicht sofort sein.',
+    'I have no intention of cancelling my subscription.',
+  ])('reads the negation in "%s"', (text) => {
+    expect(detectUrgency(text).reasons).toEqual([]);
+  });
+
+  it('keeps a threat after "no other choice" or "won\'t hesitate"', () => {
+    expect(kinds('Ich habe keine andere Wahl, als meinen Anwalt einzuschalten.')).toEqual(['legal-threat']);
+    expect(kinds('I have no choice but to take legal action.')).toEqual(['legal-threat']);
+    expect(kinds("I won't hesitate to contact my lawyer.")).toEqual(['legal-threat']);
+  });
+
+  it.each([
+    'After my cancellation I still got charged.',
+    'Nach meiner Kündigung wurde trotzdem abgebucht.',
+    'I cancelled the order yesterday, when is the refund?',
+    'Die Bestellung habe ich storniert.',
+    'Nachdem ich storniert habe, kam keine Erstattung.',
+    'Since I cancelled, nothing happened.',
+    'Ich habe gekündigt und warte auf die Bestätigung.',
+    "I've cancelled my membership, please confirm.",
+    'I cancelled my subscription last month, why was I charged?',
+    'Meine Kündigung wurde nicht bestätigt.',
+    'Regarding my cancellation: when do I get the money?',
+    'Ich habe die Kündigungsbestätigung erhalten, aber das Abo läuft weiter.',
+  ])('reads a cancellation already done as no threat: "%s"', (text) => {
+    expect(kinds(text)).not.toContain('cancellation-threat');
+  });
+
+  it.each([
+    'Bitte liefern Sie an Anwaltsgasse 3, 53111 Bonn.',
+    'Meine Adresse: Klägerstraße 12, 10115 Berlin',
+    'neue adresse: anwaltsgasse 3',
+    'Please send it to 14 Court Road, London SW1A 1AA.',
+    'please send it to 14 court road',
+    "I live at Lawyer's Lane 5.",
+    'Rechnung an Kanzlei Dr. Weber Rechtsanwälte, Anwaltsgasse 3, 53111 Bonn',
+    'Bitte die Rechnung an die Kanzlei Dr. Weber Rechtsanwälte ausstellen, danke.',
+    'Please address the invoice to Smith & Jones Solicitors LLP, 1 Court Road.',
+    'Bill to: Miller Attorneys Inc., 5 Main Street',
+    'Viele Grüße\nDr. Max Weber\nRechtsanwalt',
+    'Mit freundlichen Grüßen\nAnna Schmidt\nWeber & Partner Rechtsanwälte mbB\nAmtsgericht Bonn HRB 1234',
+    'Schreiben Sie mir an anwalt@kanzlei-weber.de, danke.',
+    'Sue from your team helped me last time.',
+    'Thanks for the courtesy call from your Court Street office.',
+  ])('never reads an address, a name or a signature as a cue: "%s"', (text) => {
+    expect(detectUrgency(text).reasons).toEqual([]);
+    expect(detectUrgency(text).level).toBe('normal');
+  });
+
+  it('still reads a lawyer the customer engages, next to a firm name', () => {
+    expect(kinds('Ich habe die Kanzlei Dr. Weber Rechtsanwälte beauftragt.')).toEqual(['legal-threat']);
+    expect(kinds('Ich gehe jetzt zu meinem Anwalt, Kanzlei Dr. Weber.')).toEqual(['legal-threat']);
+  });
+
+  it.each([
+    'Sie schrieben: „Wir werden Ihre Bestellung stornieren und den Anwalt einschalten.“',
+    'You wrote "we will take legal action if you don\'t pay immediately".',
+    '> Ich kündige sofort!\nDanke für die Info.',
+    'Danke.\nAm 12.03.2025 schrieb Support <help@shop.de>:\nIhre Kündigung ist dringend, sonst Anwalt.',
+    'Hello,\nthanks.\n\n-----Original Message-----\nFrom: Support\nSent: Monday\nWe will take legal action.',
+    'Laut Ihrer Mail "wird das Geld sofort erstattet" – passiert ist nichts.',
+    'Ihr Kollege sagte mir, dass das dringend bearbeitet wird.',
+  ])('never reads the agent’s quoted words as the customer’s: "%s"', (text) => {
+    expect(detectUrgency(text).reasons).toEqual([]);
+  });
+
+  it('reads the customer’s own words around a quote', () => {
+    const text = 'You said it would be here by Friday, it’s Monday now. I’ll sue.';
+    expect(kinds(text)).toEqual(['legal-threat']);
+    expect(kinds('Sie schrieben, dass es bis Freitag kommt, sonst storniere ich.')).toEqual(['cancellation-threat']);
+  });
+
+  it('does not count the past or a greeting as a deadline', () => {
+    expect(kinds('Ich habe es letztes Jahr zum Geburtstag bekommen.')).toEqual([]);
+    expect(kinds('Thanks for the birthday wishes!')).toEqual([]);
+    expect(kinds('Frohe Weihnachten und danke!')).toEqual([]);
+    expect(kinds('Bis heute habe ich nichts bekommen.')).toEqual([]);
+    expect(kinds("Until today I haven't received anything.")).toEqual([]);
+  });
+
+  it('does not read loyal or neutral mail as pressure', () => {
+    for (const text of [
+      'Ich habe schon oft bei euch bestellt und war immer zufrieden.',
+      'I have ordered from you many times and I love it.',
+      'Meine letzte Bestellung bei euch ist noch nicht angekommen.',
+      'Ich habe per Klarna bezahlt, die Rechnung kam per Mail.',
+      'Can you reverse the charge? I was billed twice.',
+      'Thanks for the quick help, I’ll leave a 5-star review!',
+      'Ich werde euch eine gute Bewertung geben.',
+      "I'm going to leave a review, you guys were great!",
+      'Ich schreibe gerne eine Bewertung.',
+      'Wie kann ich eine Bewertung schreiben?',
+      'I read some reviews on Trustpilot before ordering.',
+      'I bought 3 tickets for the concert.',
+      'Ich habe keine Vorankündigung bekommen.',
+      'Die Kündigungsfrist beträgt 3 Monate.',
+      'Ich will mir die Rechnung anzeigen lassen.',
+    ]) {
+      expect(detectUrgency(text).reasons, text).toEqual([]);
+    }
+  });
+
+  it('reads a bad review as a threat even beside a negated "gut"', () => {
+    expect(kinds('Ich werde eine schlechte Bewertung schreiben, das ist nicht gut.')).toEqual(['public-review']);
+    expect(kinds("I'll leave a review and it won't be a good one.")).toEqual(['public-review']);
+  });
+
+  it('rates a public-review threat like a threat to leave', () => {
+    expect(detectUrgency("I'll tell everyone about this.").level).toBe('high');
+    expect(levelFromKinds(['public-review', 'cancellation-threat', 'deadline'])).toBe('critical');
+  });
+
+  it('stays bounded on a pasted wall of text', () => {
+    const wall =
+      'Hallo, ich habe am 3. März bestellt und nichts bekommen. I called three times, nobody answers! '.repeat(1100);
+    expect(wall.length).toBeGreaterThan(100_000);
+    const result = detectUrgency(wall);
+    const perKind = new Map<string, number>();
+    for (const reason of result.reasons) perKind.set(reason.kind, (perKind.get(reason.kind) ?? 0) + 1);
+    for (const count of perKind.values()) expect(count).toBeLessThanOrEqual(3);
+    expect(detectUrgency('a'.repeat(100_000)).reasons).toEqual([]);
+  });
+});
