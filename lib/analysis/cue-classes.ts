@@ -120,6 +120,13 @@ const lowStars = new Set(['0', '1', 'null', 'ein', 'einen', 'einem', 'eins', 'on
 /** A one- or zero-star rating word: "1-star", "one", "einem". */
 const lowStar: WordClass = (token) => lowStars.has(token.fold);
 
+// Getting in touch in the present ("ich schreibe Ihnen zum dritten Mal", "melde mich", "rufe an"): a counted time
+// is repeated contact only beside such a verb or a contact noun — "zum dritten Mal das Passwort zurückgesetzt" is not.
+const contactingWords = stemSet(
+  'schreibe schreiben schreibt melde melden meldet frage fragen rufe rufen anrufen anrufe wende wenden kontaktiere ' +
+    'kontaktieren reklamiere reklamieren beschwere beschweren maile mailen bitte bitten probiere versuche',
+);
+
 const contactedWords = stemSet(
   'geschrieben angerufen gemeldet nachgefragt kontaktiert angefragt reklamiert gebeten versucht beschwert gemailt ' +
     'probiert telefoniert',
@@ -133,6 +140,8 @@ export const cueClasses: Record<string, WordClass> = {
   contact: inStems(contactWords),
   /** A past participle of getting in touch: "geschrieben", "angerufen", "nachgefragt". */
   contacted: inStems(contactedWords),
+  /** A present form of getting in touch: "schreibe", "melde", "rufe". */
+  contacting: inStems(contactingWords),
   soon,
   event,
   provider,

@@ -745,6 +745,11 @@ function maskStreetsAndCompanies(text: string, tokens: CueToken[]): void {
     }
     // "Weber Rechtsanwälte", "Smith & Jones Solicitors": a firm named after its partners.
     if (firmWords.has(token.fold)) {
+      // "Greene & Patel, Attorneys at Law": the American firm suffix names a firm, whoever precedes the comma.
+      if (tokens[i + 1]?.lower === 'at' && tokens[i + 2]?.lower === 'law') {
+        maskTokens(tokens, nameStartBefore(text, tokens, i, 5), i + 2);
+        continue;
+      }
       const first = nameStartBefore(text, tokens, i, 5);
       const engaged = firmOpeners.has(tokens[first]!.fold) && firmDeterminers.has(tokens[first - 1]?.lower ?? '');
       if (first < i && !engaged) maskTokens(tokens, first, i);

@@ -6,10 +6,12 @@ import type { CueToken } from './cue-words';
 /**
  * Cues for the customer's state that the small model cannot read from words alone (issue 18): worry about money, a
  * deadline or a gift (anxiety), praise that is meant the other way after a failure (sarcasm), counting one's failed
- * attempts (frustration), a calm acceptance ("ok, I'll wait then"), and a question that shows confusion.
+ * attempts (frustration), a calm acceptance ("ok, I'll wait then"), a question that shows confusion, and contempt
+ * for the company or its staff ("ihr seid echt unfähig", "you lot are an absolute joke": anger, even below the
+ * offensive threshold).
  * Offsets index `text`.
  */
-export type StateCueKind = 'anxiety' | 'sarcasm' | 'failed-attempts' | 'calm-acceptance' | 'confusion';
+export type StateCueKind = 'anxiety' | 'sarcasm' | 'failed-attempts' | 'calm-acceptance' | 'confusion' | 'contempt';
 
 export interface StateCue {
   kind: StateCueKind;
@@ -55,6 +57,10 @@ const stateTable: StateTable = [
       'miete|rechnungen ~3 fällig|zahlen|bezahlen',
       'konto ~2 leer|überzogen',
       'knapp bei kasse',
+      'schlafe|schlafen ~3 schlecht|kaum|nicht',
+      'aufgelöst',
+      'durch den wind',
+      'am ende mit den nerven',
     ],
   ],
   [{ kind: 'anxiety', question: 'only' }, 'de', ['rechtzeitig|pünktlich']],
@@ -69,6 +75,10 @@ const stateTable: StateTable = [
       'rent|bills|mortgage ~2 due|to',
       "can't|cannot afford",
       'overdrawn',
+      "can't|cannot|couldn't sleep",
+      'losing sleep',
+      'beside myself',
+      'in tears',
     ],
   ],
   [{ kind: 'anxiety', question: 'only' }, 'en', ['in|on time']],
@@ -200,6 +210,29 @@ const stateTable: StateTable = [
       'well|good|nice done|job',
       'thanks|thank ~1 a lot',
       'thanks|thank ~1 so much',
+    ],
+  ],
+  // Contempt for the company or its people: the customer has stopped expecting help.
+  [
+    { kind: 'contempt' },
+    'de',
+    [
+      'unfähig|inkompetent|unverschämt|unverschämtheit|frechheit|zumutung|saftladen|drecksladen|sauladen',
+      'verarschen|verarscht|verarsche|veräppeln',
+      'vollpfosten|idioten|deppen|clowns|stümper|dilettanten|amateure',
+      'ist|seid ~2 ein|der witz',
+      'abzocke|abzocker|betrüger|betrug',
+    ],
+  ],
+  [
+    { kind: 'contempt' },
+    'en',
+    [
+      'incompetent|useless|pathetic|disgraceful|disgrace|shambles|clowns|idiots|morons|imbeciles|amateurs|cowboys',
+      'are|is ~2 a|an|absolute|complete|total ~1 joke',
+      'what a joke',
+      'scam|scammers|rip-off|ripoff|thieves|crooks',
+      'taking ~1 the piss',
     ],
   ],
   // Thanks for nothing is sarcasm on its own.

@@ -77,7 +77,12 @@ const cueTable: CueTable = [
   [
     { kind: 'deadline', notPast: true },
     'de',
-    ['vor|bis|zu|zum|zur|für|rechtzeitig|pünktlich ~3 {event}', '{event} ~3 {soon} woche|wochenende|monat?'],
+    [
+      'vor|bis|zu|zum|zur|für|rechtzeitig|pünktlich ~3 {event}',
+      '{event} ~3 {soon} woche|wochenende|monat?',
+      // The event as a verb: "wir heiraten nächsten Samstag", "wir ziehen am Freitag um".
+      'heiraten|heirate|verreisen|fliegen|ziehen ~3 {soon}',
+    ],
   ],
   [
     { kind: 'deadline' },
@@ -92,7 +97,11 @@ const cueTable: CueTable = [
   [
     { kind: 'deadline', notPast: true },
     'en',
-    ['for|before|by|until|till ~3 {event}', '{event} ~3 {soon} week|weekend|month?'],
+    [
+      'for|before|by|until|till ~3 {event}',
+      '{event} ~3 {soon} week|weekend|month?',
+      'getting|get married|moving|flying|leaving ~3 {soon}',
+    ],
   ],
   // Immediacy.
   [
@@ -229,6 +238,9 @@ const cueTable: CueTable = [
       'reverse ~2 debit|charge|charges|payment|transaction',
       'recall|reclaim|cancel ~2 direct debit',
       'contact|call|ask|tell|get ~1 my bank|card',
+      'claim|claiming|reclaim|reclaiming|get|getting ~5 back ~2 from ~1 my bank',
+      'direct debit guarantee',
+      'indemnity claim',
       'contact|call|ask|tell|get ~1 my credit card',
       'charge ~1 back',
     ],
@@ -294,8 +306,10 @@ const cueTable: CueTable = [
     { kind: 'repeated-contact' },
     'de',
     [
-      'zum|das|zur {ordinal} mal|male',
-      'zum|das {num} mal|male',
+      '[ zum|das|zur {ordinal} mal|male ] ~6 {contacted}|{contacting}|{contact}',
+      '{contacted}|{contacting}|{contact} ~6 [ zum|das|zur {ordinal} mal|male ]',
+      '[ zum|das {num} mal|male ] ~6 {contacted}|{contacting}|{contact}',
+      '{contacted}|{contacting}|{contact} ~6 [ zum|das {num} mal|male ]',
       'zum letzten mal',
       '{ordinal} {contact}',
       '[ schon|bereits ~1 mehrfach|mehrmals|zweimal|dreimal|viermal|fünfmal|xmal|zigmal|oft|öfter|öfters|etliche|unzählige ] ~4 {contacted}',
@@ -366,6 +380,7 @@ const cueTable: CueTable = [
       '{lowstar} stern|sterne|sternen|star',
       'bewertungsportal*',
       '{platform} ~1 bewertung|bewertungen|rezension|review ~2 kommt|folgt|ist',
+      'geht|kommt|landet ~4 auf|in|bei ~1 {platform}',
     ],
   ],
   [
@@ -378,6 +393,7 @@ const cueTable: CueTable = [
       'review ~1 on|at {platform}',
       'go|going public',
       'spread ~1 the word',
+      'share|sharing ~3 experience|story ~2 everywhere|online|publicly',
       'expose ~1 you|your',
       'everyone|everybody ~1 know|knows|hear|hears',
     ],
@@ -411,7 +427,12 @@ const cueTable: CueTable = [
       'lebensgefahr*',
       'giftig',
       'kurzschluss',
-      'schmorgeruch|brandgeruch',
+      'schmorgeruch|brandgeruch|gasgeruch',
+      'riecht|riechen|stinkt|stinken ~5 gas|verbrannt|verschmort',
+      'geruch ~2 gas',
+      'gasleck|gasaustritt',
+      'rauchentwicklung',
+      'funken|funkt|funkenflug',
       'qualmt',
       'mich|sich|kind|sohn|tochter|mann|frau|hund|katze ~2 verletzt|verbrannt',
     ],
@@ -435,6 +456,9 @@ const cueTable: CueTable = [
       'fire hazard',
       'toxic|poisonous',
       'sparked|sparking|sparks',
+      'smell|smells|smelling ~3 gas|burning',
+      'gas leak|leaking',
+      'smoke ~3 coming|came|pouring',
     ],
   ],
 ];

@@ -65,6 +65,8 @@ export function deriveState(inputs: StateInputs): CustomerState {
   const { emotions, sentiment, cues } = inputs;
   const kinds = new Set(inputs.urgencyKinds);
   if (inputs.offensive || kinds.has('legal-threat') || kinds.has('chargeback-threat')) return 'angry';
+  // Contempt for the company or its staff ("ihr seid echt unfähig") is anger, even below the offensive threshold.
+  if (hasCue(cues, 'contempt')) return 'angry';
   if (hasCue(cues, 'sarcasm')) return angerOrFrustration(emotions);
   if (kinds.has('cancellation-threat') || kinds.has('public-review')) return angerOrFrustration(emotions);
   const strongest = (Object.entries(emotions) as [Emotion, number][])

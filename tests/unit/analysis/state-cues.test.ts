@@ -29,6 +29,13 @@ describe('detectStateCues', () => {
     ["I'm panicking!", 'anxiety', 'panicking'],
     ['Will it arrive in time?', 'anxiety', 'in time'],
     ['Kommt das noch pünktlich an?', 'anxiety', 'pünktlich'],
+    ['Ich schlafe schon ganz schlecht deswegen', 'anxiety', 'schlafe schon ganz schlecht'],
+    ['Sie ist ganz aufgelöst.', 'anxiety', 'aufgelöst'],
+    // Contempt for the company or its staff: anger.
+    ['Ihr seid echt unfähig.', 'contempt', 'unfähig'],
+    ['Wollt ihr mich eigentlich verarschen??', 'contempt', 'verarschen'],
+    ['You lot are an absolute joke.', 'contempt', 'are an absolute joke'],
+    ['your customer service clowns', 'contempt', 'clowns'],
     // Sarcasm: praise after a failure, thanks for nothing, scare quotes.
     ['Great, the wrong size again. Thanks a lot.', 'sarcasm', 'Great'],
     ['Great, the wrong size again. Thanks a lot.', 'sarcasm', 'Thanks a lot'],

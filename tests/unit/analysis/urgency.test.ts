@@ -37,11 +37,22 @@ describe('detectUrgency', () => {
     ['I want to cancel my subscription.', 'cancellation-threat', 'cancel my subscription'],
     ['I will take my business elsewhere.', 'cancellation-threat', 'take my business elsewhere'],
     ['Ich schreibe Ihnen zum dritten Mal.', 'repeated-contact', 'zum dritten Mal'],
+    ['Ich hab jetzt zum dritten Mal angerufen.', 'repeated-contact', 'zum dritten Mal'],
     ['Ich habe mich schon mehrfach gemeldet.', 'repeated-contact', 'schon mehrfach'],
     ['This is the third time I am writing.', 'repeated-contact', 'third time'],
     ['Still no answer from you.', 'repeated-contact', 'Still no answer'],
     ['Das Ladegerät hat Feuer gefangen.', 'safety', 'Feuer gefangen'],
     ['The charger caught fire.', 'safety', 'caught fire'],
+    ['since then there is a faint smell of gas in the hallway', 'safety', 'smell of gas'],
+    ['Seit dem Einbau riecht es im Flur nach Gas.', 'safety', 'riecht es im Flur nach Gas'],
+    [
+      "I'm claiming the full amount back from my bank under the Direct Debit Guarantee.",
+      'chargeback-threat',
+      'claiming the full amount back from my bank',
+    ],
+    ['das geht heute noch auf Instagram und TikTok', 'public-review', 'geht heute noch auf Instagram'],
+    ['I will be sharing this experience everywhere', 'public-review', 'sharing this experience everywhere'],
+    ['Wir heiraten nächsten Samstag!!', 'deadline', 'heiraten nächsten'],
   ])('%s → %s (%s)', (text, kind, phrase) => {
     const result = detectUrgency(text);
     const reason = result.reasons.find((r) => r.kind === kind && r.phrase === phrase);
@@ -371,5 +382,17 @@ describe('detectUrgency reads customers’ language (issue 18)', () => {
     for (const reason of result.reasons) perKind.set(reason.kind, (perKind.get(reason.kind) ?? 0) + 1);
     for (const count of perKind.values()) expect(count).toBeLessThanOrEqual(3);
     expect(detectUrgency('a'.repeat(100_000)).reasons).toEqual([]);
+  });
+});
+
+describe('counted times are repeated contact only when they count contacts', () => {
+  it('a password reset for the third time is not repeated contact', () => {
+    expect(detectUrgency('hab diese woche jetzt zum dritten mal das passwort zurückgesetzt').reasons).toEqual([]);
+  });
+
+  it('"Attorneys at Law" in a billing address is a firm, not a threat', () => {
+    const text =
+      'Please update the billing contact to:\n\nGreene & Patel, Attorneys at Law\n400 Main Street, Suite 1200';
+    expect(detectUrgency(text).reasons).toEqual([]);
   });
 });
