@@ -1,6 +1,7 @@
 import type { ConversationMessage } from '../sites/types';
 import {
   type ConversationMood,
+  type CustomerState,
   type Emotion,
   emotions,
   type Language,
@@ -214,12 +215,16 @@ export function aggregateConversation(
     if (!alreadyRepeated && level === 'high' && reasons.length > 1) level = 'critical';
   }
 
+  const trend = computeTrajectory(
+    customer.map((c) => c.mood.sentiment.score - pressureWeight * pressureOf(c.mood.urgency.level)),
+    opts.trajectoryWindow,
+    opts.trajectoryThreshold,
+  );
   return {
     current,
-    trajectory: computeTrajectory(
-      customer.map((c) => c.mood.sentiment.score - pressureWeight * pressureOf(c.mood.urgency.level)),
-      opts.trajectoryWindow,
-      opts.trajectoryThreshold,
+    trajectory: agreeWithState(
+      trend,
+      customer.map((c) => c.mood.state),
     ),
     series,
     confidence,
@@ -228,6 +233,19 @@ export function aggregateConversation(
     language: customerLanguage(customer.map((c) => ({ language: c.mood.language, length: c.message.text.length }))),
     messages: { ...moods },
   };
+}
+
+/**
+ * The trajectory as the verdict allows it: a customer who is still upset in the latest message is not "improving"
+ * (furious → frustrated reads steady: the agent must not relax), and one who is calm or pleased after being upset is
+ * not "worsening" because of a wording score.
+ */
+function agreeWithState(trend: Trajectory, states: readonly CustomerState[]): Trajectory {
+  const latest = states[states.length - 1];
+  if (latest === undefined) return trend;
+  if (trend === 'improving' && isUpsetState(latest)) return 'steady';
+  if (trend === 'worsening' && !isUpsetState(latest) && latest !== 'confused') return 'steady';
+  return trend;
 }
 
 function customerLanguage(items: readonly { language: Language; length: number }[]): Language {

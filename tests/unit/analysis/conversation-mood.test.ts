@@ -182,3 +182,35 @@ describe('aggregateConversation', () => {
     expect(long.confidence).toBeGreaterThan(short.confidence);
   });
 });
+
+describe('the trajectory agrees with the verdict', () => {
+  const furious: RawMood = {
+    sentiment: { negative: 0.95, neutral: 0.04, positive: 0.01 },
+    emotions: {
+      ...Object.fromEntries(emotions.map((e) => [e, 0.02])),
+      angry: 0.9,
+      frustrated: 0.5,
+    } as RawMood['emotions'],
+    offensive: 0.1,
+  };
+  const stillUpset: RawMood = {
+    sentiment: { negative: 0.55, neutral: 0.4, positive: 0.05 },
+    emotions: {
+      ...Object.fromEntries(emotions.map((e) => [e, 0.02])),
+      frustrated: 0.7,
+      neutral: 0.2,
+    } as RawMood['emotions'],
+    offensive: 0,
+  };
+
+  it('a customer who is still upset is not "improving" because the wording softened', () => {
+    const messages = [
+      message('customer', 'This is the worst service I have ever had.', 'c1'),
+      message('agent', 'I am sorry, I am checking.', 'a1'),
+      message('customer', 'It still has not arrived and nobody tells me anything.', 'c2'),
+    ];
+    const mood = aggregateConversation(messages, moodsOf(messages, [furious, fakeMood(''), stillUpset]));
+    expect(mood.current.state).toBe('frustrated');
+    expect(mood.trajectory).toBe('steady');
+  });
+});
