@@ -1,5 +1,6 @@
 import { defineMessages } from '../lib/i18n';
 import type { Intent } from '../lib/models/types';
+import type { AddressFormDetection } from '../lib/replies/address-form';
 import type { TemplateFormality, TemplateLanguage, TemplateTone } from '../lib/replies/templates/schema';
 import { useI18n } from './I18nProvider';
 
@@ -13,7 +14,14 @@ const en = {
   'suggest.reason.intent': 'Matches: {intents}',
   'suggest.reason.tone': '{tone} tone — the customer seems {emotion}',
   'suggest.reason.en': 'In English, like the conversation',
-  'suggest.reason.de': 'In German ({formality}), like the conversation',
+  'suggest.reason.de': 'In German, {formality} — {why}',
+  'address.team-setting': 'your team’s setting',
+  'address.agent-reply.sie': 'your earlier reply used Sie',
+  'address.agent-reply.du': 'your earlier reply used du',
+  'address.customer-pronoun.sie': 'the customer writes Sie (“{cue}”)',
+  'address.customer-pronoun.du': 'the customer writes du (“{cue}”)',
+  'address.customer-greeting': 'the customer greets with “{cue}”',
+  'address.no-cue': 'the conversation does not show it, so your default',
   'suggest.reason.usage': 'Used {count} times',
   'suggest.mood.upset': 'unhappy',
   'suggest.mood.happy': 'happy',
@@ -146,7 +154,14 @@ const de: Record<Key, string> = {
   'suggest.reason.intent': 'Passt zu: {intents}',
   'suggest.reason.tone': 'Ton {tone} – die Kundschaft wirkt {emotion}',
   'suggest.reason.en': 'Auf Englisch, wie die Unterhaltung',
-  'suggest.reason.de': 'Auf Deutsch ({formality}), wie die Unterhaltung',
+  'suggest.reason.de': 'Auf Deutsch, {formality} – {why}',
+  'address.team-setting': 'Einstellung Ihres Teams',
+  'address.agent-reply.sie': 'Ihre frühere Antwort siezt',
+  'address.agent-reply.du': 'Ihre frühere Antwort duzt',
+  'address.customer-pronoun.sie': 'die Kundschaft siezt („{cue}“)',
+  'address.customer-pronoun.du': 'die Kundschaft duzt („{cue}“)',
+  'address.customer-greeting': 'die Kundschaft grüßt mit „{cue}“',
+  'address.no-cue': 'aus der Unterhaltung nicht erkennbar, daher Ihre Voreinstellung',
   'suggest.reason.usage': '{count}-mal verwendet',
   'suggest.mood.upset': 'unzufrieden',
   'suggest.mood.happy': 'zufrieden',
@@ -284,5 +299,23 @@ export function useTemplateMessages() {
     toneLabel: (tone: TemplateTone) => tt(`tone.${tone}`),
     languageLabel: (value: TemplateLanguage) => tt(`language.${value}`),
     formalityLabel: (value: TemplateFormality) => tt(`formality.${value}`),
+    /** Why this du/Sie: "the customer writes du (“dir”)", "Ihre frühere Antwort siezt". */
+    addressReason: ({ form, reason }: AddressFormDetection): string => {
+      switch (reason.code) {
+        case 'team-setting':
+          return tt('address.team-setting');
+        case 'agent-reply':
+          return tt(form === 'du' ? 'address.agent-reply.du' : 'address.agent-reply.sie');
+        case 'customer-pronoun':
+          return tt(form === 'du' ? 'address.customer-pronoun.du' : 'address.customer-pronoun.sie', {
+            cue: reason.cue,
+          });
+        case 'customer-greeting':
+          return tt('address.customer-greeting', { cue: reason.cue });
+        case 'no-cue':
+        case 'not-german':
+          return tt('address.no-cue');
+      }
+    },
   };
 }

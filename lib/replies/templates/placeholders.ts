@@ -1,5 +1,7 @@
 import type { TemplateRecord } from '../../db';
+import type { GermanFormality } from '../../settings';
 import type { Conversation } from '../../sites/types';
+import { type CustomerAddress, formatSalutation, readCustomerAddress } from '../address-form';
 import { type ConversationFacts, type Currency, extractConversationFacts, type FoundDate } from './extract';
 
 type Language = TemplateRecord['language'];
@@ -49,6 +51,18 @@ export const placeholderCatalog: readonly PlaceholderInfo[] = [
     example: 'Anna Müller',
   },
   {
+    key: 'customer.salutation',
+    kind: 'customer',
+    label: { en: 'Greeting with title and name', de: 'Anrede mit Titel und Name' },
+    example: 'Sehr geehrte Frau Dr. Müller',
+  },
+  {
+    key: 'customer.addressName',
+    kind: 'customer',
+    label: { en: 'Customer as addressed (title, name)', de: 'Kundin/Kunde mit Anrede und Titel' },
+    example: 'Frau Dr. Müller',
+  },
+  {
     key: 'customer.email',
     kind: 'customer',
     label: { en: "Customer's email", de: 'E-Mail der Kundin/des Kunden' },
@@ -83,6 +97,8 @@ const catalogByLowerKey = new Map(placeholderCatalog.map((info) => [info.key.toL
 export interface FillContext {
   /** The template's language: decides number and date formats. */
   language: Language;
+  /** The template's German form of address: decides the salutation (Sie when absent). */
+  formality?: GermanFormality;
   /** The open conversation; names come from the adapter, numbers from the customer's messages. */
   conversation?: Conversation | null;
   /** The agent's name from settings (wins over the name the page shows). */
@@ -222,6 +238,7 @@ function resolveKnown(
   key: string,
   context: FillContext,
   facts: ConversationFacts | null,
+  address: CustomerAddress | null,
 ): { value: string; source: ValueSource } | undefined {
   const conversation = context.conversation ?? null;
   const from = (value: string | undefined, source: ValueSource) => {
@@ -229,12 +246,20 @@ function resolveKnown(
     return text ? { value: text, source } : undefined;
   };
   switch (key) {
+    // Names as the customer signs win over the requester field ("LG Lea" for "Schäfer, Lea-Marie").
     case 'customer.firstName':
-      return from(facts?.customer.firstName, 'conversation');
+      return from(address?.firstName ?? facts?.customer.firstName, 'conversation');
     case 'customer.lastName':
-      return from(facts?.customer.lastName, 'conversation');
+      return from(address?.lastName ?? facts?.customer.lastName, 'conversation');
     case 'customer.name':
-      return from(facts?.customer.fullName, 'conversation');
+      return from(
+        address?.firstName && address.lastName ? `${address.firstName} ${address.lastName}` : facts?.customer.fullName,
+        'conversation',
+      );
+    case 'customer.salutation':
+      return from(salutationFor(context, address).greeting, 'conversation');
+    case 'customer.addressName':
+      return from(salutationFor(context, address).name, 'conversation');
     case 'customer.email':
       return from(facts?.customerEmail, 'conversation');
     case 'agent.name':
@@ -277,6 +302,47 @@ function resolveKnown(
   }
 }
 
+const addressCache = new WeakMap<Conversation, CustomerAddress>();
+
+function addressOf(conversation: Conversation): CustomerAddress {
+  let address = addressCache.get(conversation);
+  if (!address) {
+    address = readCustomerAddress(conversation);
+    addressCache.set(conversation, address);
+  }
+  return address;
+}
+
+function salutationFor(context: FillContext, address: CustomerAddress | null) {
+  return formatSalutation(address ?? {}, context.language, context.formality ?? 'sie');
+}
+
+// A greeting line addressing the customer by a name placeholder: "Guten Tag {{customer.name | ""}},", "Hi
+// {{customer.firstName | "there"}},", "Sehr geehrte/r {{customer.lastName}}".
+const GREETING_LINE =
+  /^(\s*)(guten tag|guten morgen|hallo|hello|hi|hey|dear|sehr geehrte(?:r|\/r|\(r\))?(?:\s+(?:frau\/herr|herr\/frau))?)(\s+)\{\{\s*customer\.(name|firstName|lastName)\s*(?:\|[^{}]*)?\}\}/iu;
+
+/**
+ * Upgrades a template's greeting line to the customer's titles when they are known: "Guten Tag {{customer.name}}"
+ * greets "Guten Tag Dr. Bergmann" (issue 19: not "Klaus Bergmann" for a customer who signs "Dr. Bergmann"), "Hi
+ * {{customer.firstName}}" greets "Dear Dr. Chen". Without a title or the customer's own Herr/Frau the template is
+ * left as written, and a du template (a first-name greeting in German) always is.
+ */
+function withTitledGreeting(body: string, context: FillContext, address: CustomerAddress | null): string {
+  const match = GREETING_LINE.exec(body);
+  if (!match || !address) return body;
+  const [whole, indent = '', word = '', space = ' ', key = ''] = match;
+  const form: GermanFormality = context.formality ?? (key === 'firstName' ? 'du' : 'sie');
+  if (context.language === 'de' && form === 'du') return body;
+  const salutation = formatSalutation(address, context.language, form);
+  if (!salutation.titled || !salutation.name) return body;
+  // "Guten Tag" and "Hallo" suit any named customer; "Sehr geehrte/r" and the English words follow the salutation.
+  const keepsWord = context.language === 'de' && /^(?:guten|hallo)/iu.test(word);
+  // Rewritten to placeholders, not text, so the preview still marks the name as a value from the conversation.
+  const greeting = keepsWord ? `${word}${space}{{customer.addressName}}` : '{{customer.salutation}}';
+  return `${indent}${greeting}${body.slice(whole.length)}`;
+}
+
 /**
  * Fills a template body for a conversation. Values come, in this order, from the agent's `overrides`, the
  * conversation, settings, custom fields and finally the placeholder's fallback. A placeholder without any of these
@@ -284,8 +350,10 @@ function resolveKnown(
  * `{{…}}` never reaches a customer. Values are inserted once, as text: a value that itself looks like `{{…}}` or
  * like HTML stays literal.
  */
-export function fillTemplate(body: string, context: FillContext): FillResult {
+export function fillTemplate(template: string, context: FillContext): FillResult {
   const facts = context.conversation ? extractConversationFacts(context.conversation) : null;
+  const address = context.conversation ? addressOf(context.conversation) : null;
+  const body = withTitledGreeting(template, context, address);
   const segments: FilledSegment[] = [];
   const missing: PlaceholderSpec[] = [];
   let last = 0;
@@ -303,7 +371,7 @@ export function fillTemplate(body: string, context: FillContext): FillResult {
     const custom = lookupCustom(context.custom, key);
     const resolved =
       (override?.trim() ? { value: override.trim(), source: 'override' as const } : undefined) ??
-      resolveKnown(spec.key, context, facts) ??
+      resolveKnown(spec.key, context, facts, address) ??
       (custom?.trim() ? { value: custom.trim(), source: 'custom' as const } : undefined) ??
       (spec.fallback !== undefined ? { value: spec.fallback, source: 'fallback' as const } : undefined);
     if (resolved) {

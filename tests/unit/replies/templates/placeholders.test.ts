@@ -162,3 +162,56 @@ describe('number and date formats', () => {
     expect(formatDate({ month: 3, day: 12 }, 'de')).toBe('12.03.');
   });
 });
+
+describe('salutations (issue 19)', () => {
+  const signed = (text: string, name: string) => makeConversation([{ text }], { customer: { name } });
+  const sieBody = 'Guten Tag {{customer.name | ""}},\n\nDanke.';
+
+  it('greets with the title the customer signs with, in a Sie template', () => {
+    const bergmann = signed('Bitte erstatten.\n\nMit freundlichen Grüßen\nDr. Klaus Bergmann', 'Klaus Bergmann');
+    const result = fillTemplate(sieBody, { language: 'de', formality: 'sie', conversation: bergmann });
+    expect(result.text).toBe('Guten Tag Dr. Bergmann,\n\nDanke.');
+    expect(result.segments[1]).toMatchObject({ type: 'value', text: 'Dr. Bergmann', source: 'conversation' });
+  });
+
+  it('uses Herr/Frau only when the customer gives it', () => {
+    const yilmaz = signed('Wo ist mein Paket?', 'Frau Yılmaz');
+    expect(fillTemplate(sieBody, { language: 'de', formality: 'sie', conversation: yilmaz }).text).toMatch(
+      /^Guten Tag Frau Yılmaz,/,
+    );
+    expect(
+      fillTemplate('Sehr geehrte/r {{customer.name}},', { language: 'de', formality: 'sie', conversation: yilmaz })
+        .text,
+    ).toBe('Sehr geehrte Frau Yılmaz,');
+    const plain = signed('Wo ist mein Paket?\n\nVielen Dank\nMehmet Yılmaz', 'Mehmet Yılmaz');
+    expect(fillTemplate(sieBody, { language: 'de', formality: 'sie', conversation: plain }).text).toMatch(
+      /^Guten Tag Mehmet Yılmaz,/,
+    );
+  });
+
+  it('leaves du templates greeting by first name', () => {
+    const laura = signed('Hi, kannst du mir helfen?\nLG Laura', 'Dr. Laura Becker');
+    expect(
+      fillTemplate('Hallo {{customer.firstName | ""}},', { language: 'de', formality: 'du', conversation: laura }).text,
+    ).toBe('Hallo Laura,');
+  });
+
+  it('greets English customers "Dear Dr. Chen" with a title and "Hi Priya" without', () => {
+    const body = 'Hi {{customer.firstName | "there"}},\n\nThanks.';
+    const chen = signed('Any update?\n\nBest regards,\nDr. Sarah Chen', 'Sarah Chen');
+    expect(fillTemplate(body, { language: 'en', conversation: chen }).text).toBe('Dear Dr. Chen,\n\nThanks.');
+    const priya = signed('Any update?\n\nThanks, Priya', 'Priya Raman');
+    expect(fillTemplate(body, { language: 'en', conversation: priya }).text).toBe('Hi Priya,\n\nThanks.');
+  });
+
+  it('fills {{customer.salutation}} always, with a plain greeting when no name is known', () => {
+    const body = '{{customer.salutation}},';
+    const yilmaz = signed('Hallo', 'Frau Dr. Ayşe Yılmaz');
+    expect(fillTemplate(body, { language: 'de', formality: 'sie', conversation: yilmaz }).text).toBe(
+      'Sehr geehrte Frau Dr. Yılmaz,',
+    );
+    expect(fillTemplate(body, { language: 'de', formality: 'du', conversation: yilmaz }).text).toBe('Hallo Ayşe,');
+    expect(fillTemplate(body, { language: 'de' }).text).toBe('Guten Tag,');
+    expect(fillTemplate(body, { language: 'en' }).missing).toEqual([]);
+  });
+});
