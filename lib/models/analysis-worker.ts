@@ -5,8 +5,8 @@
  */
 import { env } from '@huggingface/transformers';
 import { type Analyzer, createAnalyzer, warmUpAnalysis } from '../analysis/analyzer';
-import { blendIntents } from '../analysis/intent-cues';
 import { AppError, serializeError } from '../errors';
+import { latestCustomerText, suggestionIntents } from '../replies/request';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import { type BundledMoodModel, createBundledMoodModel } from './bundled-model';
@@ -71,23 +71,16 @@ function init(options: InitOptions): Engine {
   return created;
 }
 
-/** The customer's latest words, where what they want is said. */
-function latestCustomerText(conversation: Conversation): string {
-  const customer = conversation.messages.filter((message) => message.role === 'customer' && message.text.trim());
-  return customer
-    .slice(-2)
-    .map((message) => message.text)
-    .join('\n')
-    .slice(-2000);
-}
-
 async function analyze(id: number, conversation: Conversation, signal: AbortSignal): Promise<AnalysisResult> {
   if (!engine) throw new AppError('model/not-initialised', 'The analysis worker was not initialised.');
   const { analyzer, models } = engine;
   const backend = await engine.mood.load();
   // Intents first (one short call): the early mood below then carries them too.
-  const text = latestCustomerText(conversation) || conversation.subject;
-  const intents = text ? blendIntents(await engine.intent.classify(text, signal), text) : [];
+  // The model reads the latest words; the request extraction decides what of them is asked (issue 19).
+  const text = latestCustomerText(conversation.messages) || conversation.subject;
+  const intents = text
+    ? suggestionIntents(await engine.intent.classify(text, signal), conversation.messages, conversation.subject)
+    : [];
   if (signal.aborted) throw new AppError('analysis/cancelled', `Analysis ${id} was cancelled.`);
   const model = models.info(backend);
   const mood = await analyzer.analyze(conversation, {

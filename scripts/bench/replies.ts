@@ -6,9 +6,12 @@
  */
 import type { ConversationMood } from '../../lib/analysis/types';
 import type { TemplateRecord } from '../../lib/db';
+import { intents } from '../../lib/models/types';
 import type { DraftRequest, ReplyEngine } from '../../lib/replies/engine';
 import { checkDraft } from '../../lib/replies/guardrails';
 import { buildDraftPrompt } from '../../lib/replies/prompt';
+import { extractRequests } from '../../lib/replies/request';
+import { type SuggestionContext, suggestTemplates } from '../../lib/replies/templates/ranking';
 import { type AnalyzeText, checkTone } from '../../lib/replies/tone-check';
 import type { ConversationMessage } from '../../lib/sites/types';
 
@@ -150,6 +153,25 @@ async function loadRealAnalyzer(): Promise<{ analyzeText: AnalyzeText; id: strin
   }
 }
 
+/** A team library of `count` templates: every intent, both languages, three tones, German Sie and du. */
+function sampleLibrary(count: number): TemplateRecord[] {
+  const tones: TemplateRecord['tone'][] = ['apologetic', 'neutral', 'warm'];
+  return Array.from({ length: count }, (_, i) => {
+    const language = i % 3 === 0 ? 'en' : 'de';
+    const first = intents[i % intents.length] ?? 'other';
+    const second = intents[(i * 7 + 3) % intents.length] ?? 'other';
+    return {
+      ...sampleTemplate(`t${i}`, tones[i % tones.length] ?? 'neutral'),
+      title: `Template ${i} (${first})`,
+      body: `${sampleTemplate('x', 'neutral').body}\n\nVariante ${i}.`,
+      language,
+      intents: i % 2 ? [first, second] : [first],
+      ...(language === 'de' ? { formality: i % 2 ? 'du' : 'sie' } : {}),
+      usageCount: i % 17,
+    };
+  });
+}
+
 /** Runs the reply benchmarks and returns report lines. */
 export async function runRepliesBench(): Promise<string[]> {
   const lines: string[] = ['## Replies'];
@@ -163,6 +185,34 @@ export async function runRepliesBench(): Promise<string[]> {
     const times = await time(500, () => buildDraftPrompt(request, 'de-escalating'));
     lines.push(
       `prompt assembly, ${label}: median ${ms(median(times))}, p95 ${ms(percentile(times, 95))} (${built.estimatedTokens} est. tokens, ${built.includedMessageIds.length} messages kept)`,
+    );
+  }
+
+  // Ranking runs on every analysis update in the panel: it must stay instant for big team libraries (issue 19).
+  const messages = sampleRequest(6).conversation.messages;
+  const requestTimes = await time(500, () => extractRequests(messages, 'Bestellung 100234'));
+  lines.push(
+    `request extraction, 6 messages: median ${ms(median(requestTimes))}, p95 ${ms(percentile(requestTimes, 95))}`,
+  );
+  const context: SuggestionContext = {
+    intents: [
+      { intent: 'delivery-delay', p: 0.62 },
+      { intent: 'tracking', p: 0.2 },
+      { intent: 'cancellation', p: 0.08 },
+      { intent: 'complaint', p: 0.05 },
+    ],
+    mood: { current: upsetMood.current, confidence: upsetMood.confidence },
+    language: 'de',
+    formality: 'sie',
+  };
+  for (const count of [200, 2000]) {
+    const library = sampleLibrary(count);
+    const cold = performance.now();
+    suggestTemplates(library, context);
+    const first = performance.now() - cold;
+    const rankTimes = await time(300, () => suggestTemplates(library, context));
+    lines.push(
+      `template ranking, ${count} templates: first call ${ms(first)}, then median ${ms(median(rankTimes))}, p95 ${ms(percentile(rankTimes, 95))} (budget 5 ms)`,
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Emotion, SentimentLabel, Trajectory, UrgencyLevel } from '../../lib/analysis/types';
+import type { Intent } from '../../lib/models/types';
 import type { Role } from '../../lib/sites/types';
 
 /**
@@ -55,6 +56,15 @@ export interface ExpectedMood {
   urgency?: UrgencyLevel;
 }
 
+/**
+ * What the customer asks for, as a careful team lead labels it (issue 19): the main request the top suggestion must
+ * fit, and the other intents a suggestion in the top three may serve without being off topic.
+ */
+export interface ExpectedIntents {
+  main: Intent;
+  also: Intent[];
+}
+
 export type DemoScenario =
   | 'angry-refund'
   | 'late-delivery'
@@ -103,6 +113,7 @@ export interface DemoConversation {
   order?: DemoOrder;
   messages: DemoMessage[];
   expected: ExpectedMood;
+  expectedIntents?: ExpectedIntents;
 }
 
 /** The address customers write to; quoted replies name it. */
@@ -232,6 +243,7 @@ const angryRefund = defineConversation({
       quote: 'gmail-en',
     },
   ],
+  expectedIntents: { main: 'refund', also: ['complaint'] },
   expected: { sentiment: 'negative', emotion: 'angry', trajectory: 'worsening', offensive: false, urgency: 'high' },
 });
 
@@ -292,6 +304,7 @@ const lateDelivery = defineConversation({
       quote: 'gmail-en',
     },
   ],
+  expectedIntents: { main: 'delivery-delay', also: ['tracking'] },
   expected: { sentiment: 'negative', emotion: 'anxious', trajectory: 'worsening', offensive: false, urgency: 'high' },
 });
 
@@ -338,6 +351,7 @@ const invoiceQuestion = defineConversation({
       attachments: [{ name: 'RE-2026-004512.pdf', size: '86 KB' }],
     },
   ],
+  expectedIntents: { main: 'invoice', also: ['payment'] },
   expected: { sentiment: 'neutral', emotion: 'confused', trajectory: 'steady', offensive: false },
 });
 
@@ -396,6 +410,7 @@ const gratefulFollowUp = defineConversation({
       quote: 'gmail-en',
     },
   ],
+  expectedIntents: { main: 'thank-you', also: [] },
   expected: { sentiment: 'positive', emotion: 'grateful', trajectory: 'improving', offensive: false, urgency: 'low' },
 });
 
@@ -455,6 +470,7 @@ const abusive = defineConversation({
       quote: 'outlook-en',
     },
   ],
+  expectedIntents: { main: 'damaged-or-wrong-item', also: ['complaint', 'return'] },
   expected: { sentiment: 'negative', emotion: 'angry', trajectory: 'worsening', offensive: true },
 });
 
@@ -541,6 +557,7 @@ const politeThenWorse = defineConversation({
       ),
     },
   ],
+  expectedIntents: { main: 'delivery-delay', also: ['tracking', 'complaint', 'cancellation', 'refund'] },
   expected: {
     sentiment: 'negative',
     emotion: 'frustrated',
@@ -611,6 +628,7 @@ const formalComplaint = defineConversation({
       quote: 'outlook-de',
     },
   ],
+  expectedIntents: { main: 'refund', also: ['complaint'] },
   expected: { sentiment: 'negative', emotion: 'frustrated', trajectory: 'steady', offensive: false, urgency: 'high' },
 });
 
@@ -870,6 +888,7 @@ const longThread = defineConversation({
       quote: 'gmail-en',
     },
   ],
+  expectedIntents: { main: 'damaged-or-wrong-item', also: ['refund', 'complaint'] },
   expected: {
     sentiment: 'negative',
     emotion: 'frustrated',
@@ -922,6 +941,7 @@ const damagedItem = defineConversation({
       ],
     },
   ],
+  expectedIntents: { main: 'damaged-or-wrong-item', also: ['return', 'complaint'] },
   expected: { sentiment: 'negative', emotion: 'sad', trajectory: 'steady', offensive: false },
 });
 
@@ -961,6 +981,7 @@ const cancellation = defineConversation({
       ),
     },
   ],
+  expectedIntents: { main: 'cancellation', also: ['order-change'] },
   expected: { sentiment: 'neutral', emotion: 'neutral', trajectory: 'steady', offensive: false },
 });
 
@@ -1017,6 +1038,7 @@ const wrongSizeReturn = defineConversation({
       quote: 'gmail-en',
     },
   ],
+  expectedIntents: { main: 'thank-you', also: ['return'] },
   expected: { sentiment: 'positive', emotion: 'grateful', trajectory: 'improving', offensive: false, urgency: 'low' },
 });
 
@@ -1057,6 +1079,7 @@ const trackingQuestion = defineConversation({
       ),
     },
   ],
+  expectedIntents: { main: 'tracking', also: ['delivery-delay'] },
   expected: { sentiment: 'neutral', emotion: 'neutral', trajectory: 'steady', offensive: false },
 });
 
@@ -1107,6 +1130,7 @@ const voucher = defineConversation({
       quote: 'plain-de',
     },
   ],
+  expectedIntents: { main: 'thank-you', also: [] },
   expected: { sentiment: 'positive', emotion: 'happy', trajectory: 'improving', offensive: false, urgency: 'low' },
 });
 
