@@ -8,9 +8,12 @@ import type { GuardrailWarning } from '../lib/replies/guardrails';
 import type { DraftsMessageKey } from '../lib/replies/messages';
 import { DraftRewriteSelect } from './DraftRewriteSelect';
 import { DraftTextArea } from './DraftTextArea';
+import { describeWarning, warningKey } from './guardrail-text';
 import { useI18n } from './I18nProvider';
+import { InsertConfirm } from './InsertConfirm';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
+type UseAction = 'insert' | 'copy';
 
 /**
  * One draft: its variant, an AI-drafted (or template) mark, the editable text with placeholders highlighted, the
@@ -42,6 +45,9 @@ export function DraftEntryCard({
 }) {
   const { t } = useI18n();
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [confirming, setConfirming] = useState<UseAction | null>(null);
+  // A draft that states what the conversation does not show is confirmed before it leaves the panel (issue 19).
+  const claims = warnings.filter((warning) => warning.kind === 'unsupported-claim');
   const streaming = entry.state === 'streaming';
   const variant = td(`variant.${entry.slot}`);
 
@@ -54,6 +60,15 @@ export function DraftEntryCard({
           ? { kind: 'error', text: t('panel.insertCopied', { reason: outcome.reason }) }
           : { kind: 'error', text: t('panel.insertFailed', { reason: outcome.reason }) },
     );
+  };
+  const use = (action: UseAction, confirmed = false) => {
+    setFeedback(null);
+    if (!confirmed && claims.length > 0) {
+      setConfirming(action);
+      return;
+    }
+    setConfirming(null);
+    void (action === 'insert' ? insert() : copy());
   };
   const copy = async () => {
     try {
@@ -83,6 +98,7 @@ export function DraftEntryCard({
         readOnly={streaming}
         onChange={(text) => {
           setFeedback(null);
+          setConfirming(null);
           onEdit(text);
         }}
       />
@@ -100,11 +116,11 @@ export function DraftEntryCard({
           type="button"
           className="primary"
           disabled={streaming || entry.text === ''}
-          onClick={() => void insert()}
+          onClick={() => use('insert')}
         >
           {t('panel.insert')}
         </button>
-        <button type="button" disabled={streaming || entry.text === ''} onClick={() => void copy()}>
+        <button type="button" disabled={streaming || entry.text === ''} onClick={() => use('copy')}>
           {t('panel.copy')}
         </button>
         <DraftRewriteSelect
@@ -121,6 +137,15 @@ export function DraftEntryCard({
           </button>
         ) : null}
       </div>
+      {confirming && !streaming ? (
+        <InsertConfirm
+          warnings={claims}
+          action={confirming}
+          td={td}
+          onConfirm={() => use(confirming, true)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
       {feedback ? (
         <p className={`small feedback feedback-${feedback.kind}`} role="status">
           {feedback.text}
@@ -128,29 +153,4 @@ export function DraftEntryCard({
       ) : null}
     </article>
   );
-}
-
-function warningKey(warning: GuardrailWarning): string {
-  switch (warning.kind) {
-    case 'placeholder':
-      return `placeholder:${warning.placeholder}`;
-    case 'offer-not-in-policy':
-      return `offer:${warning.offer}`;
-    case 'unknown-number':
-      return `number:${warning.value}`;
-  }
-}
-
-function describeWarning(
-  warning: GuardrailWarning,
-  td: (key: DraftsMessageKey, params?: Record<string, string | number>) => string,
-): string {
-  switch (warning.kind) {
-    case 'placeholder':
-      return td('guard.placeholder', { placeholder: warning.placeholder });
-    case 'offer-not-in-policy':
-      return td('guard.offer', { offer: td(`offer.${warning.offer}`), phrase: warning.phrase });
-    case 'unknown-number':
-      return td('guard.number', { value: warning.value });
-  }
 }

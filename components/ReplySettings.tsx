@@ -8,7 +8,8 @@ import type { GermanFormality, ReplyEngineChoice } from '../lib/settings';
 import { useI18n } from './I18nProvider';
 
 const engineChoices: readonly ReplyEngineChoice[] = ['auto', 'templates', 'demo'];
-const formalities: readonly GermanFormality[] = ['sie', 'du'];
+// "conversation" follows each conversation's du/Sie (issue 19); the others fix one form for the team.
+const formalities: readonly ('conversation' | GermanFormality)[] = ['conversation', 'sie', 'du'];
 
 /** A mirror address is valid when empty (standard hosts) or https (http only for localhost), like team packs. */
 function isValidHost(value: string): boolean {
@@ -81,10 +82,23 @@ export function ReplySettings() {
               type="radio"
               name="german-formality"
               value={formality}
-              checked={replies.germanFormality === formality}
-              onChange={() => update.mutate({ replies: { germanFormality: formality } })}
+              checked={
+                formality === 'conversation'
+                  ? replies.germanFormalityMode === 'conversation'
+                  : replies.germanFormalityMode === 'fixed' && replies.germanFormality === formality
+              }
+              onChange={() =>
+                update.mutate({
+                  replies:
+                    formality === 'conversation'
+                      ? { germanFormalityMode: 'conversation' }
+                      : { germanFormalityMode: 'fixed', germanFormality: formality },
+                })
+              }
             />{' '}
-            {td(`settings.formality.${formality}`)}
+            {formality === 'conversation'
+              ? td('settings.formality.conversation', { fallback: td(`settings.formality.${replies.germanFormality}`) })
+              : td(`settings.formality.${formality}`)}
           </label>
         ))}
       </div>

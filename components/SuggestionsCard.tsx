@@ -6,6 +6,10 @@ import type { TabState } from '../lib/messaging';
 import { openSettings } from '../lib/panel/framed-api';
 import { insertOrCopy } from '../lib/panel/insert-or-copy';
 import { useSettings } from '../lib/queries';
+import { type AddressFormDetection, detectAddressForm } from '../lib/replies/address-form';
+import { type ClaimState, conversationFacts, isClaimState } from '../lib/replies/claims';
+import { checkDraft, type GuardrailWarning } from '../lib/replies/guardrails';
+import { draftsMessages } from '../lib/replies/messages';
 import {
   useActiveTemplates,
   usePackRefresh,
@@ -14,7 +18,9 @@ import {
 } from '../lib/replies/templates/hooks';
 import { fillTemplate, type PlaceholderSpec } from '../lib/replies/templates/placeholders';
 import { type SuggestionFactor, suggestTemplates } from '../lib/replies/templates/ranking';
+import { type DraftsTranslate, describeClaims } from './guardrail-text';
 import { useI18n } from './I18nProvider';
+import { InsertConfirm } from './InsertConfirm';
 import { TemplateFillForm } from './TemplateFillForm';
 import { type TemplateTranslate, useTemplateMessages } from './TemplateMessages';
 import { TemplatePicker } from './TemplatePicker';
@@ -26,6 +32,13 @@ interface PendingFill {
   template: TemplateRecord;
   action: UseAction;
   missing: PlaceholderSpec[];
+}
+
+interface PendingConfirm {
+  template: TemplateRecord;
+  action: UseAction;
+  text: string;
+  warnings: GuardrailWarning[];
 }
 
 interface UseStatus {
@@ -40,7 +53,8 @@ interface UseStatus {
  * values nothing can fill asks for them first, so an unfilled `{{…}}` never reaches the customer.
  */
 export function SuggestionsCard({ state }: { state: TabState }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const td: DraftsTranslate = useMemo(() => draftsMessages(language), [language]);
   const messages = useTemplateMessages();
   const { tt } = messages;
   useTemplateStoreSync();
@@ -49,13 +63,27 @@ export function SuggestionsCard({ state }: { state: TabState }) {
   const templates = useActiveTemplates();
   const recordUse = useRecordTemplateUse();
   const [pending, setPending] = useState<PendingFill | null>(null);
+  const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
   const [status, setStatus] = useState<UseStatus | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
 
   const conversation = state.report?.conversation ?? null;
   const agentName = settings.data?.agent.name ?? '';
-  const formality = settings.data?.replies.germanFormality ?? 'sie';
   const conversationLanguage = state.mood?.language ?? 'other';
+  const policyText = settings.data?.replies.policyText ?? '';
+  // What the conversation shows as done: suggestions claiming anything else rank down and ask before Insert.
+  const facts = useMemo(() => (conversation ? conversationFacts(conversation) : undefined), [conversation]);
+  const replySettings = settings.data?.replies;
+  // du/Sie as the conversation shows it unless the team fixed it (issue 19); the chip says which and why.
+  const address = useMemo(
+    () =>
+      detectAddressForm(conversation, conversationLanguage, {
+        germanFormality: replySettings?.germanFormality ?? 'sie',
+        germanFormalityMode: replySettings?.germanFormalityMode ?? 'conversation',
+      }),
+    [conversation, conversationLanguage, replySettings?.germanFormality, replySettings?.germanFormalityMode],
+  );
+  const formality = address.form ?? replySettings?.germanFormality ?? 'sie';
 
   const suggestions = useMemo(
     () =>
@@ -64,13 +92,15 @@ export function SuggestionsCard({ state }: { state: TabState }) {
         mood: state.mood,
         language: conversationLanguage,
         formality,
+        ...(facts ? { facts } : {}),
       }),
-    [templates.data, state.intents, state.mood, conversationLanguage, formality],
+    [templates.data, state.intents, state.mood, conversationLanguage, formality, facts],
   );
 
   const fill = (template: TemplateRecord, overrides?: Record<string, string>) =>
     fillTemplate(template.body, {
       language: template.language,
+      ...(template.formality ? { formality: template.formality } : {}),
       conversation,
       agentName,
       ...(overrides ? { overrides } : {}),
@@ -107,14 +137,55 @@ export function SuggestionsCard({ state }: { state: TabState }) {
 
   function use(template: TemplateRecord, action: UseAction, overrides?: Record<string, string>): void {
     setStatus(null);
+    setConfirm(null);
     const result = fill(template, overrides);
     if (result.missing.length > 0) {
       setPending({ template, action, missing: result.missing });
       return;
     }
     setPending(null);
+    const warnings = policyWarnings(template, result.text);
+    if (warnings.length > 0) {
+      setConfirm({ template, action, text: result.text, warnings });
+      return;
+    }
     void deliver(template, action, result.text);
   }
+
+  // The team's policy check, as drafts get it (issue 19): states the conversation does not show, and offers the
+  // team's written policy does not cover. Without a written policy nothing is forbidden, so only claims are asked about.
+  function policyWarnings(template: TemplateRecord, text: string): GuardrailWarning[] {
+    if (!conversation || !facts) return [];
+    const found = checkDraft(text, {
+      conversation,
+      policyText,
+      knownText: [template.body],
+      facts,
+      language: template.language,
+    }).filter(
+      (warning) =>
+        warning.kind === 'unsupported-claim' || (warning.kind === 'offer-not-in-policy' && policyText.trim() !== ''),
+    );
+    const claimed = new Set(found.flatMap((warning) => (warning.kind === 'unsupported-claim' ? [warning.state] : [])));
+    const declared: GuardrailWarning[] = (template.requires ?? [])
+      .filter((state): state is ClaimState => isClaimState(state) && !facts.has(state) && !claimed.has(state))
+      .map((state) => ({ kind: 'unsupported-claim', state, phrase: '' }));
+    return [...declared, ...found];
+  }
+
+  const confirmBox = (template: TemplateRecord) =>
+    confirm && confirm.template.id === template.id ? (
+      <InsertConfirm
+        warnings={confirm.warnings}
+        action={confirm.action}
+        td={td}
+        onConfirm={() => {
+          setConfirm(null);
+          void deliver(confirm.template, confirm.action, confirm.text);
+        }}
+        onCancel={() => setConfirm(null)}
+      />
+    ) : null;
 
   const fillForm = (template: TemplateRecord) =>
     pending && pending.template.id === template.id ? (
@@ -139,9 +210,10 @@ export function SuggestionsCard({ state }: { state: TabState }) {
       </p>
     ) : null;
 
+  const pickedTemplate = pending?.template ?? confirm?.template ?? null;
   const pickedOutside =
-    pending && !suggestions.some((suggestion) => suggestion.template.id === pending.template.id)
-      ? pending.template
+    pickedTemplate && !suggestions.some((suggestion) => suggestion.template.id === pickedTemplate.id)
+      ? pickedTemplate
       : null;
   const statusOutside =
     status && !suggestions.some((suggestion) => suggestion.template.id === status.templateId)
@@ -177,11 +249,13 @@ export function SuggestionsCard({ state }: { state: TabState }) {
               </div>
               <ul className="tpl-reasons" aria-label={tt('suggest.why')}>
                 {suggestion.factors.map((factor) => (
-                  <li key={factor.kind}>{describeFactor(factor, messages, t)}</li>
+                  <li key={factor.kind} className={factor.kind === 'claim' ? 'tpl-reason-claim' : undefined}>
+                    {describeFactor(factor, messages, t, address, td)}
+                  </li>
                 ))}
               </ul>
               <TemplatePreview segments={preview.segments} className="tpl-preview-clamped" />
-              {fillForm(template) ?? (
+              {fillForm(template) ?? confirmBox(template) ?? (
                 <div className="tpl-actions">
                   <button type="button" className="primary" onClick={() => use(template, 'insert')}>
                     {t('panel.insert')}
@@ -200,7 +274,7 @@ export function SuggestionsCard({ state }: { state: TabState }) {
       {pickedOutside ? (
         <div className="tpl-suggestion tpl-picked">
           <h3 className="tpl-title">{pickedOutside.title}</h3>
-          {fillForm(pickedOutside)}
+          {fillForm(pickedOutside) ?? confirmBox(pickedOutside)}
         </div>
       ) : null}
       {statusOutside ? statusLine(statusOutside) : null}
@@ -234,6 +308,8 @@ function describeFactor(
   factor: SuggestionFactor,
   messages: ReturnType<typeof useTemplateMessages>,
   t: ReturnType<typeof useI18n>['t'],
+  address: AddressFormDetection,
+  td: DraftsTranslate,
 ): string {
   const tt: TemplateTranslate = messages.tt;
   switch (factor.kind) {
@@ -247,8 +323,13 @@ function describeFactor(
     case 'language':
       return factor.language === 'en'
         ? tt('suggest.reason.en')
-        : tt('suggest.reason.de', { formality: messages.formalityLabel(factor.formality ?? 'sie') });
+        : tt('suggest.reason.de', {
+            formality: messages.formalityLabel(factor.formality ?? 'sie'),
+            why: messages.addressReason(address),
+          });
     case 'usage':
       return tt('suggest.reason.usage', { count: factor.count });
+    case 'claim':
+      return td('claim.chip', { claim: describeClaims(factor.states, td) });
   }
 }

@@ -13,6 +13,12 @@ export interface TemplateRecord {
   tone: 'apologetic' | 'neutral' | 'warm';
   /** Only for German templates. */
   formality?: 'sie' | 'du';
+  /** Snippet shortcut (`;refund`, lower case) that expands the template in a reply box. */
+  shortcut?: string;
+  /** States that must be true before sending (`refund-started`, …; lib/replies/claims.ts). */
+  requires?: string[];
+  /** States the template promises for later. */
+  promises?: string[];
   /** 'personal', or the pack id (its URL or file name) the template came from. */
   owner: string;
   version: number;

@@ -48,7 +48,14 @@ export type ReplyEngineChoice = 'auto' | 'templates' | 'demo';
 
 export interface ReplySettings {
   engine: ReplyEngineChoice;
+  /** The German form of address: fixed by the team, or the form used when the conversation shows none. */
   germanFormality: GermanFormality;
+  /**
+   * `conversation`: du/Sie as the conversation shows it (the team's earlier replies, else the customer's own form),
+   * `germanFormality` when it shows neither; `fixed`: always `germanFormality`. Settings stored before this field
+   * existed read as `conversation`, which is what the panel's "like the conversation" always promised.
+   */
+  germanFormalityMode: 'conversation' | 'fixed';
   brandVoice: string;
   /** What the team allows to be offered (refunds, vouchers…); drafts never promise anything not covered here. */
   policyText: string;
@@ -77,6 +84,11 @@ export interface Settings {
   sites: Partial<Record<SiteId, boolean>> & Record<string, boolean | undefined>;
   /** Origins where the agent dismissed the in-page badge. */
   badgeDismissed: string[];
+  /**
+   * "Expand snippets in reply boxes", per site: keyed like `sites`, with `generic` standing for every page read by
+   * structure. Missing = off: typing in a page is only ever changed where the agent asked for it.
+   */
+  snippetSites: Record<string, boolean | undefined>;
   /** Team pack subscriptions (https URLs; http only for localhost). */
   packUrls: string[];
   replies: ReplySettings;
@@ -89,10 +101,12 @@ export const defaultSettings: Settings = {
   agent: { name: '', emails: [], names: [] },
   sites: {},
   badgeDismissed: [],
+  snippetSites: {},
   packUrls: [],
   replies: {
     engine: 'auto',
     germanFormality: 'sie',
+    germanFormalityMode: 'conversation',
     brandVoice: '',
     policyText: '',
     llmModelId: '',
@@ -149,6 +163,16 @@ export async function updateSettings(patch: DeepPartial<Settings>): Promise<Sett
   const next = mergeSettings(await getSettings(), patch);
   await settingsItem.setValue(next);
   return next;
+}
+
+/**
+ * Whether typed shortcuts expand on a site (known site id) or origin; for pages read by structure (`generic`), the
+ * "other pages" switch covers every origin unless the agent switched that origin off.
+ */
+export function isSnippetsEnabled(settings: Settings, key: string, generic = false): boolean {
+  const own = settings.snippetSites[key];
+  if (own !== undefined) return own;
+  return generic && settings.snippetSites.generic === true;
 }
 
 /** Whether Rapport is switched on for a site (known site id) or origin (other pages). */

@@ -1,4 +1,5 @@
 import type { Conversation } from '../sites/types';
+import { type ClaimState, conversationFacts, unsupportedClaims } from './claims';
 import { knownPlaceholders } from './prompt';
 
 /** Kinds of offer a draft may make only when the team's policy text covers them. */
@@ -8,13 +9,18 @@ export type OfferKind = 'refund' | 'voucher' | 'discount' | 'compensation';
 export type GuardrailWarning =
   | { kind: 'offer-not-in-policy'; offer: OfferKind; phrase: string }
   | { kind: 'unknown-number'; value: string }
-  | { kind: 'placeholder'; placeholder: string; known: boolean };
+  | { kind: 'placeholder'; placeholder: string; known: boolean }
+  | { kind: 'unsupported-claim'; state: ClaimState; phrase: string };
 
 export interface GuardrailContext {
   conversation: Conversation;
   policyText: string;
   /** Other text the draft may quote numbers from: the templates it was built from, the brand voice. */
   knownText?: string[];
+  /** States the conversation shows as true; read from `conversation` when absent. */
+  facts?: ReadonlySet<ClaimState>;
+  /** The reply's language ('en' | 'de'); anything else checks both. */
+  language?: string;
 }
 
 /**
@@ -82,8 +88,10 @@ function looksLikeDateOrPhone(token: string): boolean {
 }
 
 /**
- * Post-checks a finished draft: offers the policy does not cover, identifiers that appear nowhere in the conversation
- * (likely invented), and placeholders still to be filled. Returns warnings in text order within each kind.
+ * Post-checks a finished draft or a filled template before Insert: offers the policy does not cover, states it asserts
+ * that the conversation does not show ("I've started your refund" while the refund is pending), identifiers that
+ * appear nowhere in the conversation (likely invented), and placeholders still to be filled. Returns warnings in text
+ * order within each kind.
  */
 export function checkDraft(draft: string, context: GuardrailContext): GuardrailWarning[] {
   const warnings: GuardrailWarning[] = [];
@@ -101,6 +109,11 @@ export function checkDraft(draft: string, context: GuardrailContext): GuardrailW
         warnings.push({ kind: 'offer-not-in-policy', offer: kind, phrase: match[0] });
       }
     }
+  }
+
+  const facts = context.facts ?? conversationFacts(context.conversation);
+  for (const claim of unsupportedClaims(stripPlaceholders(draft), facts, context.language ?? 'other')) {
+    warnings.push({ kind: 'unsupported-claim', state: claim.state, phrase: claim.phrase ?? '' });
   }
 
   const sources = [

@@ -51,7 +51,7 @@ test.describe('reply templates', () => {
     await first.getByRole('button', { name: 'Insert' }).click();
     await expect(first.getByTestId('template-use-status')).toHaveText('Inserted into the reply box');
     const reply = page.locator('#reply-body');
-    await expect(reply).toHaveValue(/I'm sorry about the trouble with your order A-55812/);
+    await expect(reply).toHaveValue(/I'm sorry about the trouble with your refund for order A-55812/);
     await expect(reply).toHaveValue(/^Hi Derek,/);
     await expect(reply).toHaveValue(/Best regards,\nLena Vogt$/);
     expect(await reply.inputValue()).not.toContain('{{');
@@ -120,6 +120,54 @@ test.describe('reply templates', () => {
     await expect(options.getByTestId('library-row')).toContainText('1 uses');
   });
 
+  test('inserting a template that claims the refund has started asks first on the angry refund demand', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }, testInfo) => {
+    await setAgentName(context, extensionId);
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${angryRefund.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await expect(panel.getByTestId('mood-card')).toBeVisible({ timeout: 30_000 });
+    const card = panel.getByTestId('suggestions-card');
+    await expect(card.getByTestId('suggestion').first()).toBeVisible();
+    // The refund is still pending: the "Refund issued" variant is not among the suggestions.
+    await expect(card.getByTestId('suggestion').filter({ hasText: 'Refund issued' })).toHaveCount(0);
+
+    const reply = page.locator('#reply-body');
+    const confirm = panel.getByTestId('insert-confirm');
+    const chooseRefundIssued = async () => {
+      await panel.getByRole('button', { name: 'All templates…' }).click();
+      const search = panel.getByTestId('template-picker').getByRole('combobox', { name: 'Search all templates' });
+      await search.fill('Refund issued');
+      await search.press('Enter');
+      // The amount may be missing from what the page shows: the fill-in form comes first, the question after it.
+      const form = panel.getByTestId('template-fill-form');
+      await expect(confirm.or(form)).toBeVisible();
+      if (await form.isVisible()) {
+        const fields = form.getByRole('textbox');
+        for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('€349.00');
+        await form.getByRole('button', { name: 'Insert' }).click();
+      }
+    };
+
+    await chooseRefundIssued();
+    await expect(confirm).toContainText('This says the refund has started — is that true?');
+    await panel.screenshot({ path: testInfo.outputPath('panel-claim-confirm.png'), fullPage: true });
+    await expect(reply).toHaveValue('');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(reply).toHaveValue('');
+
+    await chooseRefundIssued();
+    await confirm.getByRole('button', { name: 'Insert anyway' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(reply).toHaveValue(/has been issued/);
+  });
+
   test('the keyboard picker filters all templates and Enter inserts the chosen one', async ({
     context,
     demo,
@@ -135,14 +183,19 @@ test.describe('reply templates', () => {
     const search = picker.getByRole('combobox', { name: 'Search all templates' });
     await expect(search).toBeFocused();
     await search.fill('rechnung');
-    await expect(picker.getByRole('option')).toHaveText([/^Rechnungskopie/]);
+    await expect(picker.getByRole('option')).toHaveText([/^Rechnungskopie/, /^Rechnungskopie/]);
     await search.press('Escape');
     await expect(picker).toBeHidden();
 
     await panel.getByRole('button', { name: 'All templates…' }).click();
     await search.fill('item');
     const options = picker.getByRole('option');
-    await expect(options).toHaveText([/Damaged or wrong item/, /How to return an item/]);
+    await expect(options).toHaveText([
+      /Change to an order/,
+      /Damaged or wrong item/,
+      /How to return an item/,
+      /Refund request/,
+    ]);
     await expect(options.first()).toHaveAttribute('aria-selected', 'true');
     await search.press('ArrowDown');
     await search.press('ArrowDown');

@@ -1,5 +1,6 @@
 import { getDb, type TemplateRecord } from '../../db';
 import { AppError } from '../../errors';
+import { isClaimState } from '../claims';
 import {
   describeIssues,
   isTemplateIntent,
@@ -124,6 +125,9 @@ function toPackJson(record: TemplateRecord): PackTemplateJson {
     intents: record.intents.filter(isTemplateIntent),
     tone: record.tone,
     ...(record.language === 'de' && record.formality ? { formality: record.formality } : {}),
+    ...(record.shortcut ? { shortcut: record.shortcut } : {}),
+    ...(record.requires?.length ? { requires: record.requires.filter(isClaimState) } : {}),
+    ...(record.promises?.length ? { promises: record.promises.filter(isClaimState) } : {}),
     version: record.version,
     updatedAt: new Date(record.updatedAt).toISOString(),
   };
@@ -246,6 +250,9 @@ function personalRecord(template: PackTemplate, id: string, now: number): Templa
     intents: template.intents,
     tone: template.tone,
     ...(template.formality ? { formality: template.formality } : {}),
+    ...(template.shortcut ? { shortcut: template.shortcut } : {}),
+    ...(template.requires?.length ? { requires: template.requires } : {}),
+    ...(template.promises?.length ? { promises: template.promises } : {}),
     owner: PERSONAL_OWNER,
     version: template.version,
     updatedAt: Number.isFinite(updatedAt) ? updatedAt : now,

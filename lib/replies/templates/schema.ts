@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { TemplateRecord } from '../../db';
 import { type Intent, intents } from '../../models/types';
+import { type ClaimState, claimStates } from '../claims';
+import { SHORTCUT_PATTERN } from '../snippets';
 import { findMalformedPlaceholders } from './placeholders';
 
 /** Every intent a template can be tagged with, in the order the editor lists them. */
@@ -74,6 +76,23 @@ const templateShape = {
     .transform((intents) => [...new Set(intents)]),
   tone: z.enum(templateTones),
   formality: z.enum(templateFormalities).optional(),
+  /** Snippet shortcut (`;refund`), stored in lower case; unique per library (checked where templates are saved). */
+  shortcut: z
+    .string()
+    .trim()
+    .regex(SHORTCUT_PATTERN, 'The shortcut must be “;” followed by 2–30 letters, digits or hyphens (e.g. ;refund).')
+    .transform((shortcut) => shortcut.toLowerCase())
+    .optional(),
+  /** States that must be true before this is sent (the refund started, the parcel shipped …); optional, so older packs stay valid. */
+  requires: z
+    .array(z.enum(claimStates))
+    .transform((states) => [...new Set(states)])
+    .optional(),
+  /** States this template promises for later ("we will refund you once the return arrives"). */
+  promises: z
+    .array(z.enum(claimStates))
+    .transform((states) => [...new Set(states)])
+    .optional(),
 };
 
 // Formality only means something in German; dropping it elsewhere keeps ranking and filters honest.
@@ -152,6 +171,9 @@ export interface PackTemplateJson {
   intents: Intent[];
   tone: TemplateTone;
   formality?: TemplateFormality;
+  shortcut?: string;
+  requires?: ClaimState[];
+  promises?: ClaimState[];
   version: number;
   updatedAt: string;
 }

@@ -52,7 +52,9 @@ describe('checkDraft: numbers', () => {
   it('accepts numbers from the conversation, its subject and the known text', () => {
     const draft = 'Bestellung #100234 ist unterwegs. Rufen Sie uns an: 0301234567.';
     expect(
-      checkDraft(draft, { conversation: germanConversation, policyText: '', knownText: ['Tel. 030 1234567'] }),
+      checkDraft(draft, { conversation: germanConversation, policyText: '', knownText: ['Tel. 030 1234567'] }).filter(
+        (w) => w.kind !== 'unsupported-claim',
+      ),
     ).toEqual([]);
   });
 
@@ -90,5 +92,56 @@ describe('checkDraft: placeholders', () => {
         policyText: '',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('checkDraft: claims', () => {
+  const withAgentLine = (text: string) => ({
+    ...englishConversation,
+    messages: [
+      ...englishConversation.messages,
+      {
+        id: 'agent-1',
+        author: { name: 'Sam' },
+        role: 'agent' as const,
+        roleSource: 'page' as const,
+        text,
+        bodyLoaded: true,
+        attachments: [],
+      },
+    ],
+  });
+
+  it('flags a state the conversation does not show, in the same words for drafts and templates', () => {
+    const warnings = checkDraft("Hi John, I've started your refund. It shows up within 5 days.", {
+      conversation: englishConversation,
+      policyText: 'Refunds are allowed.',
+    });
+    expect(warnings).toEqual([{ kind: 'unsupported-claim', state: 'refund-started', phrase: "'ve started" }]);
+  });
+
+  it('accepts what an agent already said happened, and promises for later', () => {
+    const draft = 'Hi John, your refund has been issued and should show within 5 days.';
+    const context = {
+      conversation: withAgentLine("I've issued the refund today."),
+      policyText: 'Refunds are allowed.',
+    };
+    expect(checkDraft(draft, context)).toEqual([]);
+    expect(
+      checkDraft('We will start your refund once the return arrives.', {
+        conversation: englishConversation,
+        policyText: 'Refunds are allowed.',
+      }).filter((w) => w.kind === 'unsupported-claim'),
+    ).toEqual([]);
+  });
+
+  it('flags German claims too', () => {
+    const warnings = checkDraft('Die Erstattung wurde veranlasst.', {
+      conversation: germanConversation,
+      policyText: 'Erstattungen sind möglich.',
+    });
+    expect(
+      warnings.filter((w) => w.kind === 'unsupported-claim').map((w) => w.kind === 'unsupported-claim' && w.state),
+    ).toEqual(['refund-started']);
   });
 });

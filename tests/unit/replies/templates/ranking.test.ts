@@ -201,3 +201,64 @@ describe('the same reply from two sources', () => {
     expect(ids).not.toContain('imported');
   });
 });
+
+describe('ranking by the request (issue 19)', () => {
+  const requestLibrary = [
+    record({ id: 'delivery', intents: ['delivery-delay', 'tracking'], tone: 'neutral' }),
+    record({ id: 'tracking', intents: ['tracking', 'delivery-delay'], tone: 'neutral' }),
+    record({ id: 'cancelled', intents: ['cancellation'], tone: 'apologetic', usageCount: 50 }),
+    record({ id: 'damaged', intents: ['damaged-or-wrong-item', 'return', 'complaint'], tone: 'apologetic' }),
+    record({ id: 'complaint', intents: ['complaint'], tone: 'apologetic' }),
+    record({ id: 'general', intents: ['other'], tone: 'apologetic' }),
+    record({ id: 'thanks', intents: ['thank-you'], tone: 'warm' }),
+  ];
+  const delivery = [
+    { intent: 'delivery-delay' as const, p: 0.55 },
+    { intent: 'complaint' as const, p: 0.2 },
+    { intent: 'other' as const, p: 0.12 },
+    { intent: 'cancellation' as const, p: 0.06 },
+    { intent: 'thank-you' as const, p: 0.05 },
+  ];
+
+  it('puts the main request first even when tone and usage favour another template', () => {
+    const [first] = suggestTemplates(requestLibrary, {
+      intents: delivery,
+      mood: mood('angry', 'negative'),
+      language: 'en',
+      formality: 'sie',
+    });
+    expect(first?.template.id).toBe('delivery');
+  });
+
+  it('never fills the top three with off-topic templates while on-topic ones exist', () => {
+    const ids = suggestTemplates(requestLibrary, {
+      intents: delivery,
+      mood: mood('angry', 'negative'),
+      language: 'en',
+      formality: 'sie',
+    }).map((s) => s.template.id);
+    expect(ids).toEqual(['delivery', 'complaint']);
+  });
+
+  it('counts a match on a later intent only when nothing matches on a first one', () => {
+    const ids = suggestTemplates(requestLibrary, {
+      intents: [{ intent: 'return', p: 0.9 }],
+      mood: null,
+      language: 'en',
+      formality: 'sie',
+    }).map((s) => s.template.id);
+    expect(ids).toEqual(['damaged']);
+  });
+
+  it('offers every template by tone when no intent is known yet', () => {
+    const suggestions = suggestTemplates(requestLibrary, {
+      intents: [],
+      mood: mood('happy', 'positive'),
+      language: 'en',
+      formality: 'sie',
+      limit: 10,
+    });
+    expect(suggestions).toHaveLength(requestLibrary.length);
+    expect(suggestions[0]?.template.id).toBe('thanks');
+  });
+});

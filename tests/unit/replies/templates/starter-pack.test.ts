@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../../lib/db';
+import { detectClaims } from '../../../../lib/replies/claims';
 import { deleteTemplate, listTemplates, recordTemplateUse } from '../../../../lib/replies/templates/library';
 import { exportPack, planImport } from '../../../../lib/replies/templates/pack-file';
 import { fillTemplate, listPlaceholders, placeholderCatalog } from '../../../../lib/replies/templates/placeholders';
@@ -12,18 +13,46 @@ beforeEach(async () => {
 });
 
 describe('starter pack', () => {
-  it('covers the common intents in English and German (Sie), with du variants for a few', () => {
-    const en = starterTemplates.filter((t) => t.language === 'en');
-    const sie = starterTemplates.filter((t) => t.language === 'de' && t.formality === 'sie');
-    const du = starterTemplates.filter((t) => t.language === 'de' && t.formality === 'du');
-    expect(en.length).toBeGreaterThanOrEqual(10);
-    expect(sie.length).toBe(en.length);
-    expect(du.length).toBeGreaterThanOrEqual(3);
-    const covered = new Set(starterTemplates.flatMap((t) => t.intents));
-    for (const intent of templateIntents.filter((i) => !['account', 'contact', 'other'].includes(i))) {
-      expect(covered, intent).toContain(intent);
+  it('has at least one template for every intent in English, German Sie and German du', () => {
+    const forms = {
+      en: starterTemplates.filter((t) => t.language === 'en'),
+      sie: starterTemplates.filter((t) => t.language === 'de' && t.formality === 'sie'),
+      du: starterTemplates.filter((t) => t.language === 'de' && t.formality === 'du'),
+    };
+    for (const [form, templates] of Object.entries(forms)) {
+      const covered = new Set(templates.flatMap((t) => t.intents));
+      for (const intent of templateIntents) expect(covered, `${form}: ${intent}`).toContain(intent);
     }
+    expect(forms.sie.length).toBe(forms.en.length);
+    expect(forms.du.length).toBe(forms.en.length);
     expect(new Set(starterTemplates.map((t) => t.id)).size).toBe(starterTemplates.length);
+  });
+
+  it('offers a first choice per intent and language that claims nothing the conversation has to show', () => {
+    for (const template of starterTemplates.filter((t) => !t.requires)) {
+      expect(detectClaims(template.body, template.language), template.id).toEqual([]);
+    }
+    for (const intent of templateIntents) {
+      for (const form of ['en', 'sie', 'du'] as const) {
+        const safe = starterTemplates.filter(
+          (t) =>
+            !t.requires &&
+            t.intents.includes(intent) &&
+            (form === 'en' ? t.language === 'en' : t.language === 'de' && t.formality === form),
+        );
+        expect(safe.length, `${form}: ${intent}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('declares in `requires` every state a variant states as done', () => {
+    const variants = starterTemplates.filter((t) => t.requires);
+    expect(variants.length).toBeGreaterThanOrEqual(12);
+    for (const template of variants) {
+      const claimed = detectClaims(template.body, template.language).map((claim) => claim.state);
+      expect(claimed.length, template.id).toBeGreaterThan(0);
+      for (const state of claimed) expect(template.requires, template.id).toContain(state);
+    }
   });
 
   it('every template is valid and uses only placeholders the engine fills', () => {
