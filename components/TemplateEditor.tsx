@@ -3,7 +3,8 @@ import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
 import type { Intent } from '../lib/models/types';
 import { useSettings } from '../lib/queries';
-import { useCreateTemplate, useUpdateTemplate } from '../lib/replies/templates/hooks';
+import { findShortcutClash, isValidShortcut } from '../lib/replies/snippets';
+import { useCreateTemplate, useTemplates, useUpdateTemplate } from '../lib/replies/templates/hooks';
 import { fillTemplate, placeholderCatalog } from '../lib/replies/templates/placeholders';
 import {
   isTemplateIntent,
@@ -18,6 +19,7 @@ import {
 } from '../lib/replies/templates/schema';
 import type { Conversation } from '../lib/sites/types';
 import { useI18n } from './I18nProvider';
+import { snippetMessages } from './snippet-messages';
 import { useTemplateMessages } from './TemplateMessages';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -65,6 +67,7 @@ export function TemplateEditor({
   onDone: (saved: TemplateRecord | null) => void;
 }) {
   const { t, language: uiLanguage } = useI18n();
+  const sm = snippetMessages(uiLanguage);
   const { tt, intentLabel, toneLabel, languageLabel, formalityLabel } = useTemplateMessages();
   const settings = useSettings();
   const create = useCreateTemplate();
@@ -81,6 +84,18 @@ export function TemplateEditor({
   );
   const [intents, setIntents] = useState<Intent[]>(template?.intents.filter(isTemplateIntent) ?? []);
   const [error, setError] = useState<string | null>(null);
+  const [shortcut, setShortcut] = useState(template?.shortcut ?? '');
+  const library = useTemplates();
+  const shortcutId = useId();
+
+  /** Why the shortcut cannot be saved (malformed, or another template's), as the agent reads it; null when fine. */
+  const shortcutProblem = (() => {
+    const wanted = shortcut.trim();
+    if (wanted === '') return null;
+    if (!isValidShortcut(wanted)) return sm('shortcutInvalid');
+    const clash = findShortcutClash(wanted, library.data ?? [], template?.id ?? null);
+    return clash ? sm('shortcutTaken', { shortcut: wanted.toLowerCase(), title: clash.title }) : null;
+  })();
 
   const preview = useMemo(
     () =>
@@ -108,6 +123,10 @@ export function TemplateEditor({
 
   function save(): void {
     setError(null);
+    if (shortcutProblem) {
+      setError(shortcutProblem);
+      return;
+    }
     const input: TemplateInput = {
       title,
       body,
@@ -115,6 +134,8 @@ export function TemplateEditor({
       intents,
       tone,
       ...(language === 'de' ? { formality } : {}),
+      // An emptied field removes the shortcut the template had.
+      shortcut: shortcut.trim() || undefined,
     };
     const options = {
       onSuccess: (saved: TemplateRecord) => onDone(saved),
@@ -141,6 +162,23 @@ export function TemplateEditor({
         <span>{tt('editor.title')}</span>
         <input type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       </label>
+      <label className="field">
+        <span>{sm('shortcut')}</span>
+        <input
+          type="text"
+          value={shortcut}
+          maxLength={31}
+          placeholder=";refund"
+          spellCheck={false}
+          data-testid="template-shortcut"
+          aria-describedby={shortcutId}
+          aria-invalid={shortcutProblem ? true : undefined}
+          onChange={(event) => setShortcut(event.target.value)}
+        />
+      </label>
+      <p id={shortcutId} className={`small ${shortcutProblem ? 'tpl-error' : 'muted'}`}>
+        {shortcutProblem ?? sm('shortcutHelp')}
+      </p>
       <div className="tpl-editor-grid">
         <label className="field">
           <span>{tt('editor.language')}</span>

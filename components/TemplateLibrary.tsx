@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
 import type { Intent } from '../lib/models/types';
+import { indexSnippets } from '../lib/replies/snippets';
 import {
   useDeleteTemplate,
   useDuplicateTemplate,
@@ -22,6 +23,7 @@ import {
   templateIntents,
   templateLanguages,
 } from '../lib/replies/templates/schema';
+import { snippetMessages } from './snippet-messages';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateImportDialog } from './TemplateImportDialog';
 import { useTemplateMessages } from './TemplateMessages';
@@ -85,6 +87,15 @@ export function TemplateLibrary() {
   );
   const shown = useTemplates(query);
   const all = useTemplates();
+  const sm = snippetMessages(language);
+  /** The shortcut each template expands from in a reply box (its own, or the starter pack's `;<intent>`). */
+  const shortcutOf = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const [shortcut, records] of indexSnippets(all.data ?? [], STARTER_OWNER)) {
+      for (const record of records) if (!byId.has(record.id)) byId.set(record.id, shortcut);
+    }
+    return byId;
+  }, [all.data]);
   const packs = usePackSubscriptions();
   const remove = useDeleteTemplate();
   const restore = useRestoreTemplate();
@@ -292,6 +303,11 @@ export function TemplateLibrary() {
                     {record.formality ? ` · ${messages.formalityLabel(record.formality)}` : ''}
                   </span>
                   <span className={`chip tpl-tone-${record.tone}`}>{messages.toneLabel(record.tone)}</span>
+                  {shortcutOf.has(record.id) ? (
+                    <span className="chip tpl-shortcut" data-testid="template-shortcut-chip">
+                      {sm('shortcutChip', { shortcut: shortcutOf.get(record.id) ?? '' })}
+                    </span>
+                  ) : null}
                   {record.intents.filter(isTemplateIntent).map((value) => (
                     <span key={value} className="chip">
                       {messages.intentLabel(value)}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AppError, serializeError } from '../lib/errors';
+import { resolveLanguage } from '../lib/i18n';
 import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
 import { analyzeConversation, receiveAnalysisProgress, warmUpAnalysisHost } from '../lib/models/analysis-host-client';
 import {
@@ -23,8 +24,10 @@ import {
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
+import { expandSnippet, listSnippetShortcuts } from '../lib/replies/snippet-expansion';
+import { listActiveTemplates, recordTemplateUse } from '../lib/replies/templates/library';
 import { ensureStarterPack } from '../lib/replies/templates/starter-pack';
-import { updateSettings } from '../lib/settings';
+import { getSettings, updateSettings } from '../lib/settings';
 import { declaredSiteMatches } from '../lib/sites/matches';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -158,6 +161,30 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void acceptReport(tabId, report);
       return undefined;
+    },
+    async listSnippetShortcuts() {
+      return listSnippetShortcuts(await listActiveTemplates());
+    },
+    async expandSnippet({ shortcut, values }, sender) {
+      const state = sender.tab?.id === undefined ? null : tabs.get(sender.tab.id);
+      const settings = await getSettings();
+      const { templateId, expansion } = expandSnippet(
+        shortcut,
+        {
+          conversation: state?.report?.conversation ?? null,
+          language: state?.mood?.language ?? 'other',
+          uiLanguage: resolveLanguage(settings.language, navigator.language),
+          formality: settings.replies.germanFormality,
+          agentName: settings.agent.name,
+          ...(values ? { values } : {}),
+        },
+        await listActiveTemplates(),
+      );
+      if (templateId && expansion.found && expansion.missing.length === 0) {
+        // Usage only orders suggestions: a failed count is not worth bothering the agent with.
+        void recordTemplateUse(templateId).catch(() => undefined);
+      }
+      return expansion;
     },
     togglePanelFromPage(_payload, sender) {
       const tab = sender.tab;

@@ -193,6 +193,9 @@ const en = {
   'common.cancel': 'Cancel',
   'common.retry': 'Retry',
   'common.loading': 'Loading…',
+  'snippets.formTitle': 'Fill in “{title}”',
+  'snippets.formHelp': 'The conversation does not give these values. The template is inserted once they are filled in.',
+  'snippets.formInsert': 'Insert',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -392,6 +395,10 @@ const de: Dictionary = {
   'common.cancel': 'Abbrechen',
   'common.retry': 'Erneut versuchen',
   'common.loading': 'Wird geladen…',
+  'snippets.formTitle': '„{title}“ ausfüllen',
+  'snippets.formHelp':
+    'Diese Angaben stehen nicht im Gespräch. Die Vorlage wird eingefügt, sobald sie ausgefüllt sind.',
+  'snippets.formInsert': 'Einfügen',
 };
 
 const dictionaries: Record<'en' | 'de', Dictionary> = { en, de };

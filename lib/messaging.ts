@@ -93,6 +93,13 @@ export const protocol = {
   /** The agent is typing in the site's reply box (debounced): the panel checks the draft's tone. */
   reportReplyDraft: { from: 'content', payload: z.object({ text: text(20_000) }) },
   togglePanelFromPage: { from: 'content', payload: z.object({}) },
+  /** The library's snippet shortcuts (`;refund`), fetched when the agent first types one where snippets are on. */
+  listSnippetShortcuts: { from: 'content', payload: z.object({}) },
+  /** A shortcut the agent typed: the template filled for the sender tab's conversation (`values`: the fill-in form's). */
+  expandSnippet: {
+    from: 'content',
+    payload: z.object({ shortcut: text(40), values: z.optional(z.record(text(100), text(2000))) }),
+  },
   // panel (extension page) → background
   getTabState: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
   insertText: { from: 'extension', payload: z.object({ tabId: tabIdSchema, text: text(100_000) }) },
@@ -198,6 +205,16 @@ export interface BadgeMood {
   urgent: boolean;
 }
 
+/** A snippet's template, filled for the conversation; `missing`: what the fill-in form must ask for first. */
+export type SnippetExpansion =
+  | { found: false }
+  | {
+      found: true;
+      title: string;
+      text: string;
+      missing: { key: string; label: { en: string; de: string }; example?: string }[];
+    };
+
 /** The state of one tab, as the panel renders it. */
 export interface TabState {
   tabId: number;
@@ -223,6 +240,8 @@ export interface ResponseMap {
   reportPage: undefined;
   reportReplyDraft: undefined;
   togglePanelFromPage: { open: boolean; via: 'side-panel' | 'drawer' };
+  listSnippetShortcuts: string[];
+  expandSnippet: SnippetExpansion;
   getTabState: TabState;
   insertText: InsertResult;
   correctRole: undefined;

@@ -11,7 +11,14 @@ import { freshdeskBaseUrl } from '../../lib/escalation/freshdesk-account';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
-import { getSettings, isSiteEnabled, type Settings, settingsItem, updateSettings } from '../../lib/settings';
+import {
+  getSettings,
+  isSiteEnabled,
+  isSnippetsEnabled,
+  type Settings,
+  settingsItem,
+  updateSettings,
+} from '../../lib/settings';
 import { adapters, getAdapterFor, pickConversationArea, readSelection, watchConversation } from '../../lib/sites';
 import { buildDiagnostic } from '../../lib/sites/diagnostics';
 import { anchorMissing } from '../../lib/sites/dom';
@@ -25,6 +32,7 @@ import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import badgeCss from './badge.css?inline';
 import { createDrawer, type Drawer } from './drawer';
 import { watchReplyDraft } from './reply-draft';
+import { watchSnippets } from './snippets';
 
 /** Where the agent dragged the badge, per origin. */
 const badgePositions = storage.defineItem<Record<string, BadgePosition>>('local:badgePositions', { fallback: {} });
@@ -372,6 +380,16 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     (text) => void sendToExtension('reportReplyDraft', { text }).catch(() => undefined),
     ctx.signal,
   );
+  // Typed shortcuts expand only where the agent switched snippets on, and only where Rapport itself is on.
+  watchSnippets(document, {
+    isEnabled: () =>
+      isEnabled(settings, adapter) && isSnippetsEnabled(settings, siteKeyFor(adapter), adapter.id === 'generic'),
+    listShortcuts: () => sendToExtension('listSnippetShortcuts', {}),
+    expand: (shortcut, values) => sendToExtension('expandSnippet', { shortcut, ...(values ? { values } : {}) }),
+    t,
+    language: resolveLanguage(settings.language, navigator.language),
+    signal: ctx.signal,
+  });
   // A preview pane loading another message changes nothing in the page itself: its frame's load event tells.
   document.addEventListener(
     'load',

@@ -1,6 +1,7 @@
 import { getDb, type TemplateRecord } from '../../db';
 import { AppError } from '../../errors';
 import type { Intent } from '../../models/types';
+import { findShortcutClash } from '../snippets';
 import {
   describeIssues,
   isTemplateIntent,
@@ -116,7 +117,20 @@ function contentOf(record: TemplateRecord): TemplateInput {
     intents: record.intents.filter(isTemplateIntent),
     tone: record.tone,
     ...(record.formality ? { formality: record.formality } : {}),
+    ...(record.shortcut ? { shortcut: record.shortcut } : {}),
   };
+}
+
+/** Refuses a shortcut another template of the library already answers to (snippets must be unambiguous). */
+async function requireFreeShortcut(content: TemplateContent, selfId: string | null): Promise<void> {
+  if (!content.shortcut) return;
+  const clash = findShortcutClash(content.shortcut, await listActiveTemplates(), selfId);
+  if (clash) {
+    throw new AppError(
+      'templates/shortcut-taken',
+      `The shortcut ${content.shortcut} is already used by “${clash.title}”. Choose another one.`,
+    );
+  }
 }
 
 function newId(): string {
@@ -140,6 +154,7 @@ function readOnlyError(record: TemplateRecord): AppError {
 /** Saves a new personal template (version 1). Throws `templates/invalid` with the reasons when the input is not valid. */
 export async function createTemplate(input: TemplateInput, now = Date.now()): Promise<TemplateRecord> {
   const content = validate(input);
+  await requireFreeShortcut(content, null);
   const record: TemplateRecord = {
     ...content,
     id: newId(),
@@ -166,7 +181,8 @@ export async function updateTemplate(
     const existing = await requireTemplate(id);
     if (!isEditable(existing)) throw readOnlyError(existing);
     const content = validate({ ...contentOf(existing), ...patch });
-    const { formality: _previousFormality, ...rest } = existing;
+    await requireFreeShortcut(content, id);
+    const { formality: _previousFormality, shortcut: _previousShortcut, ...rest } = existing;
     const record: TemplateRecord = { ...rest, ...content, version: existing.version + 1, updatedAt: now };
     await db.templates.put(record);
     return record;
