@@ -59,7 +59,7 @@ export function MoodCard({
   const corrected = stateSource === 'agent';
   // The agent's own word is not uncertain, whatever the model's confidence.
   const uncertain = !corrected && (doubtful || mood.confidence < lowConfidence);
-  const topEmotions = emotionChips(emotions, sentiment);
+  const topEmotions = emotionChips(emotions, sentiment, mood.current.state);
   return (
     <section
       className={`card mood mood-${colourOf(state)}${uncertain ? ' mood-uncertain' : ''}`}

@@ -192,6 +192,12 @@ export function aggregateConversation(
     // One message is a thin basis for a conversation's mood: hold confidence back until there are a few.
     const basis = Math.min(1, 0.75 + 0.125 * (n - 1));
     confidence = Math.round(weighted((m) => m.confidence) * basis * 1000) / 1000;
+    // The customer said it in so many words ("I'm really worried", "zum dritten Mal", "I will file a chargeback"):
+    // the verdict rests on their own phrase, not only on the model's spread, so it is not shown as a guess.
+    const latest = customer[n - 1]?.mood;
+    // A message of a word or two stays a guess however clear the word (its own confidence is at most 0.3).
+    const spoken = latest !== undefined && latest.state === state && latest.confidence > 0.3 && hasOwnWords(latest);
+    if (spoken) confidence = Math.max(confidence, statedConfidence);
   }
 
   const recent = customer.slice(-Math.max(1, opts.recentWindow));
@@ -233,6 +239,16 @@ export function aggregateConversation(
     language: customerLanguage(customer.map((c) => ({ language: c.mood.language, length: c.message.text.length }))),
     messages: { ...moods },
   };
+}
+
+/** The confidence a verdict has when the latest message states it in the customer's own words. */
+const statedConfidence = 0.6;
+
+/** True when a state cue (other than a calm closing) or a threat in the message backs its state. */
+function hasOwnWords(mood: MessageMood): boolean {
+  const cues = (mood.stateCues ?? []).filter((kind) => kind !== 'calm-acceptance');
+  const threats = mood.urgency.reasons.filter((reason) => reason.kind !== 'deadline' && reason.kind !== 'immediacy');
+  return isUpsetState(mood.state) && (cues.length > 0 || threats.length > 0);
 }
 
 /**

@@ -134,15 +134,38 @@ export interface ConversationMood {
 export const positiveEmotions: ReadonlySet<Emotion> = new Set(['grateful', 'happy']);
 export const negativeEmotions: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'sad', 'anxious']);
 
+/** The emotions that may stand beside each state as a chip: its own group only, so the chips never contradict it. */
+const chipGroups: Readonly<Record<CustomerState, ReadonlySet<Emotion>>> = {
+  angry: negativeEmotions,
+  frustrated: negativeEmotions,
+  anxious: negativeEmotions,
+  sad: negativeEmotions,
+  grateful: positiveEmotions,
+  happy: positiveEmotions,
+  confused: new Set(['confused']),
+  calm: new Set(),
+};
+
 /**
- * The emotions worth a chip: at least 30 %, not "neutral", at most three. An emotion that contradicts a clear
- * sentiment (happy on a clearly negative message: "is this a joke") is left out unless it is itself likely (≥ 50 %):
- * the bag model picks such words up, and a contradictory chip makes agents distrust the whole card.
+ * The emotions worth a chip: at least 30 %, not "neutral", at most three. With the verdict's `state`, only emotions of
+ * its group (an anxious customer's card shows no "grateful" or "confused" chip) with the state's own emotion first;
+ * without it, an emotion that contradicts a clear sentiment (happy on a clearly negative message: "is this a joke") is
+ * left out unless it is itself likely (≥ 50 %): the bag model picks such words up, and a contradictory chip makes
+ * agents distrust the whole card.
  */
 export function emotionChips(
   emotionList: readonly { label: Emotion; p: number }[],
   sentiment: Pick<SentimentResult, 'label' | 'probs'>,
+  state?: CustomerState,
 ): { label: Emotion; p: number }[] {
+  if (state !== undefined) {
+    const group = chipGroups[state];
+    const own = state === 'calm' ? 'neutral' : state;
+    return emotionList
+      .filter((item) => item.p >= 0.3 && group.has(item.label))
+      .sort((a, b) => (b.label === own ? 1 : 0) - (a.label === own ? 1 : 0) || b.p - a.p)
+      .slice(0, 3);
+  }
   const clear = sentiment.probs[sentiment.label] >= 0.5;
   const contradicts = (label: Emotion) =>
     clear &&

@@ -39,3 +39,20 @@ describe('emotion chips', () => {
     ).toEqual(['grateful', 'happy', 'confused']);
   });
 });
+
+describe('emotionChips beside the verdict', () => {
+  const list = [
+    { label: 'confused' as const, p: 0.54 },
+    { label: 'grateful' as const, p: 0.38 },
+    { label: 'anxious' as const, p: 0.38 },
+    { label: 'frustrated' as const, p: 0.31 },
+  ];
+  const sentiment = { label: 'neutral' as const, probs: { negative: 0.3, neutral: 0.4, positive: 0.3 } };
+
+  it("shows only the state's group, the state's own emotion first", () => {
+    expect(emotionChips(list, sentiment, 'anxious').map((c) => c.label)).toEqual(['anxious', 'frustrated']);
+    expect(emotionChips(list, sentiment, 'grateful').map((c) => c.label)).toEqual(['grateful']);
+    expect(emotionChips(list, sentiment, 'confused').map((c) => c.label)).toEqual(['confused']);
+    expect(emotionChips(list, sentiment, 'calm')).toEqual([]);
+  });
+});
