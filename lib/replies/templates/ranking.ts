@@ -319,9 +319,16 @@ export function suggestTemplates(
   // is offered only when no honest one fits: the agent would otherwise send a false promise with one click.
   const honest = scored.filter((suggestion) => !suggestion.factors.some((factor) => factor.kind === 'claim'));
   const offered = honest.length > 0 ? honest : scored;
+  // A Sie conversation is never offered the du variant of a reply (and the other way round) while a variant in the
+  // right form fits: one click would address the customer wrongly.
+  const wrongForm = (suggestion: TemplateSuggestion): boolean =>
+    suggestion.template.language === 'de' &&
+    suggestion.template.formality !== undefined &&
+    suggestion.template.formality !== context.formality;
+  const rightForm = offered.filter((suggestion) => !wrongForm(suggestion));
 
   return pickBest(
-    offered,
+    rightForm.length > 0 ? rightForm : offered,
     context.limit ?? 3,
     (a, b) =>
       tierOf(b.template) - tierOf(a.template) ||

@@ -102,18 +102,20 @@ describe('suggestTemplates', () => {
     expect(angry[0]?.template.id).toBe('refund-apologetic');
   });
 
-  it('offers German templates for German conversations, with the team’s formality first', () => {
+  it('offers German templates for German conversations, only in the conversation’s form of address', () => {
     const sie = suggestTemplates(library, {
       intents: refundIntent,
       mood: mood('angry', 'negative'),
       language: 'de',
       formality: 'sie',
     });
-    expect(sie.map((s) => s.template.id)).toEqual(['refund-de-sie', 'refund-de-du']);
+    // The du variant of the same reply is not offered to a Sie customer while the Sie one fits.
+    expect(sie.map((s) => s.template.id)).toEqual(['refund-de-sie']);
     expect(sie[0]?.reasons).toContain('German, Sie');
     const du = suggestTemplates(library, { intents: refundIntent, mood: null, language: 'de', formality: 'du' });
     expect(du[0]?.template.id).toBe('refund-de-du');
     expect(du[0]?.reasons).toContain('German, du');
+    expect(du.map((s) => s.template.id)).not.toContain('refund-de-sie');
   });
 
   it('falls back to other languages only when none in the conversation’s language exist', () => {
