@@ -9,6 +9,8 @@ import { type SerializedError, serializeError } from '../errors';
 import type { Intent } from '../models/types';
 import type { Settings } from '../settings';
 import type { Conversation } from '../sites/types';
+import { detectAddressForm } from './address-form';
+import { conversationFacts } from './claims';
 import type { DraftEvent, DraftRequest, DraftSlot } from './engine';
 import { checkDraft, type GuardrailWarning } from './guardrails';
 import { fillTemplate } from './templates/placeholders';
@@ -197,16 +199,24 @@ export interface DraftInputs {
 
 /**
  * Builds the engine's request from the panel's state: the five best-ranked team templates for the conversation's
- * intent, mood, language and Sie/Du, the top intent, the brand voice, policy and the agent's name.
+ * intent, mood, language and Sie/Du (claims the conversation does not show ranked down), the top intent, the brand
+ * voice, policy, the agent's name, and du/Sie as the conversation shows it unless the team fixed it.
  */
 export function buildDraftRequest(inputs: DraftInputs): DraftRequest {
   const { conversation, mood, intents, settings } = inputs;
   const language: Language = mood?.language ?? 'en';
+  // Du or Sie as the conversation shows it unless the team fixed it (issue 19), as the suggestions chip says.
+  const formality =
+    detectAddressForm(conversation, language, {
+      germanFormality: settings.replies.germanFormality,
+      germanFormalityMode: settings.replies.germanFormalityMode,
+    }).form ?? settings.replies.germanFormality;
   const ranked = suggestTemplates(inputs.templates, {
     intents,
     mood,
     language,
-    formality: settings.replies.germanFormality,
+    formality,
+    facts: conversationFacts(conversation),
     limit: 5,
   }).map((suggestion) => suggestion.template);
   const request: DraftRequest = {
@@ -215,7 +225,7 @@ export function buildDraftRequest(inputs: DraftInputs): DraftRequest {
     replies: {
       brandVoice: settings.replies.brandVoice,
       policyText: settings.replies.policyText,
-      germanFormality: settings.replies.germanFormality,
+      germanFormality: formality,
     },
     agentName: settings.agent.name,
     language,

@@ -10,9 +10,9 @@ import {
   type ReplyEngine,
   type ReplyEngineStatus,
   type RewriteInstruction,
-  resolveLanguage,
   StatusStore,
 } from './engine';
+import { composeScriptedDraft } from './scripted-draft';
 import { chunkText } from './template-engine';
 
 /** What the fake writes for a slot; `rewrite` is set for rewrites. */
@@ -52,44 +52,17 @@ const rewriteLabels: Record<RewriteInstruction, string> = {
 };
 
 /**
- * The default script: a plausible reply in the request's language and Sie/Du, signed with the agent's name, with a
- * visible placeholder for the unknown order status, so end-to-end tests see what a real draft looks like.
+ * The default script: a draft composed for the conversation (`composeScriptedDraft`: its request, the customer's
+ * state and the facts they gave, in its language and du/Sie, claiming nothing the conversation does not show), so the
+ * demo and end-to-end tests see drafts that fit. A rewrite is the text with the instruction marked.
  */
 export const defaultFakeScript: FakeScript = (request, slot, rewrite) => {
-  const language = resolveLanguage(request);
-  const name = request.conversation.customer.name?.trim();
-  const du = request.replies.germanFormality === 'du';
-  const signature = request.agentName.trim() || (language === 'de' ? '[Ihr Name]' : '[your name]');
   if (rewrite) return `${rewrite.text.trim()} (${rewriteLabels[rewrite.instruction]})`;
-  if (language === 'de') {
-    const greeting = name ? `Hallo ${name},` : 'Guten Tag,';
-    const thanks = du ? 'vielen Dank für deine Nachricht.' : 'vielen Dank für Ihre Nachricht.';
-    const body: Record<DraftSlot, string> = {
-      'empathetic-detailed': du
-        ? 'Ich verstehe gut, wie ärgerlich das für dich ist. Ich kümmere mich sofort darum und melde mich mit [Bestellstatus].'
-        : 'Ich verstehe gut, wie ärgerlich das für Sie ist. Ich kümmere mich sofort darum und melde mich mit [Bestellstatus].',
-      short: 'Ich prüfe das und melde mich mit [Bestellstatus].',
-      'de-escalating': du
-        ? 'Es tut mir wirklich leid, dass du so lange warten musst. Ich übernehme das persönlich: [Bestellstatus].'
-        : 'Es tut mir wirklich leid, dass Sie so lange warten müssen. Ich übernehme das persönlich: [Bestellstatus].',
-      rewrite: '',
-    };
-    return `${greeting}\n\n${thanks} ${body[slot]}\n\nViele Grüße\n${signature}`;
-  }
-  const greeting = name ? `Hi ${name},` : 'Hello,';
-  const body: Record<DraftSlot, string> = {
-    'empathetic-detailed':
-      'thank you for your message. I understand how frustrating this is. I am looking into it right away and will get back to you with [order status].',
-    short: 'thanks for your message. I will check and get back to you with [order status].',
-    'de-escalating':
-      'I am really sorry you have had to wait so long. I am taking care of this personally: [order status].',
-    rewrite: '',
-  };
-  return `${greeting}\n\n${body[slot]}\n\nBest regards,\n${signature}`;
+  return slot === 'rewrite' ? '' : composeScriptedDraft(request, slot);
 };
 
 /**
- * A real `ReplyEngine` without a model, for unit and end-to-end tests and the demo: it walks through a download,
+ * A real `ReplyEngine` without a model, for unit and end-to-end tests and the demo (the settings' "scripted demo"): it walks through a download,
  * streams scripted tokens, honours cancellation, and fails on request exactly where a real engine would.
  */
 export class FakeReplyEngine implements ReplyEngine {

@@ -1,4 +1,5 @@
 import type { TemplateRecord } from '../db';
+import { conversationFacts, unsupportedClaims } from './claims';
 import {
   cancelledError,
   type DraftEvent,
@@ -13,6 +14,7 @@ import {
   resolveLanguage,
   StatusStore,
 } from './engine';
+import { groundDraft } from './grounding';
 
 /**
  * Fills a template's `{{placeholders}}` for the conversation; facts it does not know stay visible for the agent.
@@ -41,15 +43,23 @@ export function chunkText(text: string, words = chunkWords): string[] {
   return chunks.length > 0 ? chunks : text ? [text] : [];
 }
 
-/** Templates usable for the request: not deleted, in the reply language, and in the team's Sie/Du for German. */
+/**
+ * Templates usable for the request: not deleted, in the reply language and Sie/Du, claiming nothing the conversation
+ * does not show, and on the customer's main request when any template is (issue 19: a draft must fit the request and
+ * never say a refund was issued while it is pending).
+ */
 function usableTemplates(request: DraftRequest): TemplateRecord[] {
   const language = resolveLanguage(request);
-  return request.templates.filter((t) => {
+  const facts = conversationFacts(request.conversation);
+  const usable = request.templates.filter((t) => {
     if (t.deletedAt !== undefined) return false;
     if (language !== 'other' && t.language !== language) return false;
     if (t.language === 'de' && t.formality && t.formality !== request.replies.germanFormality) return false;
-    return true;
+    return unsupportedClaims(t, facts).length === 0;
   });
+  const main = groundDraft(request).main;
+  const onTopic = usable.filter((t) => main !== undefined && t.intents.includes(main));
+  return onTopic.length > 0 ? onTopic : usable;
 }
 
 /**

@@ -61,14 +61,29 @@ test.describe('reply drafts', () => {
     await expect(panel.locator('[data-testid="draft"][data-state="done"]')).toHaveCount(variants, {
       timeout: 20_000,
     });
-    await expect(panel.getByTestId('draft').first()).toContainText('Fill in [order status] before sending.');
+    await expect(panel.getByTestId('draft').first()).toContainText('Fill in [decision on refund] before sending.');
+    // Grounded in this conversation (issue 19): its pending refund, the order and amount the customer gave, the
+    // name they sign with — and no claim that the refund was issued or a parcel is on its way.
+    for (const index of [0, 1]) {
+      const text = await draftText(panel, index).inputValue();
+      expect(text.startsWith('Hi Derek,')).toBe(true);
+      expect(text).toMatch(/refund of €349 for order #A-55812/);
+      expect(text).not.toMatch(/has been issued|in transit|on its way|tracking/i);
+    }
+    await expect(panel.locator('[data-testid="draft-warnings"] [data-kind="unsupported-claim"]')).toHaveCount(0);
     const written = await first.inputValue();
-    expect(written).toContain('Hi Derek Holloway,');
     await card.screenshot({ path: testInfo.outputPath('drafts-panel.png') });
 
-    // Insert puts the (edited) draft into the demo's reply box; nothing is sent.
-    await first.fill(written.replace('[order status]', 'the refund was released today'));
+    // An edit that claims the refund was released, which the conversation does not show: Insert asks first.
+    await first.fill(written.replace('[decision on refund]', 'the refund was released today'));
+    await expect(
+      panel.getByTestId('draft').first().locator('[data-testid="draft-warnings"] [data-kind="unsupported-claim"]'),
+    ).toHaveCount(1);
     await panel.getByTestId('draft').first().getByRole('button', { name: 'Insert' }).click();
+    const confirm = panel.getByTestId('draft').first().getByTestId('insert-confirm');
+    await expect(confirm).toContainText(/is that true\?/);
+    // Insert anyway puts the (edited) draft into the demo's reply box; nothing is sent.
+    await confirm.getByRole('button', { name: 'Insert anyway' }).click();
     await expect(panel.getByText('Inserted into the reply box')).toBeVisible();
     await expect(page.locator('#reply-body')).toHaveValue(/the refund was released today/);
 

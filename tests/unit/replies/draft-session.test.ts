@@ -48,7 +48,7 @@ describe('draft session', () => {
       ['empathetic-detailed', 'done'],
       ['short', 'done'],
     ]);
-    expect(state.entries[0]?.text).toContain('[order status]');
+    expect(state.entries[0]?.text).toContain('[next step]');
   });
 
   it('keeps what was written when a draft is cancelled, marked stopped, without an error', async () => {

@@ -46,10 +46,13 @@ describe('FakeReplyEngine', () => {
     );
     expect(tokens.length).toBeGreaterThan(5);
     expect(tokens.map((t) => t.text).join('')).toBe(texts.short);
-    expect(texts.short).toContain('Hallo Anna Schmidt,');
+    // Grounded in the conversation: where the parcel is, its order number and deadline, Sie as the thread shows.
+    expect(texts.short).toContain('Guten Tag Anna Schmidt,');
+    expect(texts.short).toContain('Bestellung 100234');
     expect(texts.short).toContain('[Bestellstatus]');
     expect(texts.short?.endsWith('Max Weber')).toBe(true);
-    expect(texts['de-escalating']).toContain('dass Sie so lange');
+    expect(texts['de-escalating']).toContain('Ihre Frist (bis Freitag) habe ich notiert.');
+    expect(texts['de-escalating']).not.toMatch(/unterwegs|versandt|storniert/);
   });
 
   it('stops mid-stream when cancelled and ends with replies/cancelled', async () => {

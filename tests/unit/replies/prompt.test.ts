@@ -52,10 +52,10 @@ describe('buildDraftPrompt', () => {
     expect(unsigned).toContain('[Ihr Name]');
   });
 
-  it('includes mood, emotions, urgency and intent, and the policy verbatim', () => {
+  it('includes the state (not raw sentiment), urgency and intent, and the policy verbatim', () => {
     const text = system(buildDraftPrompt(germanRequest(), 'de-escalating'));
-    expect(text).toContain('Mood: negative (score -0.72), worsening');
-    expect(text).toContain('Emotions: angry 0.81, frustrated 0.34');
+    expect(text).toContain('State: angry (upset: acknowledge it before anything else), worsening');
+    expect(text).not.toMatch(/score -0\.72|Emotions:/);
     expect(text).toContain('Urgency: high (deadline "bis Freitag")');
     expect(text).toContain('Topic: delivery-delay (0.74)');
     expect(text).toContain('Gutscheine bis 10 €');
@@ -82,6 +82,69 @@ describe('buildDraftPrompt', () => {
       },
     });
     expect(buildDraftPrompt(request, 'short').includedMessageIds).toEqual(['m1', 'm2', 'm3']);
+  });
+});
+
+describe('grounding (issue 19)', () => {
+  it('carries the request, the facts, what is shown and what must not be claimed', () => {
+    const text = system(buildDraftPrompt(germanRequest(), 'short'));
+    expect(text).toContain(
+      'What the customer asks for: where the parcel is (tracking) ("Ich brauche das Paket bis Freitag")',
+    );
+    expect(text).toContain('- Order: 100234');
+    expect(text).toContain('- Dates: 2. März');
+    expect(text).toContain('- Deadlines the customer set: bis Freitag');
+    expect(text).toContain('The conversation shows nothing as already done');
+    expect(text).toContain('Do not say the refund has been started or issued; it has not been.');
+    expect(text).toContain('Do not say the order has shipped or is on its way; nothing shows that it has.');
+    expect(text).toContain('Do not say the order has been cancelled; it has not been.');
+  });
+
+  it('lets the draft state what the conversation shows, and only that', () => {
+    const request = germanRequest({
+      conversation: {
+        ...germanConversation,
+        messages: [
+          ...germanConversation.messages,
+          message('m4', 'agent', 'Ihre Bestellung wurde heute versendet.'),
+          message('m5', 'customer', 'Danke, aber ich brauche sie bis Freitag.'),
+        ],
+      },
+    });
+    const text = system(buildDraftPrompt(request, 'short'));
+    expect(text).toContain('What the conversation shows has already happened: the order has shipped.');
+    expect(text).not.toContain('Do not say the order has shipped');
+    expect(text).toContain('Do not say the order has been delivered');
+  });
+
+  it('reads the facts of an English thread: order number and the amount as written', () => {
+    const request = englishRequest({
+      conversation: {
+        ...englishRequest().conversation,
+        messages: [message('e1', 'customer', 'Order #A-55812: I paid €129.95 and want my money back by Friday.')],
+      },
+    });
+    const text = system(buildDraftPrompt(request, 'short'));
+    expect(text).toContain('- Order: #A-55812');
+    expect(text).toContain('- Amounts: €129.95');
+    expect(text).toContain('- Deadlines the customer set: by Friday');
+    expect(text).toContain('What the customer asks for: their refund');
+  });
+
+  it('greets as the customer signs and keeps their full name out of the transcript', () => {
+    const prompt = buildDraftPrompt(englishRequest(), 'short');
+    expect(system(prompt)).toContain('Greet the customer as "Hi John,"');
+    expect(user(prompt)).not.toContain('John Miller');
+    expect(user(prompt)).toContain('[Customer');
+  });
+
+  it('keeps the must-not-claim list, in one line, in a small window', () => {
+    const text = system(
+      buildDraftPrompt(germanRequest(), 'short', { contextWindowTokens: 1024, maxOutputTokens: 160 }),
+    );
+    expect(text).toMatch(
+      /Must not claim any of these; the conversation does not show them: the refund has been started/,
+    );
   });
 });
 
