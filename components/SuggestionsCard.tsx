@@ -1,5 +1,6 @@
 import './templates.css';
 import { useMemo, useState } from 'react';
+import { detectLanguage } from '../lib/analysis/language';
 import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
 import type { TabState } from '../lib/messaging';
@@ -10,6 +11,7 @@ import { type AddressFormDetection, detectAddressForm } from '../lib/replies/add
 import { type ClaimState, conversationFacts, isClaimState } from '../lib/replies/claims';
 import { checkDraft, type GuardrailWarning } from '../lib/replies/guardrails';
 import { draftsMessages } from '../lib/replies/messages';
+import { extractRequests } from '../lib/replies/request';
 import {
   useActiveTemplates,
   usePackRefresh,
@@ -69,7 +71,31 @@ export function SuggestionsCard({ state }: { state: TabState }) {
 
   const conversation = state.report?.conversation ?? null;
   const agentName = settings.data?.agent.name ?? '';
-  const conversationLanguage = state.mood?.language ?? 'other';
+  // Until the mood arrives, the customer's language and request come from the text itself (both cheap): the first
+  // suggestions must not be English templates for a German customer while the model loads.
+  const earlyLanguage = useMemo(
+    () =>
+      conversation
+        ? detectLanguage(
+            conversation.messages
+              .filter((message) => message.role === 'customer')
+              .map((message) => message.text)
+              .join('\n'),
+          ).language
+        : 'other',
+    [conversation],
+  );
+  const conversationLanguage = state.mood?.language ?? earlyLanguage;
+  const intents = useMemo(
+    () =>
+      state.intents.length > 0 || !conversation
+        ? state.intents
+        : extractRequests(conversation.messages, conversation.subject).map((request) => ({
+            intent: request.intent,
+            p: request.weight,
+          })),
+    [state.intents, conversation],
+  );
   const policyText = settings.data?.replies.policyText ?? '';
   // What the conversation shows as done: suggestions claiming anything else rank down and ask before Insert.
   const facts = useMemo(() => (conversation ? conversationFacts(conversation) : undefined), [conversation]);
@@ -88,13 +114,13 @@ export function SuggestionsCard({ state }: { state: TabState }) {
   const suggestions = useMemo(
     () =>
       suggestTemplates(templates.data ?? [], {
-        intents: state.intents,
+        intents,
         mood: state.mood,
         language: conversationLanguage,
         formality,
         ...(facts ? { facts } : {}),
       }),
-    [templates.data, state.intents, state.mood, conversationLanguage, formality, facts],
+    [templates.data, intents, state.mood, conversationLanguage, formality, facts],
   );
 
   const fill = (template: TemplateRecord, overrides?: Record<string, string>) =>
