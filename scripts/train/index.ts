@@ -11,13 +11,16 @@ import { join } from 'node:path';
 import { AutoModelForSequenceClassification, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import {
   authoredAbuseExamples,
+  authoredCustomerStyleExamples,
   authoredIntentExamples,
   authoredSupportExamples,
+  authoredTransportFeedbackExamples,
   hasEnglishAbuseSeed,
 } from './authored';
 import {
   BagModel,
   bagFeatures,
+  DivergedError,
   type Example,
   englishGate,
   forwardQuantized,
@@ -33,6 +36,7 @@ import { buildLexiconPrior, buildLexiconTable, priorDims, readVader } from './le
 import { formatReport, scoreLabelSets, scoreLabels } from './metrics';
 import { type BagFeatureSpec, type BagModelWeights, type CharPathWeights, lexiconFeatureCount } from './onnx';
 import { buildVocab } from './tokenizer';
+import { cachedModel, hashInputs } from './train-cache';
 import { quantizeWide, trainWide, type WideExample } from './wide-model';
 
 const sentimentLabels = ['negative', 'neutral', 'positive'] as const;
@@ -56,8 +60,14 @@ export const moodHeads: Head[] = headList.map((h) => ({
 // RAPPORT_MODELS_OUT lets experiments write elsewhere without touching the committed artifacts.
 const modelsDir = process.env.RAPPORT_MODELS_OUT ?? join(repoRoot, 'public', 'models');
 const maxTokens = 128;
-/** MOOD_SEED retrains with another seed (see the README on how much the network's figures depend on it). */
-const seed = Number(process.env.MOOD_SEED ?? 20240601);
+/**
+ * MOOD_SEED retrains with another seed (see docs/model-card.md on how much the network's figures depend on it). The
+ * default was picked among 20240601, 11 and 12 on the SB10k, GoEmotions and GermEval dev splits after the issue-18
+ * support data went in (it is a draw, like the seed before it).
+ */
+const seed = Number(process.env.MOOD_SEED ?? 12);
+/** The intent model keeps its own seed (it was MOOD_SEED + 7 when that was 20240601), so a mood reseed leaves it be. */
+const intentSeed = Number(process.env.INTENT_SEED ?? 20240608);
 /**
  * A first-epoch mean loss above this marks a run whose SGD diverged early (measured: 2.3 for a diverged seed against
  * 1.2–1.3 for stable ones, and SB10k dev 0.54 instead of 0.63–0.64).
@@ -72,6 +82,9 @@ const hyper = {
     skip: (process.env.MOOD_SKIP ?? '1') === '1',
     epochs: Number(process.env.MOOD_EPOCHS ?? 3),
     lr: Number(process.env.MOOD_LR ?? 0.2),
+    warmup: Number(process.env.MOOD_WARMUP ?? 0.1),
+    /** Seeds tried after the first when a draw derails (0: keep a derailed draw, as before). */
+    retries: Number(process.env.MOOD_RETRIES ?? 4),
     buckets: 65536,
     sb10kWeight: Number(process.env.SB_WEIGHT ?? 4),
     germevalNegativeWeight: Number(process.env.GE_NEG ?? 1),
@@ -92,6 +105,18 @@ const hyper = {
     xedEnDevPercent: Number(process.env.XEDEN_DEV ?? 0),
     xedEnWeight: Number(process.env.XEDEN_W ?? 0.3),
     goWeight: Number(process.env.GO_W ?? 0.6),
+    /** The authored customer-style support messages and German train/shop feedback (./authored-support.ts). */
+    styleWeight: Number(process.env.STYLE_W ?? 0.5),
+    feedbackWeight: Number(process.env.FEEDBACK_W ?? 0.5),
+    /** Bitext's `complaint` requests ("I'm not happy with ur service, help me file a claim") as negative. */
+    bitextComplaintWeight: Number(process.env.BITEXT_COMPLAINT_W ?? 0.5),
+    /** Weight of the customer-style and feedback rows in the emotion head. */
+    styleEmotionWeight: Number(process.env.STYLE_EMO_W ?? 0.5),
+    /**
+     * The customer-style and feedback dev carve joins the support-desk dev set in the sentiment calibration and the
+     * wide mix (1), as one support-domain set so that tweets and Reddit keep their share, or is only reported (0).
+     */
+    calibrateOnStyle: (process.env.CAL_STYLE ?? '0') === '1',
   },
   wide: {
     enabled: (process.env.WIDE ?? '1') === '1',
@@ -102,7 +127,12 @@ const hyper = {
     lr: Number(process.env.WIDE_LR ?? 0.1),
     gateSlope: Number(process.env.WIDE_GATE ?? 2),
     xedWeight: Number(process.env.WIDE_XED ?? 0),
+    /** The English customer-style rows (sarcasm excluded) and Bitext complaints in the wide model. */
+    styleWeight: Number(process.env.WIDE_STYLE_W ?? 0.5),
+    bitextComplaintWeight: Number(process.env.WIDE_COMPLAINT_W ?? 0.5),
     mix: process.env.WIDE_MIX ? Number(process.env.WIDE_MIX) : undefined,
+    /** How far below the best English dev mean a larger mix may score and still be chosen. */
+    mixTolerance: Number(process.env.WIDE_MIX_TOL ?? 0.005),
   },
   char: {
     enabled: (process.env.CHAR ?? '1') === '1',
@@ -121,6 +151,10 @@ const hyper = {
     sentimentGate: (process.env.CHAR_SENT_GATE ?? '1') === '1',
   },
   intent: { dim: 32, hidden: 0, epochs: 12, lr: 0.3, buckets: 16384 },
+  calibration: {
+    /** The customer-style and feedback dev carve joins the emotion calibration beside GoEmotions dev. */
+    emotionsOnStyle: (process.env.EMO_CAL_STYLE ?? '1') === '1',
+  },
 };
 
 function log(line: string): void {
@@ -302,9 +336,9 @@ export function predictEmotions(logits: ArrayLike<number>, offset: number): stri
 }
 
 /** Per-label logit shifts for emotions, one coordinate at a time, maximising dev macro-F1 under predictEmotions. */
-function calibrateEmotions(rows: Row[], logits: Float64Array[]): number[] {
+function calibrateEmotions(devs: { rows: Row[]; logits: Float64Array[] }[]): number[] {
   const shift = new Array<number>(emotionLabels.length).fill(0);
-  const evaluate = () =>
+  const evaluateOne = ({ rows, logits }: { rows: Row[]; logits: Float64Array[] }) =>
     scoreLabelSets(
       rows.map((r) => r.labels),
       logits.map((l) => {
@@ -316,6 +350,7 @@ function calibrateEmotions(rows: Row[], logits: Float64Array[]): number[] {
       }),
       emotionLabels,
     ).macroF1;
+  const evaluate = () => devs.reduce((sum, d) => sum + evaluateOne(d), 0) / devs.length;
   for (let round = 0; round < 2; round++) {
     for (let j = 0; j < emotionLabels.length; j++) {
       let bestV = shift[j] as number;
@@ -374,6 +409,28 @@ async function checkParity(dir: string, w: BagModelWeights, spec: BagFeatureSpec
   return maxDiff;
 }
 
+/** Rows reduced to their sentiment label (authored support rows carry [sentiment, ...emotions]). */
+function sentimentOnly(rows: Row[]): Row[] {
+  return rows.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }));
+}
+
+/** Rows reduced to their emotion labels. */
+function emotionOnly(rows: Row[]): Row[] {
+  return rows.map((r) => ({ text: r.text, labels: r.labels.slice(1) }));
+}
+
+/** Case- and space-folded text, to compare authored training text with the challenge sets. */
+function foldText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Stops the run when an authored training text is also in a challenge set: those must stay unseen. */
+function assertUnseen(training: Row[], challenge: Row[]): void {
+  const held = new Set(challenge.map((r) => foldText(r.text)));
+  const leaked = training.filter((r) => held.has(foldText(r.text)));
+  if (leaked.length) throw new Error(`authored examples repeat challenge-set texts: ${leaked[0]?.text}`);
+}
+
 function sampleEvery<T>(items: T[], n: number): T[] {
   if (items.length <= n) return items;
   const step = items.length / n;
@@ -401,7 +458,12 @@ async function main(): Promise<void> {
   const uci = readData('sentiment/en/uci-reviews.train.tsv');
   const tweetevalSent = readData('sentiment/en/tweeteval.dev.tsv'); // report only
   // Authored real-world-style support mails (sarcasm, idioms, mixed feelings), never trained or calibrated on.
-  const supportChallenge = readTsv(join(repoRoot, 'scripts', 'train', 'eval', 'support-challenge.tsv')); // report only
+  const evalDir = join(repoRoot, 'scripts', 'train', 'eval');
+  const supportChallenge = readTsv(join(evalDir, 'support-challenge.tsv')); // report only
+  // Authored after issue 18, before any tuning, and never trained or calibrated on: single customer messages (40
+  // German, 40 English) and German feedback about trains and shops.
+  const supportMessages = readTsv(join(evalDir, 'support-messages.tsv')); // report only
+  const feedbackDe = readTsv(join(evalDir, 'feedback-de.tsv')); // report only
   const goEmo = readData('emotion/en/goemotions.train.tsv');
   const goEmoDev = readData('emotion/en/goemotions.dev.tsv');
   const xedEnEmo = readData('emotion/en/xed.train.tsv');
@@ -411,6 +473,20 @@ async function main(): Promise<void> {
   const bitext = carveDev(readData('intent/en/bitext.train.tsv'), 15);
 
   const support = carveDev(toRows(authoredSupportExamples()), 20);
+  // Customer-style messages and German feedback, carved the same way (20 % by text hash). Being composed from shared
+  // phrase parts, the dev parts share clauses with the train parts: their figure is optimistic.
+  const styleExamples = authoredCustomerStyleExamples();
+  const style = carveDev(toRows(styleExamples), 20);
+  // The wide model is linear: sarcasm ("great, the replacement is broken too") would only teach it that "great" is
+  // a weaker word. It reads the other English recipes; the network reads all of them.
+  const wideStyleTexts = new Set(
+    styleExamples.filter((x) => x.lang === 'en' && x.kind !== 'sarcasm').map((x) => x.text),
+  );
+  const feedback = carveDev(toRows(authoredTransportFeedbackExamples()), 20);
+  assertUnseen(
+    [...support.train, ...support.dev, ...style.train, ...style.dev, ...feedback.train, ...feedback.dev],
+    [...supportChallenge, ...supportMessages, ...feedbackDe],
+  );
   const abuse = toRows(authoredAbuseExamples());
   const intentAuthored = carveDev(toRows(authoredIntentExamples()), 15);
 
@@ -442,6 +518,8 @@ async function main(): Promise<void> {
     ...abuse,
     ...intentAuthored.train,
   ].map((r) => r.text);
+  // The customer-style and feedback texts are tokenised with this vocabulary but do not build it: their repeated
+  // phrase parts would take some 700 word-piece slots from the licensed corpora and change how every tweet splits.
   const vocab = buildVocab(trainTexts, {
     maxWords: 18000,
     minWordCount: 2,
@@ -478,6 +556,7 @@ async function main(): Promise<void> {
   });
   const allTexts = [
     ...trainTexts,
+    ...[...style.train, ...feedback.train].map((r) => r.text),
     ...plainRequests.map((r) => r.text),
     ...[
       sb10kDev,
@@ -485,11 +564,15 @@ async function main(): Promise<void> {
       xedEnSentDev,
       tweetevalSent,
       supportChallenge,
+      supportMessages,
+      feedbackDe,
       goEmoDev,
       germeval.dev,
       tweetevalOff,
       bitext.dev,
       support.dev,
+      style.dev,
+      feedback.dev,
       intentAuthored.dev,
     ]
       .flat()
@@ -510,7 +593,11 @@ async function main(): Promise<void> {
     features: featuresOf(tok, moodSpec, text),
     lexicon: moodLexicon ? lexiconFeatures(idsOf(tok, text), moodLexicon) : undefined,
   });
-  const supportSentiment = support.train.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }));
+  const supportSentiment = sentimentOnly(support.train);
+  // Bitext's complaint requests are the one intent whose customers say they are unhappy.
+  const bitextComplaints = bitext.train
+    .filter((r) => r.labels[0] === 'complaint')
+    .map((r) => ({ text: r.text, labels: ['negative'] }));
   const sentimentSources: Source[] = [
     { name: 'sb10k', rows: sb10k, weight: hyper.mood.sb10kWeight },
     { name: 'xed-de', rows: xedDeSent, weight: hyper.mood.xedDeWeight },
@@ -527,6 +614,9 @@ async function main(): Promise<void> {
     { name: 'xed-en', rows: xedEnSent, weight: hyper.mood.xedEnWeight },
     { name: 'uci', rows: uci, weight: 0.8 },
     { name: 'support', rows: supportSentiment, weight: 1.5 },
+    { name: 'customer-style', rows: sentimentOnly(style.train), weight: hyper.mood.styleWeight },
+    { name: 'feedback-de', rows: sentimentOnly(feedback.train), weight: hyper.mood.feedbackWeight },
+    { name: 'bitext-complaint', rows: bitextComplaints, weight: hyper.mood.bitextComplaintWeight },
     { name: 'plain-requests', rows: plainRequests, weight: 0.5 },
   ];
   const offensiveSources: Source[] = [
@@ -553,6 +643,18 @@ async function main(): Promise<void> {
       { name: 'xed-en', rows: xedEnEmo, weight: 0.4, annotated: ['angry', 'sad', 'anxious', 'happy'] },
       { name: 'xed-de', rows: xedDeEmo, weight: 0.6, annotated: ['angry', 'sad', 'anxious', 'happy'] },
       { name: 'support', rows: supportEmotion, weight: 1.5, annotated: emotionLabels },
+      {
+        name: 'customer-style',
+        rows: emotionOnly(style.train),
+        weight: hyper.mood.styleEmotionWeight,
+        annotated: emotionLabels,
+      },
+      {
+        name: 'feedback-de',
+        rows: emotionOnly(feedback.train),
+        weight: hyper.mood.styleEmotionWeight,
+        annotated: emotionLabels,
+      },
       { name: 'plain-requests', rows: plainRequests, weight: 0.5, annotated: emotionLabels },
     ]),
     ...offensiveExamples(moodInputs, offensiveSources),
@@ -561,24 +663,55 @@ async function main(): Promise<void> {
   const usePrior = hyper.mood.priorScale > 0;
   const moodDim = hyper.mood.dim + (usePrior ? priorDims : 0);
   const moodRows = vocab.length + hyper.mood.buckets;
-  const mood = new BagModel(
-    {
-      dim: moodDim,
-      prior: usePrior
-        ? { values: buildLexiconPrior(vocab, moodRows, hyper.mood.priorScale), dims: priorDims, head: 0 }
-        : undefined,
-      hidden: hyper.mood.hidden,
-      hiddenPerHead: hyper.mood.hiddenPerHead,
-      skip: hyper.mood.skip,
-      rows: moodRows,
-      lexicon: moodLexicon,
-      epochs: hyper.mood.epochs,
-      lr: hyper.mood.lr,
-      seed,
+  const createMood = (networkSeed: number) =>
+    new BagModel(
+      {
+        dim: moodDim,
+        prior: usePrior
+          ? { values: buildLexiconPrior(vocab, moodRows, hyper.mood.priorScale), dims: priorDims, head: 0 }
+          : undefined,
+        hidden: hyper.mood.hidden,
+        hiddenPerHead: hyper.mood.hiddenPerHead,
+        skip: hyper.mood.skip,
+        rows: moodRows,
+        lexicon: moodLexicon,
+        epochs: hyper.mood.epochs,
+        lr: hyper.mood.lr,
+        warmup: hyper.mood.warmup,
+        stopOnDivergence: hyper.mood.retries > 0,
+        seed: networkSeed,
+      },
+      moodHeads,
+    );
+  const moodKey = hashInputs([
+    JSON.stringify({ ...hyper.mood, seed, heads: moodHeads, moodDim, moodRows }),
+    ...examples.flatMap((e) => [e.features, e.lexicon ?? '', e.head, e.weight, e.target]),
+  ]);
+  let mood = createMood(seed);
+  const trained = cachedModel(
+    'mood',
+    moodKey,
+    ['emb', 'hidW', 'hidB', 'outW', 'outB', 'loss', 'attempt'],
+    () => {
+      // A derailed draw is retried with the next seed (seed + 1, + 2 …): deterministic, since the same data derails
+      // the same draws. Plain SGD at this rate derails on some draws (see the model card).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const losses = mood.train(examples, log);
+          return { ...mood.parameters(), loss: Float32Array.of(losses[0] ?? 0), attempt: Float32Array.of(attempt) };
+        } catch (error) {
+          if (!(error instanceof DivergedError) || attempt >= hyper.mood.retries) throw error;
+          log(`mood: ${error.message} with seed ${seed + attempt}; retrying with seed ${seed + attempt + 1}`);
+          mood = createMood(seed + attempt + 1);
+        }
+      }
     },
-    moodHeads,
+    log,
   );
-  const firstEpochLoss = mood.train(examples, log)[0] ?? 0;
+  mood.load(trained);
+  const networkSeed = seed + (trained.attempt[0] ?? 0);
+  log(`mood: network trained with seed ${networkSeed}`);
+  const firstEpochLoss = trained.loss[0] ?? 0;
   if (firstEpochLoss > divergedFirstEpochLoss) {
     log(
       `warning: the mood network's first epoch diverged (mean loss ${firstEpochLoss.toFixed(2)} > ${divergedFirstEpochLoss}); ` +
@@ -597,7 +730,11 @@ async function main(): Promise<void> {
     );
   // The authored support-desk dev split joins the calibration: tweets and Reddit alone pull the thresholds towards
   // "neutral", which reads mildly annoyed customers as neutral — the case agents care about most.
-  const supportSentimentDev = support.dev.map((r) => ({ text: r.text, labels: [r.labels[0] ?? ''] }));
+  const supportSentimentDev = sentimentOnly(support.dev);
+  const styleSentimentDev = sentimentOnly([...style.dev, ...feedback.dev]);
+  const supportDomainDev = hyper.mood.calibrateOnStyle
+    ? [...supportSentimentDev, ...styleSentimentDev]
+    : supportSentimentDev;
 
   // The character n-gram model for sentiment (German compounds and inflections; SB10k is small). It joins the
   // sentiment head before the wide path, which keeps the per-language calibration last.
@@ -643,6 +780,12 @@ async function main(): Promise<void> {
       { name: 'xed-en', rows: xedEnSent, weight: hyper.wide.xedWeight },
       { name: 'uci', rows: uci, weight: 1 },
       { name: 'support', rows: supportSentiment, weight: 1 },
+      {
+        name: 'customer-style-en',
+        rows: sentimentOnly(style.train.filter((r) => wideStyleTexts.has(r.text))),
+        weight: hyper.wide.styleWeight,
+      },
+      { name: 'bitext-complaint', rows: bitextComplaints, weight: hyper.wide.bitextComplaintWeight },
       { name: 'plain-requests', rows: plainRequests, weight: 0.5 },
     ]).map((e) => ({
       features: e.features,
@@ -651,26 +794,37 @@ async function main(): Promise<void> {
       weight: e.weight,
     }));
     log(`wide: ${wideExamples.length} English sentiment examples`);
-    const wide = trainWide(
-      wideExamples,
-      {
-        rows: hyper.wide.bigrams ? moodRows : vocab.length,
-        classes: 3,
-        l2: hyper.wide.l2,
-        iterations: hyper.wide.iterations,
-        lr: hyper.wide.lr,
-      },
+    const wideOptions = {
+      rows: hyper.wide.bigrams ? moodRows : vocab.length,
+      classes: 3,
+      l2: hyper.wide.l2,
+      iterations: hyper.wide.iterations,
+      lr: hyper.wide.lr,
+    };
+    const wideKey = hashInputs([
+      JSON.stringify(wideOptions),
+      ...wideExamples.flatMap((e) => [e.features, e.lexicon, e.target, e.weight]),
+    ]);
+    const wide = cachedModel(
+      'wide',
+      wideKey,
+      ['weight', 'lexWeight', 'bias'],
+      () => trainWide(wideExamples, wideOptions, log),
       log,
     );
     moodWeights.wide = quantizeWide(wide, { weight: 0, gateSlope: hyper.wide.gateSlope }, hyper.wide.bigrams);
-    // The mix weight: the best on the English dev sets (GoEmotions, support desk), in steps of 0.05.
-    let best = { mix: 0, score: -1 };
+    // The mix weight, in steps of 0.05, from the English dev sets (GoEmotions, support desk). Their mean is flat near
+    // its top, so the largest mix within `mixTolerance` of the best wins: where those sets cannot tell, the linear
+    // model, which carries over to registers the data lacks (tweets), gets the benefit of the doubt.
+    const mixScores: { mix: number; score: number }[] = [];
     for (let mix = 0; mix <= 1.0001; mix += 0.05) {
       moodWeights.wide.mix = Math.round(mix * 100) / 100;
-      const englishDevs = [goSentDev, supportSentimentDev].map((rows) => ({ rows, logits: devLogits(rows) }));
-      const score = meanSentimentF1(englishDevs, () => [0, 0, 0]);
-      if (score > best.score + 1e-9) best = { mix: moodWeights.wide.mix, score };
+      const englishDevs = [goSentDev, supportDomainDev].map((rows) => ({ rows, logits: devLogits(rows) }));
+      mixScores.push({ mix: moodWeights.wide.mix, score: meanSentimentF1(englishDevs, () => [0, 0, 0]) });
     }
+    const top = Math.max(...mixScores.map((m) => m.score));
+    const best = mixScores.filter((m) => m.score >= top - hyper.wide.mixTolerance).pop() ?? { mix: 0, score: top };
+    log(`wide: English dev mean by mix ${mixScores.map((m) => `${m.mix}:${m.score.toFixed(4)}`).join(' ')}`);
     moodWeights.wide.mix = hyper.wide.mix ?? best.mix;
     log(`wide: mix ${moodWeights.wide.mix} (English dev mean macro-F1 ${best.score.toFixed(4)} at ${best.mix})`);
   }
@@ -690,7 +844,7 @@ async function main(): Promise<void> {
     sentimentDev(sb10kDev),
     sentimentDev(goSentDev),
     ...(xedEnSentDev.length ? [sentimentDev(xedEnSentDev)] : []),
-    sentimentDev(supportSentimentDev),
+    sentimentDev(supportDomainDev),
   ];
   let sentShift = [0, 0, 0];
   if (moodWeights.wide) {
@@ -718,15 +872,32 @@ async function main(): Promise<void> {
   } else {
     sentShift = calibrateSentiment(sentimentDevs);
   }
-  const emoShift = calibrateEmotions(goEmoDev, devLogits(goEmoDev));
+  // Emotion shifts on GoEmotions dev and the customer-style dev carve (mean macro-F1). GoEmotions dev alone tuned
+  // "frustrated" up by about 1.2 (Reddit annoyance is faint), which on support text put ordinary complaints past the
+  // frustration escalation threshold (authored conversations: escalation right 76 of 84 against 80 with both).
+  // EMO_CAL_STYLE=0 fits on GoEmotions dev alone, as before.
+  const styleEmotionCalibration = emotionOnly([...style.dev, ...feedback.dev]);
+  const emoShift = calibrateEmotions([
+    { rows: goEmoDev, logits: devLogits(goEmoDev) },
+    ...(hyper.calibration.emotionsOnStyle
+      ? [{ rows: styleEmotionCalibration, logits: devLogits(styleEmotionCalibration) }]
+      : []),
+  ]);
   // The character n-gram model for abusive language (German compounds and spellings the word features miss).
   if (hyper.char.enabled) {
     const charExamples = offensiveExamples(idsInputs, offensiveSources).map(toCharExample);
     log(`char: ${charExamples.length} offensive examples, ${hyper.char.buckets} n-gram buckets`);
-    const charModel = trainChar(
-      grams,
-      charExamples,
-      { classes: 2, l2: hyper.char.l2, iterations: hyper.char.iterations, lr: hyper.char.lr },
+    const charOptions = { classes: 2, l2: hyper.char.l2, iterations: hyper.char.iterations, lr: hyper.char.lr };
+    const charKey = hashInputs([
+      JSON.stringify({ ...charOptions, minN: hyper.char.minN, maxN: hyper.char.maxN, buckets: hyper.char.buckets }),
+      vocab.join('\n'),
+      ...charExamples.flatMap((e) => [Int32Array.from(e.ids), e.target, e.weight]),
+    ]);
+    const charModel = cachedModel(
+      'char-offensive',
+      charKey,
+      ['table', 'counts', 'bias'],
+      () => trainChar(grams, charExamples, charOptions, log),
       log,
     );
     const path = quantizeChar(charModel, 2, { offset: 11, mix: hyper.char.offensiveMix });
@@ -789,10 +960,27 @@ async function main(): Promise<void> {
   report('sentiment support-desk (authored dev, also used to calibrate: optimistic)', sentReport(supportSentimentDev));
   report('sentiment support-desk challenge (authored, report only)', sentReport(supportChallenge));
   report(
+    `sentiment customer-style + German feedback (authored dev${hyper.mood.calibrateOnStyle ? ', also used to calibrate' : ''}: optimistic)`,
+    sentReport(styleSentimentDev),
+  );
+  report('sentiment support messages de/en (authored, report only)', sentReport(supportMessages));
+  report('sentiment feedback de (authored, report only)', sentReport(feedbackDe));
+  report(
     'emotion en (goemotions dev)',
     scoreLabelSets(
       goEmoDev.map((r) => r.labels),
       devLogits(goEmoDev).map((l) => predictEmotions(l, 3)),
+      emotionLabels,
+    ),
+  );
+  // The support states (anxious, confused, frustrated …) on the customer-style dev carve; GoEmotions has them too, in
+  // another register.
+  const styleEmotionDev = emotionOnly([...style.dev, ...feedback.dev]);
+  report(
+    'emotion customer-style + German feedback (authored dev: optimistic)',
+    scoreLabelSets(
+      styleEmotionDev.map((r) => r.labels),
+      devLogits(styleEmotionDev).map((l) => predictEmotions(l, 3)),
       emotionLabels,
     ),
   );
@@ -827,6 +1015,9 @@ async function main(): Promise<void> {
     ['sentiment de (sb10k dev)', sb10kDev],
     ['sentiment en (goemotions dev)', goSentDev],
     ['sentiment en (tweeteval dev, report only)', tweetevalSent],
+    ['sentiment support-desk challenge (authored, report only)', supportChallenge],
+    ['sentiment support messages de/en (authored, report only)', supportMessages],
+    ['sentiment feedback de (authored, report only)', feedbackDe],
   ] as const) {
     const r = scoreLabels(
       rows.map((x) => x.labels[0] ?? ''),
@@ -851,6 +1042,7 @@ async function main(): Promise<void> {
     extraConfig: {
       rapport_heads: moodHeads.map((h) => ({ name: h.name, kind: h.kind, offset: h.offset, labels: h.labels })),
       rapport_dev_macro_f1: figures,
+      rapport_network_seed: networkSeed,
       rapport_sources: [
         'SB10k (CC BY 4.0)',
         'XED de/en (CC BY 4.0)',
@@ -882,7 +1074,7 @@ async function main(): Promise<void> {
       rows: vocab.length + hyper.intent.buckets,
       epochs: hyper.intent.epochs,
       lr: hyper.intent.lr,
-      seed: seed + 7,
+      seed: intentSeed,
     },
     intentHeads,
   );
