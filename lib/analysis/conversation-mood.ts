@@ -244,9 +244,12 @@ export function aggregateConversation(
 /** The confidence a verdict has when the latest message states it in the customer's own words. */
 const statedConfidence = 0.6;
 
-/** True when a state cue (other than a calm closing) or a threat in the message backs its state. */
+/** Cues that say nothing about an upset customer: a calm closing, a request, thanks. */
+const notUpsetCues: ReadonlySet<string> = new Set(['calm-acceptance', 'request', 'gratitude']);
+
+/** True when a state cue (other than a calm closing, a request or thanks) or a threat in the message backs its state. */
 function hasOwnWords(mood: MessageMood): boolean {
-  const cues = (mood.stateCues ?? []).filter((kind) => kind !== 'calm-acceptance');
+  const cues = (mood.stateCues ?? []).filter((kind) => !notUpsetCues.has(kind));
   const threats = mood.urgency.reasons.filter((reason) => reason.kind !== 'deadline' && reason.kind !== 'immediacy');
   return isUpsetState(mood.state) && (cues.length > 0 || threats.length > 0);
 }

@@ -207,7 +207,8 @@ export function applyThreatPrior(raw: RawMood, urgency: UrgencyResult, role: Mes
 
 /** The evidence label a state cue explains: the state it points to, when the verdict agrees. */
 function cueEvidenceLabel(cue: StateCue, state: MessageMood['state']): string | undefined {
-  if (cue.kind === 'calm-acceptance') return undefined;
+  if (cue.kind === 'calm-acceptance' || cue.kind === 'request') return undefined;
+  if (cue.kind === 'gratitude') return state === 'grateful' ? 'grateful' : undefined;
   if (cue.kind === 'anxiety') return state === 'anxious' ? 'anxious' : undefined;
   if (cue.kind === 'confusion') return state === 'confused' ? 'confused' : undefined;
   return state === 'angry' || state === 'frustrated' ? state : undefined;

@@ -8,10 +8,20 @@ import type { CueToken } from './cue-words';
  * deadline or a gift (anxiety), praise that is meant the other way after a failure (sarcasm), counting one's failed
  * attempts (frustration), a calm acceptance ("ok, I'll wait then"), a question that shows confusion, and contempt
  * for the company or its staff ("ihr seid echt unfähig", "you lot are an absolute joke": anger, even below the
- * offensive threshold).
+ * offensive threshold). Also thanks for something done ("herzlichen Dank für die unkomplizierte Lösung": grateful,
+ * which the model barely reads in German) and a request ("Could you refund that please?"), so that a request signed
+ * off with "Thanks" is not read as gratitude.
  * Offsets index `text`.
  */
-export type StateCueKind = 'anxiety' | 'sarcasm' | 'failed-attempts' | 'calm-acceptance' | 'confusion' | 'contempt';
+export type StateCueKind =
+  | 'anxiety'
+  | 'sarcasm'
+  | 'failed-attempts'
+  | 'calm-acceptance'
+  | 'confusion'
+  | 'contempt'
+  | 'gratitude'
+  | 'request';
 
 export interface StateCue {
   kind: StateCueKind;
@@ -34,6 +44,8 @@ interface StateRule {
   notUnreal?: boolean;
   /** Only in the last two sentences: a closing, not a polite opener ("Vielen Dank für Ihre Rückmeldung. Leider …"). */
   closing?: boolean;
+  /** Not when one of these words stands in the match or within two words after it ("thanks in advance for"). */
+  notWithin?: ReadonlySet<string>;
 }
 
 const maxCuesPerKind = 5;
@@ -42,6 +54,8 @@ type StateTable = readonly [StateRule, CueLanguage, readonly string[]][];
 
 // "Sorgen Sie (bitte) dafür, dass …" is "make sure", not worry.
 const ensureWords = new Set(['dafur', 'fur', 'sie', 'du', 'ihr']);
+
+const inAdvance = new Set(['voraus', 'vorab', 'advance']);
 
 const stateTable: StateTable = [
   [
@@ -174,6 +188,11 @@ const stateTable: StateTable = [
       'was muss ich ~2 tun|machen',
       'ergibt|macht keinen sinn',
       'blicke ~2 nicht durch',
+      // An either-or question about what to do: "Muss ich da was machen oder passiert das von allein?"
+      'muss|soll ich ~4 oder',
+      'was denn nun|jetzt',
+      'was stimmt ~1 nun|jetzt',
+      'wie jetzt',
     ],
   ],
   [
@@ -192,6 +211,61 @@ const stateTable: StateTable = [
       'unclear',
       'explain ~2 why|what|how|this|that',
       'what am i supposed to',
+      // Two messages that contradict each other: "wait so do i send the old one back first or …?"
+      'wait ~1 so',
+      'which is it',
+      'do|should i ~5 or do|should|will you',
+    ],
+  ],
+  [
+    // Thanks in advance is politeness, not gratitude.
+    { kind: 'gratitude', notWithin: inAdvance },
+    'de',
+    [
+      'dank|danke|dankeschön ~3 für|dass',
+      'bedanke|bedanken ~3 für|dass',
+      'tausend|riesen dank',
+      'vielen vielen dank',
+      'super|klasse|toll|prima|perfekt|spitze ~2 danke|dank',
+      'sehr|echt|wirklich|total|so dankbar',
+      'rettet|gerettet ~2 tag',
+    ],
+  ],
+  [
+    { kind: 'gratitude', notWithin: inAdvance },
+    'en',
+    [
+      'thanks|thank ~3 for',
+      'thank you so|very much',
+      'thanks so|very much',
+      'thanks a lot|ton|million|bunch',
+      'much appreciated',
+      'really|truly|so|greatly|very much appreciate',
+      'so|very|really grateful',
+      'lifesaver|legend',
+      'made my day',
+      "you're|youre|you are ~1 awesome|amazing|brilliant|wonderful|stars|star|the best",
+    ],
+  ],
+  [
+    { kind: 'request' },
+    'de',
+    [
+      'bitte',
+      'können|könnten|kannst|könntest|könntet|würden|würdet ~1 sie|du|ihr',
+      'ich hätte gern|gerne',
+      'ich möchte ~3 zurück|erstattet|stornieren|wissen|bitten',
+    ],
+  ],
+  [
+    { kind: 'request' },
+    'en',
+    [
+      'please|pls|plz',
+      'could|can|would|will you',
+      "i'd|=i would like",
+      'i want ~2 refund|replacement|return|cancel',
+      'let me know',
     ],
   ],
   [
@@ -339,6 +413,17 @@ function isFollowedBy(cue: CueText, last: number, words: ReadonlySet<string>): b
   return false;
 }
 
+/** True when one of `words` stands in tokens `first`…`last` of `first`'s sentence. */
+function hasWordWithin(cue: CueText, first: number, last: number, words: ReadonlySet<string>): boolean {
+  const sentence = cue.tokens[first]!.sentence;
+  for (let k = first; k <= last && k < cue.tokens.length; k++) {
+    const token = cue.tokens[k]!;
+    if (token.sentence !== sentence) return false;
+    if (words.has(token.fold)) return true;
+  }
+  return false;
+}
+
 /** Per sentence: 1 when it names a failure ("again", "falsch", "nothing"). */
 function failureSentences(cue: CueText): Uint8Array {
   const failures = new Uint8Array(cue.sentences.length);
@@ -396,6 +481,7 @@ export function detectStateCues(text: string): StateCue[] {
     if (rule.question === 'only' && !isQuestion(context, first)) continue;
     if (rule.question === 'never' && isQuestion(context, first)) continue;
     if (rule.notBefore && isFollowedBy(context, last, rule.notBefore)) continue;
+    if (rule.notWithin && hasWordWithin(context, first, last + 2, rule.notWithin)) continue;
     if (rule.notUnreal && isUnreal(context, first)) continue;
     if (rule.closing && !isClosing(context, first)) continue;
     if (rule.praise) {

@@ -77,10 +77,20 @@ export function deriveState(inputs: StateInputs): CustomerState {
   if (hasCue(cues, 'anxiety') && !(sureOfOther && (top === 'angry' || top === 'frustrated'))) return 'anxious';
   if (hasCue(cues, 'failed-attempts') || kinds.has('repeated-contact')) return angerOrFrustration(emotions);
   if (hasCue(cues, 'calm-acceptance') && !sureOfOther) return 'calm';
+  // Thanks for something done, in a message that is not a complaint: the small model barely reads German gratitude.
+  const negativeSure = sureOfOther && (top === 'angry' || top === 'frustrated' || top === 'sad');
+  if (hasCue(cues, 'gratitude') && sentiment.negative < 0.5 && !negativeSure) {
+    return emotions.happy >= sureEmotion && emotions.happy > emotions.grateful ? 'happy' : 'grateful';
+  }
   if (topP >= minEmotion && topP > emotions.neutral) {
     const state = emotionState[top];
-    // A question the model reads as negative is confusion or a plain request, not an upset customer.
-    if (state === 'confused' || (hasCue(cues, 'confusion') && !upsetStates.has(state))) return 'confused';
+    // A question the model reads as negative is confusion or a plain request, not an upset customer; a worry or
+    // sadness it is unsure of yields to the confusion the words show ("Was heißt das denn? Muss ich was machen?").
+    const weakWorry = (state === 'anxious' || state === 'sad') && topP < sureEmotion;
+    if (state === 'confused' || (hasCue(cues, 'confusion') && (!upsetStates.has(state) || weakWorry)))
+      return 'confused';
+    // A request signed off with "Thanks" asks for something; it does not thank for anything yet.
+    if (state === 'grateful' && hasCue(cues, 'request')) return 'calm';
     return state;
   }
   if (hasCue(cues, 'confusion')) return 'confused';

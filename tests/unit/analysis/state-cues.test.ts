@@ -133,6 +133,32 @@ describe('detectStateCues', () => {
     expect(kinds('I will not wait any longer.')).not.toContain('calm-acceptance');
   });
 
+  it('reads thanks for something done, not thanks in advance or a sign-off', () => {
+    expect(kinds('herzlichen Dank für die unkomplizierte Kulanzlösung, damit hatte ich nicht gerechnet.')).toContain(
+      'gratitude',
+    );
+    expect(kinds('Super, danke euch! Hat alles geklappt.')).toContain('gratitude');
+    expect(kinds('Thank you so much, the replacement arrived today.')).toContain('gratitude');
+    expect(kinds('Thanks for sorting this out so quickly!')).toContain('gratitude');
+    expect(kinds('Vielen Dank im Voraus.')).not.toContain('gratitude');
+    expect(kinds('Thanks in advance for your help.')).not.toContain('gratitude');
+    expect(kinds('Could you refund that please? Thanks, Natalie')).not.toContain('gratitude');
+  });
+
+  it('reads a request, so that a request signed off with thanks is not gratitude', () => {
+    expect(kinds('Could you refund that please? Thanks, Natalie')).toContain('request');
+    expect(kinds('Können Sie mir bitte das Geld zurücküberweisen?')).toContain('request');
+    expect(kinds('Everything arrived, all good.')).not.toContain('request');
+  });
+
+  it('reads an either-or question about contradicting instructions as confusion', () => {
+    expect(kinds('wait so do i send the old phone back first or do you send the new one first?')).toContain(
+      'confusion',
+    );
+    expect(kinds('Muss ich da jetzt was machen oder passiert das von allein?')).toContain('confusion');
+    expect(kinds('Ja was denn nun, kommt das Paket oder nicht?')).toContain('confusion');
+  });
+
   it('reads no confusion where the customer understands', () => {
     expect(kinds('I understand, thanks.')).not.toContain('confusion');
     expect(kinds("I'm not confused, I just want my money.")).not.toContain('confusion');

@@ -85,6 +85,26 @@ describe('deriveState: the customer state as a careful agent names it', () => {
     expect(deriveState(inputs({ confused: 0.5, neutral: 0.3 }))).toBe('confused');
     expect(deriveState(inputs({ neutral: 0.7 }, {}, { cues: ['confusion'] }))).toBe('confused');
   });
+  it('a confused question beats a worry the model is unsure of, not one it is sure of or one the words state', () => {
+    expect(deriveState(inputs({ anxious: 0.5, neutral: 0.44 }, {}, { cues: ['confusion'] }))).toBe('confused');
+    expect(deriveState(inputs({ anxious: 0.8, neutral: 0.1 }, {}, { cues: ['confusion'] }))).toBe('anxious');
+    expect(deriveState(inputs({ anxious: 0.4 }, {}, { cues: ['confusion', 'anxiety'] }))).toBe('anxious');
+  });
+
+  it('thanks for something done reads grateful even when the model misses it, unless it is a complaint', () => {
+    expect(deriveState(inputs({ neutral: 0.75, confused: 0.4 }, {}, { cues: ['gratitude'] }))).toBe('grateful');
+    expect(deriveState(inputs({ neutral: 0.3, happy: 0.7 }, {}, { cues: ['gratitude'] }))).toBe('happy');
+    expect(deriveState(inputs({ frustrated: 0.7 }, { negative: 0.8, neutral: 0.1 }, { cues: ['gratitude'] }))).toBe(
+      'frustrated',
+    );
+  });
+
+  it('a request signed off with thanks is calm, not grateful', () => {
+    expect(deriveState(inputs({ grateful: 0.53, neutral: 0.52 }, {}, { cues: ['request'] }))).toBe('calm');
+    expect(deriveState(inputs({ grateful: 0.53, neutral: 0.52 }, {}, { cues: ['request', 'gratitude'] }))).toBe(
+      'grateful',
+    );
+  });
 });
 
 function messageMood(id: string, state: MessageMood['state'], extra: Partial<MessageMood> = {}): MessageMood {
