@@ -1,87 +1,95 @@
+import { isCardNumber, isLuhnValid } from './pii/card';
+import { findEmails } from './pii/email';
+import { findIbans, isIbanValid } from './pii/iban';
+import { findNumbers } from './pii/numbers';
+import type { PersonalDataSpan } from './pii/span';
+
 /**
  * Masks personal data in text that leaves the helpdesk (webhook payloads): email addresses, phone numbers, IBANs and
  * payment card numbers. Tokens are language-neutral so a German and an English payload read the same; IBANs and cards
  * keep their last four characters, the part people use to tell them apart.
+ *
+ * Order numbers are found first and masking is never bypassed for them: a number after "order", "Bestellung" or "#"
+ * (or listed in `keep`) stays visible unless it validates as a card, an IBAN or a phone number, so a customer who writes
+ * their phone or card number where an order number belongs is still protected. Every step scans the text once with
+ * bounded look-around, so masking time grows linearly with the text.
  */
 
+export type { PersonalDataKind, PersonalDataSpan } from './pii/span';
+export { isCardNumber, isIbanValid, isLuhnValid };
+
 export interface MaskOptions {
-  /** Strings that must survive as written (order numbers found in the conversation look like phone numbers). */
+  /**
+   * Order numbers known for this conversation (a helpdesk field, the summary's list). Where they appear they are read
+   * as order numbers: kept unless they validate as a card, an IBAN or a phone number.
+   */
   keep?: readonly string[];
 }
 
-const emailPattern = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
-// Groups of four, with or without single spaces, as IBANs are printed and typed; the last group may be shorter.
-const ibanPattern = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
-const cardPattern = /\b\d(?:[ -]?\d){12,18}\b/g;
-// International: +49 …, 0049 …, with an optional "(0)". National: a leading 0 and area code, e.g. 030/1234567.
-const phonePattern =
-  /(?:(?:\+|\b00)[1-9]\d{0,2}[\s./-]?(?:\(0\)[\s./-]?)?|\(?\b0\d{1,4}\)?[\s/-]?)\d(?:[\s./-]?\d){4,13}\b/g;
-const datePattern = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
-
-/** Lengths of IBANs whose account part is all digits, for the countries Rapport's users write from most. */
-const numericIbanLengths: Record<string, number> = { DE: 22, AT: 20, CH: 21, LI: 21, LU: 20, BE: 16, NL: 18 };
-
-function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
-}
-
-/** Whether a digit string passes the Luhn checksum payment card numbers carry. */
-export function isLuhnValid(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false;
-  let sum = 0;
-  let double = false;
-  for (let index = digits.length - 1; index >= 0; index--) {
-    let digit = Number(digits[index]);
-    if (double) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-    double = !double;
+function keptDigits(keep: readonly string[]): Set<string> {
+  const digits = new Set<string>();
+  for (const kept of keep) {
+    const only = kept.replace(/\D/g, '');
+    if (only.length > 0) digits.add(only);
   }
-  return sum % 10 === 0;
+  return digits;
 }
 
-/** Whether an IBAN (spaces allowed) passes its ISO 13616 mod-97 check. */
-export function isIbanValid(iban: string): boolean {
-  const compact = iban.replace(/\s/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
-  const rearranged = compact.slice(4) + compact.slice(0, 4);
-  let remainder = 0;
-  for (const char of rearranged) {
-    const value = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+function byStart(a: PersonalDataSpan, b: PersonalDataSpan): number {
+  return a.start - b.start;
+}
+
+/** `spans` less those overlapping one of `taken`; both sorted, walked once. */
+function withoutOverlaps(spans: readonly PersonalDataSpan[], taken: readonly PersonalDataSpan[]): PersonalDataSpan[] {
+  const kept: PersonalDataSpan[] = [];
+  let index = 0;
+  for (const span of spans) {
+    while (index < taken.length && (taken[index]?.end ?? 0) <= span.start) index++;
+    const next = taken[index];
+    if (!next || next.start >= span.end) kept.push(span);
   }
-  return remainder === 1;
+  return kept;
 }
 
-function looksLikeIban(candidate: string): boolean {
-  if (isIbanValid(candidate)) return true;
-  // A mistyped IBAN is still the customer's bank account: mask it when its shape matches the country's.
-  const compact = candidate.replace(/\s/g, '');
-  const length = numericIbanLengths[compact.slice(0, 2)];
-  return length !== undefined && compact.length === length && /^\d+$/.test(compact.slice(2));
+/** Where `text` holds emails, IBANs, cards and phone numbers, in text order, not overlapping. */
+export function findPersonalData(text: string, options: MaskOptions = {}): PersonalDataSpan[] {
+  const emails = findEmails(text);
+  const ibans = withoutOverlaps(findIbans(text), emails);
+  const covered = [...emails, ...ibans].sort(byStart);
+  const numbers = findNumbers(text, covered, keptDigits(options.keep ?? []));
+  return [...covered, ...numbers].sort(byStart);
 }
 
-function isKept(match: string, keep: readonly string[]): boolean {
-  const digits = digitsOf(match);
-  return keep.some((kept) => kept.includes(match.trim()) || (digits.length > 0 && digitsOf(kept) === digits));
-}
-
-/** Masks emails, phone numbers, IBANs and Luhn-valid card numbers in `text`. */
-export function maskPersonalData(text: string, options: MaskOptions = {}): string {
-  const keep = options.keep ?? [];
-  return text
-    .replace(emailPattern, '[email]')
-    .replace(ibanPattern, (match) => (looksLikeIban(match) ? `[IBAN …${match.replace(/\s/g, '').slice(-4)}]` : match))
-    .replace(cardPattern, (match) => {
-      const digits = digitsOf(match);
-      return isLuhnValid(digits) && !isKept(match, keep) ? `[card …${digits.slice(-4)}]` : match;
-    })
-    .replace(phonePattern, (match) => {
-      const digits = digitsOf(match);
-      if (digits.length < 7 || digits.length > 15) return match;
-      if (datePattern.test(match.trim()) || isKept(match, keep)) return match;
+function tokenFor(span: PersonalDataSpan): string {
+  switch (span.kind) {
+    case 'email':
+      return '[email]';
+    case 'phone':
       return '[phone]';
-    });
+    case 'iban':
+      return `[IBAN …${span.last4 ?? ''}]`;
+    case 'card':
+      return `[card …${span.last4 ?? ''}]`;
+  }
+}
+
+/** `text` with emails, phone numbers, IBANs and card numbers replaced by `[email]`, `[phone]`, `[IBAN …1234]`, `[card …4242]`. */
+export function maskPersonalData(text: string, options: MaskOptions = {}): string {
+  const spans = findPersonalData(text, options);
+  if (spans.length === 0) return text;
+  let masked = '';
+  let position = 0;
+  for (const span of spans) {
+    masked += text.slice(position, span.start) + tokenFor(span);
+    position = span.end;
+  }
+  return masked + text.slice(position);
+}
+
+/**
+ * Whether a reference found after an order word is in fact personal data (a card, an IBAN or a phone number written
+ * where the order number belongs); such a value is never listed as an order number.
+ */
+export function isPersonalReference(value: string): boolean {
+  return findPersonalData(value, { keep: [value] }).length > 0;
 }

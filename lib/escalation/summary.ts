@@ -11,7 +11,13 @@ import type { Intent } from '../models/types';
 import type { Conversation, ConversationMessage, Person, SiteId } from '../sites/types';
 import { formatScore } from './format';
 import { labelEmotion, labelIntent, labelTrajectory, labelUrgency, labelUrgencyReason } from './labels';
-import { type MaskOptions, maskPersonalData } from './mask';
+import {
+  findPersonalData,
+  isPersonalReference,
+  type MaskOptions,
+  maskPersonalData,
+  type PersonalDataSpan,
+} from './mask';
 import type { EscalationLanguage, EscalationReason, EscalationReasonKind } from './types';
 
 /** Remedies an agent may already have offered, found in the agent's replies. */
@@ -107,18 +113,40 @@ const keywordOrderPattern =
 // "#12345", "#AB-12345": a hash and at least four digits.
 const hashOrderPattern = /#([A-Z]{0,4}-?\d{4,20})\b/gi;
 
-/** Order numbers mentioned in texts, in order of first mention, without duplicates. */
+/** Whether `start`…`end` overlaps one of the sorted, disjoint `spans` (binary search: texts can hold many). */
+function overlapsPersonalData(spans: readonly PersonalDataSpan[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((spans[middle]?.end ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const span = spans[low];
+  return span !== undefined && span.start < end;
+}
+
+/**
+ * Order numbers mentioned in texts, in order of first mention, without duplicates. A number written after an order
+ * word that is in fact a phone, card or IBAN ("Bestellung 0171 2345678") is personal data, never an order number.
+ */
 export function findOrderNumbers(texts: readonly string[]): string[] {
   const found: string[] = [];
-  const add = (candidate: string | undefined): void => {
-    const value = candidate?.replace(/-+$/, '').toUpperCase();
-    // A number, not a word: "order was late" has no digits, "Bestellung vom 12.03." too few.
-    if (!value || (value.match(/\d/g)?.length ?? 0) < 4) return;
-    if (!found.includes(value)) found.push(value);
-  };
   for (const text of texts) {
-    for (const match of text.matchAll(keywordOrderPattern)) add(match[1]);
-    for (const match of text.matchAll(hashOrderPattern)) add(match[1]);
+    const personal = findPersonalData(text);
+    const add = (match: RegExpMatchArray): void => {
+      const candidate = match[1];
+      if (candidate === undefined || match.index === undefined) return;
+      const start = match.index + match[0].length - candidate.length;
+      const end = start + candidate.length;
+      if (overlapsPersonalData(personal, start, end)) return;
+      const value = candidate.replace(/-+$/, '').toUpperCase();
+      // A number, not a word: "order was late" has no digits, "Bestellung vom 12.03." too few.
+      if ((value.match(/\d/g)?.length ?? 0) < 4 || isPersonalReference(value)) return;
+      if (!found.includes(value)) found.push(value);
+    };
+    for (const match of text.matchAll(keywordOrderPattern)) add(match);
+    for (const match of text.matchAll(hashOrderPattern)) add(match);
   }
   return found;
 }
@@ -325,12 +353,17 @@ export function renderHandoffText(summary: HandoffSummary): string {
   return lines.join('\n');
 }
 
-/** A copy of the summary with emails, phone numbers, IBANs and card numbers masked in every text (order numbers kept). */
+/**
+ * A copy of the summary with emails, phone numbers, IBANs and card numbers masked in every text the customer or agent
+ * wrote. Order numbers stay, except any that validates as personal data (a helpdesk field holding a phone number).
+ */
 export function maskHandoffSummary(summary: HandoffSummary): HandoffSummary {
-  const options: MaskOptions = { keep: summary.orderNumbers };
+  const orderNumbers = summary.orderNumbers.filter((order) => !isPersonalReference(order));
+  const options: MaskOptions = { keep: orderNumbers };
   const mask = (text: string): string => maskPersonalData(text, options);
   const masked: HandoffSummary = {
     ...summary,
+    orderNumbers,
     customer: {},
     subject: mask(summary.subject),
     link: mask(summary.link),

@@ -50,6 +50,11 @@ const sections: Section[] = [
     title: 'Reply drafting: prompt assembly, tone check, LLM streaming (issue 6)',
     run: async () => (await import('./replies')).runRepliesBench(),
   },
+  {
+    name: 'mask',
+    title: 'PII masking time, 10k–100k characters, ticket text and adversarial input (issue 20)',
+    run: async () => (await import('./mask')).runMaskBench(),
+  },
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
