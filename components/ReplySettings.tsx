@@ -192,7 +192,7 @@ export function ReplySettings() {
           <span>{td('settings.libHost')}</span>
           <input
             type="url"
-            placeholder="https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models"
+            placeholder="https://models.example.com/web-llm-models"
             value={libHost}
             aria-invalid={!isValidHost(libHost)}
             onChange={(event) => setLibHost(event.target.value)}

@@ -20,6 +20,7 @@ import {
   readMoodLayout,
   runLogits,
 } from './bundled-model';
+import { parseMirrorUrl } from './mirror-url';
 import type { InferenceDevice } from './transformers-env';
 import type { MoodModel, RawMood } from './types';
 
@@ -183,21 +184,14 @@ export function isHubModelId(id: string): boolean {
   return /^[\w.-]+\/[\w.-]+$/.test(id) && !id.includes('..');
 }
 
-/** The mirror's base URL with a trailing slash (the Hub for ''); throws `model/bad-mirror` for anything not http(s). */
+/**
+ * The mirror's base URL with a trailing slash (the Hub for ''); throws `model/bad-mirror` unless it is https (plain
+ * http only for localhost and 127.0.0.1) without credentials.
+ */
 export function normaliseMirrorUrl(mirrorUrl: string): string {
   const trimmed = mirrorUrl.trim();
   if (!trimmed) return defaultHubHost;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new AppError('model/bad-mirror', `The mirror URL "${trimmed}" is not a valid URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('model/bad-mirror', `The mirror URL must start with https:// (got ${url.protocol}).`);
-  }
-  url.search = '';
-  url.hash = '';
+  const url = parseMirrorUrl(trimmed);
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

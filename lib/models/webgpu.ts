@@ -157,6 +157,9 @@ export function memoryBudgetMB(hint: MemoryHint): number {
  * Qwen2.5-3B would write similar German but is under the non-commercial Qwen Research License, so it is not listed.
  * Smaller fallbacks: Qwen2.5-1.5B-Instruct (Apache-2.0, multilingual, 1.6 GB), Llama-3.2-1B-Instruct (0.9 GB),
  * Qwen2.5-0.5B-Instruct (Apache-2.0, 0.9 GB; weak German, last resort).
+ *
+ * These are the only models Rapport offers: each one's q4f16_1 and q4f32_1 build has its model library pinned with a
+ * SHA-256 in `lib/models/webllm-libs.json` (issue 20); web-llm's other models would run unchecked code.
  */
 export const preferredModels: readonly { family: string; licence: string }[] = [
   { family: 'Llama-3.2-3B-Instruct', licence: 'Llama 3.2 Community License' },
@@ -188,7 +191,8 @@ export type ExclusionCode =
   | 'quantization'
   | 'needs-shader-f16'
   | 'buffer-size'
-  | 'memory';
+  | 'memory'
+  | 'not-offered';
 
 export interface ExcludedModel {
   modelId: string;
@@ -218,10 +222,16 @@ export function modelFamily(modelId: string): string {
   return modelId.replace(/-q\df\d+(?:_\d)?-MLC.*$/iu, '');
 }
 
+/** Whether Rapport offers a web-llm build: a `preferredModels` family in q4f16_1 or q4f32_1, the standard context. */
+export function isOfferedModel(modelId: string): boolean {
+  return /-q4f(?:16|32)_1-MLC$/u.test(modelId) && preferredModels.some((p) => p.family === modelFamily(modelId));
+}
+
 /**
  * Filters web-llm's prebuilt model list (`prebuiltAppConfig.model_list`) to what this machine can run: chat models
  * only; q4f16 variants when the adapter has shader-f16, q4f32 otherwise; the model's buffer needs within the adapter's
- * limits; its memory estimate within the budget. Every excluded model comes with the reason.
+ * limits; its memory estimate within the budget; and only models Rapport offers (`isOfferedModel`). Every excluded
+ * model comes with the reason.
  */
 export function selectModels(
   prebuiltList: readonly ModelRecord[],
@@ -285,7 +295,11 @@ export function selectModels(
       continue;
     }
     const family = modelFamily(modelId);
-    const preferred = preferredModels.find((p) => p.family === family && !/-1k$/u.test(modelId));
+    const preferred = isOfferedModel(modelId) ? preferredModels.find((p) => p.family === family) : undefined;
+    if (!preferred) {
+      exclude('not-offered', 'Rapport ships no checked program library for this model, so it does not run it.');
+      continue;
+    }
     const choice: ModelChoice = {
       modelId,
       family,
@@ -293,9 +307,9 @@ export function selectModels(
       vramMB,
       contextWindowTokens: record.overrides?.context_window_size ?? 4096,
       lowResource: record.low_resource_required === true,
-      recommended: preferred !== undefined,
+      licence: preferred.licence,
+      recommended: true,
     };
-    if (preferred) choice.licence = preferred.licence;
     runnable.push(choice);
   }
 

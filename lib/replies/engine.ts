@@ -97,7 +97,8 @@ export type FallbackCode =
   | 'model/out-of-memory'
   | 'model/device-lost'
   | 'model/download-failed'
-  | 'model/load-failed';
+  | 'model/load-failed'
+  | 'model/library-unverified';
 
 /** Plain explanations of why drafts come from templates only, in the two UI languages. */
 export const fallbackExplanations: Record<FallbackCode, { en: string; de: string }> = {
@@ -120,6 +121,11 @@ export const fallbackExplanations: Record<FallbackCode, { en: string; de: string
   'model/load-failed': {
     en: 'The writing model could not be started on this computer, so drafts come from your team templates.',
     de: 'Das Schreibmodell konnte auf diesem Computer nicht gestartet werden. Entwürfe kommen daher aus den Team-Vorlagen.',
+  },
+  // Issue 20: a model library whose bytes do not match the SHA-256 shipped with Rapport is never run.
+  'model/library-unverified': {
+    en: "The writing model's program library did not match the checksum shipped with Rapport, so it was not run and drafts come from your team templates.",
+    de: 'Die Programmbibliothek des Schreibmodells passte nicht zu der Prüfsumme, die Rapport mitbringt. Sie wurde nicht ausgeführt; Entwürfe kommen daher aus den Team-Vorlagen.',
   },
 };
 

@@ -7,6 +7,7 @@ import type {
   ModelRecord,
 } from '@mlc-ai/web-llm';
 import { AppError, type ErrorCode } from '../errors';
+import { parseMirrorUrl } from '../models/mirror-url';
 import {
   chooseModel,
   type MemoryHint,
@@ -18,6 +19,17 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../models/webgpu';
+import {
+  describeLibraryRefusal,
+  ensureVerifiedLibrary,
+  type LibraryCacheStorage,
+  LibraryRefusedError,
+  pinRecord,
+  type ResolvedLibrary,
+  resolveLibrary,
+  type WebLlmLibManifest,
+  webLlmLibManifest,
+} from '../models/webllm-libs';
 import type { ReplySettings } from '../settings';
 import {
   cancelledError,
@@ -41,8 +53,6 @@ import { type FillTemplate, TemplateReplyEngine } from './template-engine';
 
 /** web-llm's standard weights host; `model` URLs in the prebuilt list start with it. */
 export const standardWeightsOrigin = 'https://huggingface.co';
-/** web-llm's standard model-library prefix (`modelLibURLPrefix` in @mlc-ai/web-llm 0.2.86). */
-export const standardLibPrefix = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/';
 
 /** What the engine needs from a web worker (a real `Worker` satisfies it). */
 export interface WorkerLike {
@@ -83,21 +93,29 @@ function trimSlash(url: string): string {
 }
 
 /**
- * Points a model record at the team's mirror. Weights: `https://huggingface.co/<path>` becomes `<weightsHost>/<path>`
- * (the mirror serves the same `…/resolve/main/…` layout). Libraries: the part after web-llm's library prefix is kept,
- * so `<libHost>/v0_2_86/base/<lib>.wasm` is fetched. Empty hosts keep web-llm's standard ones.
+ * Points a model record's weights at the team's mirror: `https://huggingface.co/<path>` becomes `<weightsHost>/<path>`
+ * (the mirror serves the same `…/resolve/main/…` layout); '' keeps Hugging Face. Throws `model/bad-mirror` unless the
+ * mirror is https (plain http only for localhost). The library is set by `pinRecord`, never from web-llm's list.
  */
-export function applyHosts(record: ModelRecord, hosts: { weightsHost: string; libHost: string }): ModelRecord {
-  const out: ModelRecord = { ...record };
-  const weightsHost = trimSlash(hosts.weightsHost);
-  const libHost = trimSlash(hosts.libHost);
-  if (weightsHost && record.model.startsWith(standardWeightsOrigin)) {
-    out.model = weightsHost + record.model.slice(standardWeightsOrigin.length);
-  }
-  if (libHost && record.model_lib.startsWith(standardLibPrefix)) {
-    out.model_lib = `${libHost}/${record.model_lib.slice(standardLibPrefix.length)}`;
-  }
-  return out;
+export function applyWeightsHost(record: ModelRecord, weightsHost: string): ModelRecord {
+  if (!weightsHost.trim()) return { ...record };
+  const host = trimSlash(parseMirrorUrl(weightsHost).href);
+  if (!record.model.startsWith(standardWeightsOrigin)) return { ...record };
+  return { ...record, model: host + record.model.slice(standardWeightsOrigin.length) };
+}
+
+/**
+ * The record web-llm loads: weights from the team's mirror or Hugging Face, the library from the pinned commit or the
+ * team's mirror, checked against the shipped hash (see `lib/models/webllm-libs.ts`). Throws `LibraryRefusedError`
+ * when this build has no hash for the model's library, `model/bad-mirror` for a mirror that is not https.
+ */
+export function applyHosts(
+  record: ModelRecord,
+  hosts: { weightsHost: string; libHost: string },
+  manifest: WebLlmLibManifest = webLlmLibManifest,
+): { record: ModelRecord; library: ResolvedLibrary } {
+  const library = resolveLibrary(record.model_id, hosts.libHost, manifest);
+  return { record: pinRecord(applyWeightsHost(record, hosts.weightsHost), library), library };
 }
 
 /** The base URL web-llm fetches a model's files from (it appends `resolve/main/` to bare repository URLs). */
@@ -195,6 +213,10 @@ export function mapWebLlmError(error: unknown, phase: 'load' | 'generate'): AppE
   if (error instanceof AppError) return error;
   const text = errorText(error);
   const make = (code: ErrorCode, message: string): AppError => new AppError(code, message, { cause: error });
+  // web-llm's own check of `integrity.model_lib`, or the worker's LibraryGuard: the library was not run.
+  if (/IntegrityError|LibraryRefusedError|model\/library-unverified/u.test(text)) {
+    return make('model/library-unverified', `The writing model's program library was refused: ${text}`);
+  }
   if (
     /WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|Cannot find WebGPU|Unable to find a compatible GPU|FeatureSupportError|ShaderF16SupportError|Cannot initialize runtime because of requested/iu.test(
       text,
@@ -214,9 +236,7 @@ export function mapWebLlmError(error: unknown, phase: 'load' | 'generate'): AppE
   if (/QuotaExceeded|quota/iu.test(text)) {
     return make('model/download-failed', `Not enough disk space to store the writing model. (${text})`);
   }
-  if (
-    /Cannot fetch|Failed to fetch|NetworkError|network|IntegrityError|HTTP error|status code|404|403|500/iu.test(text)
-  ) {
+  if (/Cannot fetch|Failed to fetch|NetworkError|network|HTTP error|status code|404|403|500/iu.test(text)) {
     return make('model/download-failed', `The writing model could not be downloaded. (${text})`);
   }
   return phase === 'load'
@@ -227,8 +247,10 @@ export function mapWebLlmError(error: unknown, phase: 'load' | 'generate'): AppE
 /** What the panel shows before the agent agrees to a download, and what the engine loads. */
 export interface WebLlmPlan {
   model: ModelChoice;
-  /** The model record with the team's hosts applied. */
+  /** The model record with the team's hosts applied and the library pinned (URL and `integrity.model_lib`). */
   record: ModelRecord;
+  /** The model's library: where it is fetched from and the SHA-256 it must have. */
+  library: ResolvedLibrary;
   appConfig: AppConfig;
   selection: ModelSelection;
   /** Already in the browser's cache from an earlier session: loads offline, no download. */
@@ -237,8 +259,9 @@ export interface WebLlmPlan {
 }
 
 /**
- * Picks the model for this machine and settings, applies the team's hosts, checks the cache and estimates the
- * download. Throws `model/webgpu-unavailable` or `model/out-of-memory` (with the reason) when no model can run.
+ * Picks the model for this machine and settings, applies the team's hosts, pins the library, checks the cache and
+ * estimates the download. Throws `model/webgpu-unavailable` or `model/out-of-memory` (with the reason) when no model
+ * can run, `LibraryRefusedError` when this build has no hash for the model's library.
  */
 export async function planWebLlm(options: {
   replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost'>;
@@ -247,6 +270,8 @@ export async function planWebLlm(options: {
   runtime: WebLlmRuntime;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** The pinned libraries (the shipped `webllm-libs.json` unless a test passes its own). */
+  manifest?: WebLlmLibManifest;
 }): Promise<WebLlmPlan> {
   const { caps, runtime, replies } = options;
   if (!caps.available) throw new AppError('model/webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
@@ -263,7 +288,11 @@ export async function planWebLlm(options: {
   }
   const original = runtime.prebuiltAppConfig.model_list.find((r) => r.model_id === model.modelId);
   if (!original) throw new AppError('model/not-found', `Model ${model.modelId} is not in web-llm's list.`);
-  const record = applyHosts(original, { weightsHost: replies.llmWeightsHost, libHost: replies.llmLibHost });
+  const { record, library } = applyHosts(
+    original,
+    { weightsHost: replies.llmWeightsHost, libHost: replies.llmLibHost },
+    options.manifest,
+  );
   // Cache API: works in extension pages and workers, and is web-llm's best-tested backend; survives restarts.
   const appConfig: AppConfig = { model_list: [record], cacheBackend: 'cache' };
   let cached = false;
@@ -279,7 +308,7 @@ export async function planWebLlm(options: {
   const download = cached
     ? { bytes: 0, source: 'manifest' as const }
     : await estimateDownloadSize(record, estimateOptions);
-  return { model, record, appConfig, selection, cached, download };
+  return { model, record, library, appConfig, selection, cached, download };
 }
 
 export interface WebLlmEngineOptions {
@@ -290,6 +319,10 @@ export interface WebLlmEngineOptions {
   /** Tokens per variant (400 by default; `short` gets 160). */
   maxOutputTokens?: number;
   temperature?: number;
+  /** Fetches the model library (tests pass one for a local server). */
+  fetch?: typeof fetch;
+  /** The Cache API web-llm reads libraries from (default `globalThis.caches`; tests pass an in-memory one). */
+  caches?: LibraryCacheStorage | null;
 }
 
 const progressBytesPattern = /(\d+(?:\.\d+)?)\s*MB fetched/iu;
@@ -370,6 +403,17 @@ export class WebLlmReplyEngine implements ReplyEngine {
       signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
+      // The library is hashed before web-llm starts: a changed cached copy or a mismatching download is refused here
+      // with the library named, and what web-llm then reads from its cache is the checked copy (which it checks again).
+      await Promise.race([
+        ensureVerifiedLibrary(plan.library, {
+          download: true,
+          ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+          ...(this.#options.caches !== undefined ? { caches: this.#options.caches } : {}),
+          ...(signal ? { signal } : {}),
+        }),
+        aborted,
+      ]);
       const engine = await Promise.race([
         runtime.createEngine(worker, plan.model.modelId, {
           appConfig: plan.appConfig,
@@ -550,10 +594,25 @@ export interface DraftingEngineChoice {
   awaitingApproval: boolean;
 }
 
+function badMirrorReason(language: 'en' | 'de'): string {
+  return language === 'de'
+    ? 'Der Modell-Spiegel in den Einstellungen ist keine sichere https-Adresse (http nur für localhost), daher wird nichts von ihm geladen. Entwürfe kommen aus den Team-Vorlagen.'
+    : 'The model mirror in settings is not a secure https address (plain http only for localhost), so nothing is downloaded from it. Drafts come from your team templates.';
+}
+
+/** Why drafting falls back to templates when planning or checking the library failed, in the UI language. */
+function planFailureReason(error: unknown, language: 'en' | 'de'): string {
+  if (error instanceof LibraryRefusedError) return describeLibraryRefusal(error.refusal, language);
+  const code = error instanceof AppError ? error.code : 'model/load-failed';
+  if (code === 'model/bad-mirror') return badMirrorReason(language);
+  return fallbackExplanations[isFallbackCode(code) ? code : 'model/load-failed'][language];
+}
+
 /**
  * Chooses how the panel drafts: web-llm (wrapped so any model failure falls back to templates with a plain reason)
- * when WebGPU can run a model that is cached or whose download the agent approved; otherwise the templates engine,
- * whose `reason` says why (no WebGPU, not enough memory, download not approved yet).
+ * when WebGPU can run a model that is cached or whose download the agent approved, and whose library hashes to the
+ * value shipped with Rapport; otherwise the templates engine, whose `reason` says why (no WebGPU, not enough memory,
+ * download not approved yet, library refused — named).
  */
 export async function createDraftingEngine(options: {
   replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost' | 'llmDownloadApproved'>;
@@ -566,6 +625,10 @@ export async function createDraftingEngine(options: {
   runtime?: WebLlmRuntime;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** The pinned libraries (the shipped `webllm-libs.json` unless a test passes its own). */
+  manifest?: WebLlmLibManifest;
+  /** The Cache API web-llm reads libraries from (default `globalThis.caches`). */
+  caches?: LibraryCacheStorage | null;
 }): Promise<DraftingEngineChoice> {
   const language = options.uiLanguage ?? 'en';
   const templates = (reason: string): TemplateReplyEngine => new TemplateReplyEngine({ reason, fill: options.fill });
@@ -585,16 +648,32 @@ export async function createDraftingEngine(options: {
       runtime,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.manifest ? { manifest: options.manifest } : {}),
     });
   } catch (error) {
-    const code = error instanceof AppError ? error.code : 'model/load-failed';
-    if (code === 'replies/cancelled') throw error;
-    const explained = isFallbackCode(code) ? code : 'model/load-failed';
-    return { engine: templates(fallbackExplanations[explained][language]), awaitingApproval: false };
+    if (error instanceof AppError && error.code === 'replies/cancelled') throw error;
+    return { engine: templates(planFailureReason(error, language)), awaitingApproval: false };
   }
-  if (!plan.cached && !options.replies.llmDownloadApproved) {
+  const approved = plan.cached || options.replies.llmDownloadApproved;
+  const libraryAccess = {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.caches !== undefined ? { caches: options.caches } : {}),
+  };
+  try {
+    // Checked now, while the reason can still name the library: a cached copy always (it may have been changed),
+    // a download only once the agent agreed to one (the library is a few MB; the weights follow on load).
+    await ensureVerifiedLibrary(plan.library, {
+      download: approved,
+      ...libraryAccess,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelledError();
+    return { engine: templates(planFailureReason(error, language)), plan, awaitingApproval: false };
+  }
+  if (!approved) {
     return { engine: templates(approvalReason(plan, language)), plan, awaitingApproval: true };
   }
-  const primary = new WebLlmReplyEngine({ plan, createWorker: options.createWorker, runtime });
+  const primary = new WebLlmReplyEngine({ plan, createWorker: options.createWorker, runtime, ...libraryAccess });
   return { engine: new FallbackReplyEngine(primary, templates, language), plan, awaitingApproval: false };
 }

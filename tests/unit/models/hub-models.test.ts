@@ -241,6 +241,18 @@ describe('backend choice and mirror URLs', () => {
     expect(() => normaliseMirrorUrl('not a url')).toThrow(/not a valid URL/);
   });
 
+  it('refuses a plain-http mirror for any host but this computer, and credentials in the address', () => {
+    expect(() => normaliseMirrorUrl('http://models.example.com/hf')).toThrow(
+      expect.objectContaining({ code: 'model/bad-mirror', message: expect.stringMatching(/https:\/\//) }),
+    );
+    expect(() => normaliseMirrorUrl('http://10.0.0.5:8080/')).toThrow(
+      expect.objectContaining({ code: 'model/bad-mirror' }),
+    );
+    expect(() => normaliseMirrorUrl('https://user:pw@models.example.com/')).toThrow(/user name or password/);
+    expect(normaliseMirrorUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080/');
+    expect(normaliseMirrorUrl('http://localhost:8080/hf')).toBe('http://localhost:8080/hf/');
+  });
+
   it('sums download progress over files', () => {
     const seen: number[] = [];
     const onEvent = createProgressAggregator((p) => seen.push(p.progress));

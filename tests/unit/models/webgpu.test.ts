@@ -1,7 +1,8 @@
-import { type ModelRecord, modelLibURLPrefix, prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { type ModelRecord, prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
 import {
   chooseModel,
+  isOfferedModel,
   memoryBudgetMB,
   modelFamily,
   probeWebGpu,
@@ -9,7 +10,6 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../../../lib/models/webgpu';
-import { standardLibPrefix } from '../../../lib/replies/webllm-engine';
 
 const GiB = 2 ** 30;
 
@@ -191,7 +191,19 @@ describe('selectModels on web-llm 0.2.86 prebuilt list', () => {
     expect(modelFamily('gemma-2-2b-it-q4f32_1-MLC-1k')).toBe('gemma-2-2b-it');
   });
 
-  it("matches web-llm's library prefix", () => {
-    expect(standardLibPrefix).toBe(modelLibURLPrefix);
+  it('offers only the catalogue: the recommended families in q4f16_1 and q4f32_1, each with a pinned library', () => {
+    const selection = selectModels(list, capable, { budgetMB: 100_000 });
+    expect(selection.runnable.map((m) => m.modelId).sort()).toEqual([
+      'Llama-3.2-1B-Instruct-q4f16_1-MLC',
+      'Llama-3.2-3B-Instruct-q4f16_1-MLC',
+      'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+      'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
+    ]);
+    // A model web-llm lists but Rapport ships no checked library for is never offered, whatever the memory.
+    const phi = selection.excluded.find((e) => e.modelId === 'Phi-3.5-mini-instruct-q4f16_1-MLC');
+    expect(phi).toMatchObject({ code: 'not-offered' });
+    expect(isOfferedModel('Llama-3.2-3B-Instruct-q4f32_1-MLC')).toBe(true);
+    expect(isOfferedModel('Llama-3.2-3B-Instruct-q4f16_1-MLC-1k')).toBe(false);
+    expect(isOfferedModel('Llama-3.1-8B-Instruct-q4f16_1-MLC')).toBe(false);
   });
 });

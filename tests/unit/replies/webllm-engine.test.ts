@@ -24,6 +24,7 @@ import {
   WebLlmReplyEngine,
   type WebLlmRuntime,
 } from '../../../lib/replies/webllm-engine';
+import { libraryBytes, MemoryCaches, testCommit, testManifest } from '../models/webllm-lib-fixtures';
 import { englishRequest, germanRequest } from './draft-fixtures';
 
 const GiB = 2 ** 30;
@@ -36,6 +37,22 @@ const caps: WebGpuCapabilities = {
 const llama = prebuiltAppConfig.model_list.find((r) => r.model_id === 'Llama-3.2-3B-Instruct-q4f16_1-MLC');
 if (!llama) throw new Error('web-llm list changed: Llama-3.2-3B-Instruct-q4f16_1-MLC missing');
 const noHosts = { llmModelId: '', llmWeightsHost: '', llmLibHost: '' };
+/** The shipped manifest's files with hashes of the test libraries (the shipped one may have none yet). */
+const manifest = testManifest();
+
+/** Serves the test library for any `.wasm` URL named in the manifest (404 otherwise), recording each URL. */
+function libraryFetch(urls: string[] = [], bytes = libraryBytes): typeof fetch {
+  const files = new Set(Object.values(manifest.models).map((m) => m.file));
+  return async (input) => {
+    const url = String(input);
+    urls.push(url);
+    const file = url.split('/').at(-1) ?? '';
+    return files.has(file) ? new Response(bytes(file)) : new Response('not found', { status: 404 });
+  };
+}
+
+/** What a WebLlmReplyEngine needs to fetch and keep its library in these tests. */
+const libraryAccess = () => ({ fetch: libraryFetch(), caches: new MemoryCaches() });
 
 function chunk(text: string): ChatCompletionChunk {
   return {
@@ -126,20 +143,44 @@ function fakeWorker() {
 
 async function plan(rt: WebLlmRuntime, replies = noHosts) {
   const fetchFn: typeof fetch = async () => new Response('not found', { status: 404 });
-  return planWebLlm({ replies, caps, memory: { deviceMemoryGB: 8 }, runtime: rt, fetch: fetchFn });
+  return planWebLlm({ replies, caps, memory: { deviceMemoryGB: 8 }, runtime: rt, fetch: fetchFn, manifest });
 }
 
 describe('hosts and download size', () => {
-  it("points weights and libraries at the team's mirror", () => {
-    const record = applyHosts(llama, {
-      weightsHost: 'https://models.example.com/hf/',
-      libHost: 'https://libs.example.com',
-    });
+  it("points weights and libraries at the team's mirror, with the shipped hash", () => {
+    const { record, library } = applyHosts(
+      llama,
+      { weightsHost: 'https://models.example.com/hf/', libHost: 'https://libs.example.com' },
+      manifest,
+    );
     expect(record.model).toBe('https://models.example.com/hf/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC');
     expect(record.model_lib).toBe(
       'https://libs.example.com/v0_2_86/base/Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm',
     );
-    expect(applyHosts(llama, { weightsHost: '', libHost: '' })).toEqual(llama);
+    expect(record.integrity).toEqual({ model_lib: library.integrity, onFailure: 'error' });
+    expect(library.sha256).toBe(manifest.models['Llama-3.2-3B-Instruct-q4f16_1-MLC']?.sha256);
+  });
+
+  it("pins the library to a commit (never web-llm's branch URL) when no mirror is set", () => {
+    const { record } = applyHosts(llama, { weightsHost: '', libHost: '' }, manifest);
+    expect(record.model).toBe(llama.model);
+    expect(record.model_lib).toBe(
+      `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/${testCommit}/web-llm-models/v0_2_86/base/Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm`,
+    );
+    expect(llama.model_lib).toContain('/main/');
+    expect(record.model_lib).not.toContain('/main/');
+  });
+
+  it('refuses mirrors on plain http except on this computer', () => {
+    expect(() => applyHosts(llama, { weightsHost: 'http://models.example.com', libHost: '' }, manifest)).toThrow(
+      expect.objectContaining({ code: 'model/bad-mirror' }),
+    );
+    expect(() => applyHosts(llama, { weightsHost: '', libHost: 'http://libs.example.com' }, manifest)).toThrow(
+      expect.objectContaining({ code: 'model/bad-mirror' }),
+    );
+    const local = applyHosts(llama, { weightsHost: 'http://127.0.0.1:8080', libHost: 'http://localhost:9' }, manifest);
+    expect(local.record.model).toBe('http://127.0.0.1:8080/mlc-ai/Llama-3.2-3B-Instruct-q4f16_1-MLC');
+    expect(local.library.url).toBe('http://localhost:9/v0_2_86/base/Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm');
   });
 
   it('resolves the model base URL like web-llm', () => {
@@ -203,6 +244,13 @@ describe('mapWebLlmError', () => {
     expect(mapWebLlmError(text, phase).code).toBe(code);
   });
 
+  it.each([
+    'IntegrityError: Integrity verification failed for https://libs.example.com/v0_2_86/base/x.wasm',
+    'LibraryRefusedError: model/library-unverified: This build of Rapport has no checksum for …',
+  ])('%s → model/library-unverified (never a download error)', (text) => {
+    expect(mapWebLlmError(text, 'load').code).toBe('model/library-unverified');
+  });
+
   it('keeps the original error as the cause', () => {
     const original = new Error('Failed to fetch');
     expect(mapWebLlmError(original, 'load').cause).toBe(original);
@@ -248,7 +296,12 @@ describe('planWebLlm', () => {
 describe('WebLlmReplyEngine', () => {
   it('reports download progress in bytes, then loading, then ready', async () => {
     const rt = runtime({});
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     const states: string[] = [];
     const bytes: number[] = [];
     engine.subscribe((s) => {
@@ -264,7 +317,12 @@ describe('WebLlmReplyEngine', () => {
   it('cancels a download by terminating the worker', async () => {
     const rt = runtime({ hangLoad: true });
     const worker = fakeWorker();
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: () => worker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     const controller = new AbortController();
     const loading = engine.load({ signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
@@ -276,7 +334,12 @@ describe('WebLlmReplyEngine', () => {
   it('maps a load failure and ends in the error state', async () => {
     const rt = runtime({ loadError: 'DeviceLostError: The WebGPU device was lost while loading the model.' });
     const worker = fakeWorker();
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: () => worker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     await expect(engine.load()).rejects.toMatchObject({ code: 'model/out-of-memory' });
     expect(engine.status).toMatchObject({ state: 'error', code: 'model/out-of-memory' });
     expect(worker.terminate).toHaveBeenCalled();
@@ -288,7 +351,12 @@ describe('WebLlmReplyEngine', () => {
       return system.includes('Short:') ? ['Hallo ', 'Frau Schmidt', '.'] : ['"Guten Tag', ' Frau Schmidt."'];
     });
     const rt = runtime({ llm, cached: true });
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     await engine.load();
     const { texts, events, error } = await collectDraft(engine.draft(germanRequest()));
     expect(error).toBeUndefined();
@@ -306,7 +374,12 @@ describe('WebLlmReplyEngine', () => {
   it('interrupts generation when cancelled', async () => {
     const llm = new ScriptedLlm(() => Array.from({ length: 50 }, (_, i) => `w${i} `));
     const rt = runtime({ llm, cached: true });
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     await engine.load();
     const controller = new AbortController();
     const events: DraftEvent[] = [];
@@ -322,7 +395,12 @@ describe('WebLlmReplyEngine', () => {
   it('queues calls: a second draft waits for the first', async () => {
     const llm = new ScriptedLlm(() => ['a', 'b', 'c']);
     const rt = runtime({ llm, cached: true });
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     await engine.load();
     const order: string[] = [];
     const run = async (name: string) => {
@@ -340,7 +418,12 @@ describe('WebLlmReplyEngine', () => {
       error: 'DeviceLostError: The WebGPU device was lost while loading the model.',
     });
     const rt = runtime({ llm, cached: true });
-    const primary = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: fakeWorker, runtime: rt });
+    const primary = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     const engine = new FallbackReplyEngine(
       primary,
       (reason) => new TemplateReplyEngine({ reason, fill: (t) => t.body }),
@@ -352,10 +435,85 @@ describe('WebLlmReplyEngine', () => {
     expect(llm.unloaded).toBe(true);
   });
 
+  it('refuses a library whose downloaded bytes do not match, before web-llm starts', async () => {
+    const rt = runtime({});
+    const worker = fakeWorker();
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: () => worker,
+      runtime: rt,
+      fetch: libraryFetch([], (file) => libraryBytes(`${file} with a different body`)),
+      caches: new MemoryCaches(),
+    });
+    const failure = engine.load();
+    await expect(failure).rejects.toMatchObject({ code: 'model/library-unverified' });
+    await expect(failure).rejects.toThrow(
+      /Llama-3\.2-3B-Instruct-q4f16_1_cs1k-webgpu\.wasm from raw\.githubusercontent\.com/,
+    );
+    expect(rt.configs).toEqual([]);
+    expect(worker.terminate).toHaveBeenCalled();
+    expect(engine.status).toMatchObject({ state: 'error', code: 'model/library-unverified' });
+  });
+
+  it('refuses a cached library whose bytes changed, and falls back to templates', async () => {
+    const rt = runtime({ cached: true });
+    const caches = new MemoryCaches();
+    const thePlan = await plan(rt);
+    const store = await caches.open('webllm/wasm');
+    await store.put(thePlan.library.url, new Response(libraryBytes('something else entirely')));
+    const primary = new WebLlmReplyEngine({
+      plan: thePlan,
+      createWorker: fakeWorker,
+      runtime: rt,
+      fetch: libraryFetch(),
+      caches,
+    });
+    const engine = new FallbackReplyEngine(
+      primary,
+      (reason) => new TemplateReplyEngine({ reason, fill: (t) => t.body }),
+      'de',
+    );
+    await engine.load();
+    expect(engine.kind).toBe('templates');
+    expect(engine.fallbackCode).toBe('model/library-unverified');
+    expect(engine.reason).toMatch(/Prüfsumme/);
+    expect(rt.configs).toEqual([]);
+    // The changed copy is gone, so web-llm cannot read it later either.
+    expect(await store.match(thePlan.library.url)).toBeUndefined();
+  });
+
+  it('hands web-llm the checked library, pinned and with its hash to check again', async () => {
+    const rt = runtime({});
+    const caches = new MemoryCaches();
+    const urls: string[] = [];
+    const thePlan = await plan(rt);
+    const engine = new WebLlmReplyEngine({
+      plan: thePlan,
+      createWorker: fakeWorker,
+      runtime: rt,
+      fetch: libraryFetch(urls),
+      caches,
+    });
+    await engine.load();
+    expect(urls).toEqual([thePlan.library.url]);
+    const record = rt.configs[0]?.appConfig?.model_list[0];
+    expect(record?.model_lib).toBe(thePlan.library.url);
+    expect(record?.integrity).toEqual({ model_lib: thePlan.library.integrity, onFailure: 'error' });
+    const stored = await (await caches.open('webllm/wasm')).match(thePlan.library.url);
+    expect(new Uint8Array(await (stored ?? new Response()).arrayBuffer())).toEqual(
+      libraryBytes('Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm'),
+    );
+  });
+
   it('frees the worker on dispose', async () => {
     const rt = runtime({ cached: true });
     const worker = fakeWorker();
-    const engine = new WebLlmReplyEngine({ plan: await plan(rt), createWorker: () => worker, runtime: rt });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: () => worker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
     await engine.load();
     await engine.dispose();
     expect(worker.terminate).toHaveBeenCalled();
@@ -393,7 +551,9 @@ describe('createDraftingEngine', () => {
     },
     createWorker: fakeWorker,
     fill: (t: { body: string }) => t.body,
-    fetch: (async () => new Response('', { status: 404 })) satisfies typeof fetch,
+    fetch: libraryFetch(),
+    manifest,
+    caches: new MemoryCaches(),
   };
 
   it('uses templates, saying why, without WebGPU', async () => {
@@ -425,6 +585,76 @@ describe('createDraftingEngine', () => {
     expect(cached.engine.kind).toBe('webllm');
     await cached.engine.load();
     expect(cached.engine.status).toEqual({ state: 'ready', modelId: 'Llama-3.2-3B-Instruct-q4f16_1-MLC' });
+  });
+
+  it('names the library, in both languages, when this build has no hash for it', async () => {
+    const id = 'Llama-3.2-3B-Instruct-q4f16_1-MLC';
+    const entry = manifest.models[id];
+    if (!entry) throw new Error('test manifest lost its default model');
+    const unpinned = { ...manifest, models: { ...manifest.models, [id]: { ...entry, sha256: '' } } };
+    const urls: string[] = [];
+    for (const [language, pattern] of [
+      ['en', /no checksum for the writing model's program library Llama-3\.2-3B-Instruct-q4f16_1_cs1k-webgpu\.wasm/],
+      [
+        'de',
+        /keine Prüfsumme.*Llama-3\.2-3B-Instruct-q4f16_1_cs1k-webgpu\.wasm|Llama-3\.2-3B-Instruct-q4f16_1_cs1k-webgpu\.wasm.*keine Prüfsumme/,
+      ],
+    ] as const) {
+      const choice = await createDraftingEngine({
+        ...base,
+        replies: { ...base.replies, llmDownloadApproved: true },
+        manifest: unpinned,
+        fetch: libraryFetch(urls),
+        nav: gpuNav(),
+        uiLanguage: language,
+        runtime: runtime({}),
+      });
+      expect(choice.engine.kind).toBe('templates');
+      expect(choice.awaitingApproval).toBe(false);
+      expect(choice.engine.reason).toMatch(pattern);
+    }
+    // Nothing was downloaded for a library that could not be checked.
+    expect(urls.filter((u) => u.endsWith('.wasm'))).toEqual([]);
+  });
+
+  it('refuses a mismatching download once approved, naming the library and where it came from', async () => {
+    const rt = runtime({});
+    const choice = await createDraftingEngine({
+      ...base,
+      replies: { ...base.replies, llmDownloadApproved: true, llmLibHost: 'https://libs.example.com/web-llm' },
+      fetch: libraryFetch([], () => libraryBytes('tampered')),
+      nav: gpuNav(),
+      runtime: rt,
+    });
+    expect(choice.engine.kind).toBe('templates');
+    expect(choice.engine.reason).toBe(
+      "The writing model's program library Llama-3.2-3B-Instruct-q4f16_1_cs1k-webgpu.wasm from libs.example.com does not match the checksum shipped with Rapport, so it was not run. Drafts come from your team templates.",
+    );
+    expect(rt.configs).toEqual([]);
+  });
+
+  it('checks a cached library before asking for approval, and downloads nothing before it', async () => {
+    const urls: string[] = [];
+    const waiting = await createDraftingEngine({
+      ...base,
+      fetch: libraryFetch(urls),
+      nav: gpuNav(),
+      runtime: runtime({}),
+    });
+    expect(waiting.awaitingApproval).toBe(true);
+    expect(urls.filter((u) => u.endsWith('.wasm'))).toEqual([]);
+    const caches = new MemoryCaches();
+    const url = waiting.plan?.library.url ?? '';
+    await (await caches.open('webllm/wasm')).put(url, new Response(libraryBytes('changed on disk')));
+    const refused = await createDraftingEngine({
+      ...base,
+      caches,
+      nav: gpuNav(),
+      uiLanguage: 'de',
+      runtime: runtime({}),
+    });
+    expect(refused.awaitingApproval).toBe(false);
+    expect(refused.engine.reason).toMatch(/im Browser gespeicherte Programmbibliothek .*hat sich verändert/);
   });
 
   it('formats sizes', () => {
