@@ -14,7 +14,13 @@ import {
   useTemplates,
 } from '../lib/replies/templates/hooks';
 import { isDeletable, isEditable, type OwnerFilter } from '../lib/replies/templates/library';
-import { exportPack, type ImportPlan, packFileName, serializePack } from '../lib/replies/templates/pack-file';
+import {
+  exportPack,
+  type ImportPlan,
+  packFileName,
+  readPackFile,
+  serializePack,
+} from '../lib/replies/templates/pack-file';
 import {
   isTemplateIntent,
   PERSONAL_OWNER,
@@ -142,7 +148,7 @@ export function TemplateLibrary() {
     setImportResult(null);
     setImportPlan(null);
     try {
-      const text = await file.text();
+      const text = await readPackFile(file);
       setImportPlan(await plan.mutateAsync(text));
     } catch (error) {
       setImportResult({ ok: false, text: tt('import.unreadable', { message: toAppError(error).message }) });
@@ -298,6 +304,11 @@ export function TemplateLibrary() {
                     {ownerLabel(record)}
                   </span>
                   {isEditable(record) ? null : <span className="chip tpl-readonly">🔒 {tt('library.readOnly')}</span>}
+                  {record.stale?.kind === 'invalid' ? (
+                    <span className="chip tpl-stale" data-testid="template-stale-chip" title={record.stale.reason}>
+                      {tt('library.stale')}
+                    </span>
+                  ) : null}
                   <span className="chip">
                     {messages.languageLabel(record.language)}
                     {record.formality ? ` · ${messages.formalityLabel(record.formality)}` : ''}

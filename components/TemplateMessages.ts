@@ -140,6 +140,7 @@ const en = {
   'packs.error': 'Last refresh failed ({time}): {message}',
   'packs.skipped': 'Some entries were skipped: {message}',
   'packs.keptCopy': 'Using the last good copy.',
+  'library.stale': 'Last good copy: the pack’s new version of this template is invalid',
 } as const;
 
 type Key = keyof typeof en;
@@ -281,6 +282,7 @@ const de: Record<Key, string> = {
   'packs.error': 'Letzte Aktualisierung fehlgeschlagen ({time}): {message}',
   'packs.skipped': 'Einige Einträge wurden übersprungen: {message}',
   'packs.keptCopy': 'Die letzte gültige Fassung bleibt in Gebrauch.',
+  'library.stale': 'Letzte gültige Fassung: die neue Version im Paket ist ungültig',
 };
 
 const translations = defineMessages<Key>({ en, de });

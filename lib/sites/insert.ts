@@ -302,7 +302,9 @@ function insertIntoTextField(field: HTMLTextAreaElement, text: string): void {
   field.setSelectionRange(start, end);
   const exec = execCommandOf(doc);
   // execCommand on a focused text field goes onto the browser's undo stack (Ctrl+Z works) and fires input itself.
-  if (exec?.('insertText', false, insert) && field.value !== value) return;
+  // Whatever it reports, a changed field means the text went in: writing it again would double it.
+  exec?.('insertText', false, insert);
+  if (field.value !== value) return;
   if (typeof field.setRangeText === 'function') {
     field.setRangeText(insert, start, end, 'end');
   } else {
@@ -431,7 +433,6 @@ function insertIntoContentEditable(host: HTMLElement, text: string): void {
     atQuote || !range.collapsed
       ? ''
       : separatorBefore(textBeside(host, range, 'before'), textBeside(host, range, 'after'));
-  const before = shownText(host);
   host.focus();
   const selection = doc.getSelection();
   selection?.removeAllRanges();
@@ -440,37 +441,63 @@ function insertIntoContentEditable(host: HTMLElement, text: string): void {
   // browser fires only after this task: without it they would write where their caret was before.
   doc.dispatchEvent(new (doc.defaultView?.Event ?? Event)('selectionchange'));
   if (pasteAsPlainText(host, separator + text)) return;
-  const lines = (separator + text).split(/\r?\n/);
+  // One step per line and per break between lines, so an editor that stops taking them midway is resumed from there.
+  const steps = (separator + text)
+    .split(/\r?\n/)
+    .flatMap((line, index): InsertStep[] => [
+      ...(index > 0 ? [{ kind: 'break' } as const] : []),
+      ...(line !== '' ? [{ kind: 'text', text: line } as const] : []),
+    ]);
+  let done = 0;
   const exec = execCommandOf(doc);
   if (exec) {
-    // One editing command per line and per break: each goes through the editor's own beforeinput handling
-    // (CKEditor, Froala, Gmail) and onto the undo stack. Editors that handle the command themselves may report
-    // false, so what counts is whether the editor changed.
-    let ok = true;
-    lines.forEach((line, index) => {
-      if (!ok) return;
-      if (index > 0) ok = exec('insertLineBreak');
-      if (ok && line !== '') ok = exec('insertText', false, line);
-    });
-    if (ok || shownText(host) !== before) return;
+    // One editing command per step: each goes through the editor's own beforeinput handling (CKEditor, Froala,
+    // Gmail) and onto the undo stack. Editors that handle the command themselves may report false, so a step counts
+    // as taken when the command succeeded or the editor changed.
+    for (; done < steps.length; done++) {
+      const step = steps[done];
+      if (!step) break;
+      const shownBefore = shownText(host);
+      const ok = step.kind === 'break' ? exec('insertLineBreak') : exec('insertText', false, step.text);
+      if (!ok && shownText(host) === shownBefore) break;
+    }
+    if (done === steps.length) return;
   }
-  // No editing commands here (or the editor refused them): build text nodes and <br>s ourselves. Not undoable, but the
-  // text lands where the caret was, and the input event lets the editor's model catch up.
-  range.deleteContents();
+  // No editing commands here, or the editor refused one midway (issue 20: the whole text then went in a second time):
+  // the steps not taken yet are built as text nodes and <br>s where the commands stopped. Not undoable, but the text
+  // lands once, where the caret was, and the input event lets the editor's model catch up.
+  const at = done > 0 ? (currentRangeIn(host) ?? endRangeIn(host)) : range;
+  at.deleteContents();
   const fragment = doc.createDocumentFragment();
-  lines.forEach((line, index) => {
-    if (index > 0) fragment.appendChild(doc.createElement('br'));
-    if (line !== '') fragment.appendChild(doc.createTextNode(line));
-  });
-  const last = fragment.lastChild;
-  range.insertNode(fragment);
-  if (last) {
-    range.setStartAfter(last);
-    range.collapse(true);
-    selection?.removeAllRanges();
-    selection?.addRange(range);
+  for (const step of steps.slice(done)) {
+    fragment.appendChild(step.kind === 'break' ? doc.createElement('br') : doc.createTextNode(step.text));
   }
-  dispatchInput(host, text);
+  const last = fragment.lastChild;
+  at.insertNode(fragment);
+  if (last) {
+    at.setStartAfter(last);
+    at.collapse(true);
+    selection?.removeAllRanges();
+    selection?.addRange(at);
+  }
+  dispatchInput(
+    host,
+    steps
+      .slice(done)
+      .map((step) => (step.kind === 'break' ? '\n' : step.text))
+      .join(''),
+  );
+}
+
+/** One piece of an insert into a rich editor: a line's text, or the break before the next line. */
+type InsertStep = { kind: 'text'; text: string } | { kind: 'break' };
+
+/** The selection's range when it is inside `host` (where an editor left its caret), else null. */
+function currentRangeIn(host: HTMLElement): Range | null {
+  const selection = host.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  return host.contains(range.startContainer) ? range.cloneRange() : null;
 }
 
 /** Where an insert went, or why it did not happen, in a sentence the panel shows after "Could not insert:". */

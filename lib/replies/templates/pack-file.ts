@@ -27,6 +27,8 @@ export interface InvalidPackEntry {
   index: number;
   /** The entry's title when it had a readable one, to help find it. */
   title?: string;
+  /** The entry's id when it had a string one: a sync keeps the last good copy of that template (see `syncPack`). */
+  id?: string;
   reason: string;
 }
 
@@ -66,7 +68,8 @@ export function parsePack(document: unknown): ParsedPack {
     const title = titleOf(entry);
     const parsed = packTemplateSchema.safeParse(entry);
     if (!parsed.success) {
-      invalid.push({ index, ...(title ? { title } : {}), reason: describeIssues(parsed.error) });
+      const id = idOf(entry);
+      invalid.push({ index, ...(title ? { title } : {}), ...(id ? { id } : {}), reason: describeIssues(parsed.error) });
       return;
     }
     const template = parsed.data;
@@ -92,6 +95,11 @@ export function parsePack(document: unknown): ParsedPack {
 function titleOf(entry: unknown): string | undefined {
   if (typeof entry !== 'object' || entry === null || !('title' in entry)) return undefined;
   return typeof entry.title === 'string' && entry.title.trim() ? entry.title.trim().slice(0, 200) : undefined;
+}
+
+function idOf(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || !('id' in entry)) return undefined;
+  return typeof entry.id === 'string' && entry.id.trim() ? entry.id.trim().slice(0, 200) : undefined;
 }
 
 function normaliseTitle(title: string): string {
@@ -214,6 +222,21 @@ export interface ImportSummary {
   added: number;
   replaced: number;
   skipped: number;
+}
+
+/**
+ * Reads a pack file the agent picked for import as text, refusing one over `maxBytes` before a byte of it is read
+ * (issue 20: a huge file must not be loaded into the settings page first). Throws `templates/pack-too-large`.
+ */
+export async function readPackFile(file: Pick<Blob, 'size' | 'text'>, maxBytes = PACK_MAX_BYTES): Promise<string> {
+  if (file.size > maxBytes) {
+    const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+    throw new AppError(
+      'templates/pack-too-large',
+      `The pack file is larger than ${mb} MB, the most Rapport imports; split it into smaller packs.`,
+    );
+  }
+  return file.text();
 }
 
 /**

@@ -167,6 +167,38 @@ function packRecordTemplate(url: string, template: PackTemplate, existing: Templ
   return record;
 }
 
+/**
+ * What becomes of the stored templates a new version of the pack no longer delivers (issue 20: a pack update never
+ * loses a template). One whose entry is still in the pack but was refused keeps its last good copy in use, marked
+ * stale with the reason, so the options page can tell the agent and the pack's owner what to fix. One the pack dropped
+ * is hidden from suggestions and snippets (`deletedAt`) but kept, with its usage count, so the agent can still
+ * duplicate it and its history returns if the pack brings it back. Records already marked keep their first date.
+ */
+function keepStaleTemplates(missing: TemplateRecord[], invalid: InvalidPackEntry[], at: number): TemplateRecord[] {
+  const unclaimed = [...invalid];
+  const titleKey = (title: string | undefined) => title?.trim().toLocaleLowerCase('de');
+  const claim = (record: TemplateRecord): InvalidPackEntry | undefined => {
+    const ownId = record.id.slice(record.owner.length + 1);
+    let index = unclaimed.findIndex((entry) => entry.id === ownId);
+    // An entry whose id is unreadable is recognised by its title, as long as that cannot pick the wrong template.
+    const title = titleKey(record.title);
+    if (index < 0 && missing.filter((other) => titleKey(other.title) === title).length === 1) {
+      index = unclaimed.findIndex((entry) => entry.id === undefined && titleKey(entry.title) === title);
+    }
+    return index < 0 ? undefined : unclaimed.splice(index, 1)[0];
+  };
+  return missing.map((record): TemplateRecord => {
+    const entry = claim(record);
+    const { deletedAt: _hidden, stale: previous, ...rest } = record;
+    if (entry) {
+      const since = previous?.kind === 'invalid' ? previous.at : at;
+      return { ...rest, stale: { kind: 'invalid', reason: entry.reason, at: since } };
+    }
+    const since = previous?.kind === 'removed' ? previous.at : at;
+    return { ...rest, deletedAt: record.deletedAt ?? since, stale: { kind: 'removed', at: since } };
+  });
+}
+
 function describeSkipped(skipped: InvalidPackEntry[], total: number): string {
   const listed = skipped
     .slice(0, 5)
@@ -267,9 +299,12 @@ export async function syncPack(url: string, options: PackSyncOptions = {}): Prom
         const holder = holders[i];
         return holder === undefined || holder.owner === key;
       });
-      const keep = new Set(records.map((record) => record.id));
-      await db.templates.bulkDelete(existing.filter((record) => !keep.has(record.id)).map((record) => record.id));
-      await db.templates.bulkPut(records);
+      const kept = keepStaleTemplates(
+        existing.filter((record) => !records.some((other) => other.id === record.id)),
+        parsed.invalid,
+        at,
+      );
+      await db.templates.bulkPut([...records, ...kept]);
 
       const etag = response.headers.get('etag');
       const lastModified = response.headers.get('last-modified');
@@ -279,7 +314,7 @@ export async function syncPack(url: string, options: PackSyncOptions = {}): Prom
         ...(etag ? { etag } : {}),
         ...(lastModified ? { lastModified } : {}),
         lastSyncAt: at,
-        templateCount: records.length,
+        templateCount: records.length + kept.filter((record) => record.stale?.kind === 'invalid').length,
         ...(parsed.invalid.length > 0
           ? {
               lastError: {

@@ -359,3 +359,79 @@ describe('inserting into the visible editor', () => {
     expect(insertPlainText(box, 'Hallo').ok).toBe(false);
   });
 });
+
+describe('an editor that stops taking editing commands midway (issue 20)', () => {
+  /**
+   * A stand-in for a rich editor's `execCommand`: inserts text and line breaks at the selection as a browser does,
+   * but refuses `insertLineBreak` (false, nothing changed) from its `refuseBreakFrom`-th call on, as some editors do
+   * once their own model takes over.
+   */
+  function fakeEditorCommands(refuseBreakFrom: number) {
+    const calls: string[] = [];
+    let breaks = 0;
+    const execCommand = (command: string, _ui?: boolean, value?: string): boolean => {
+      calls.push(value === undefined ? command : `${command}:${value}`);
+      const selection = document.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (!range) return false;
+      let node: Node;
+      if (command === 'insertLineBreak') {
+        breaks += 1;
+        if (breaks >= refuseBreakFrom) return false;
+        node = document.createElement('br');
+      } else if (command === 'insertText' && value !== undefined) {
+        node = document.createTextNode(value);
+      } else {
+        return false;
+      }
+      range.deleteContents();
+      range.insertNode(node);
+      range.setStartAfter(node);
+      range.collapse(true);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return true;
+    };
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    return calls;
+  }
+
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'execCommand');
+  });
+
+  it('writes the rest once where the commands stopped, never the whole text again', () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true"></div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    document.getSelection()?.removeAllRanges();
+    // The first break goes in, the second is refused: "Liebe Frau Köhler," and "es tut mir leid 🙏" are already in.
+    const calls = fakeEditorCommands(2);
+    expect(insertPlainText(box, REPLY)).toEqual({ ok: true, editor: box });
+    expect(visibleText(box)).toBe(REPLY);
+    expect(calls).toEqual([
+      'insertText:Liebe Frau Köhler,',
+      'insertLineBreak',
+      'insertText:es tut mir leid 🙏',
+      'insertLineBreak',
+    ]);
+  });
+
+  it('writes everything by hand when the very first command is refused, and nothing twice', () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true"><p>Vorher</p></div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    document.getSelection()?.removeAllRanges();
+    fakeEditorCommands(1);
+    expect(insertPlainText(box, 'Hallo,\nja!').ok).toBe(true);
+    expect(visibleText(box)).toBe('Vorher\n\nHallo,\nja!');
+  });
+
+  it('writes everything with the commands when the editor takes them all', () => {
+    document.body.innerHTML = '<div id="box" contenteditable="true"></div>';
+    const box = must(document.querySelector<HTMLElement>('#box'), 'box');
+    document.getSelection()?.removeAllRanges();
+    const calls = fakeEditorCommands(Number.POSITIVE_INFINITY);
+    expect(insertPlainText(box, REPLY).ok).toBe(true);
+    expect(visibleText(box)).toBe(REPLY);
+    expect(calls.filter((call) => call === 'insertLineBreak')).toHaveLength(3);
+  });
+});

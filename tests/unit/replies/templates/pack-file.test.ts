@@ -8,8 +8,10 @@ import {
   packFileName,
   parsePack,
   planImport,
+  readPackFile,
   serializePack,
 } from '../../../../lib/replies/templates/pack-file';
+import { PACK_MAX_BYTES } from '../../../../lib/replies/templates/schema';
 
 function pack(templates: unknown[], extra: Record<string, unknown> = {}) {
   return JSON.stringify({ format: 'rapport-template-pack', version: 1, name: 'Support team', templates, ...extra });
@@ -151,6 +153,25 @@ describe('pack files', () => {
       ),
     ).toBe('templates/pack-invalid');
     expect(() => parsePack(pack([], { version: 2 }))).toThrow(/newer Rapport/);
+  });
+
+  it('refuses a picked file over 5 MB before reading it (issue 20)', async () => {
+    let read = false;
+    const huge = {
+      size: PACK_MAX_BYTES + 1,
+      text: async () => {
+        read = true;
+        return '';
+      },
+    };
+    const error = await readPackFile(huge).catch((thrown: unknown) => thrown);
+    expect(error instanceof AppError && error.code).toBe('templates/pack-too-large');
+    expect(error instanceof AppError && error.message).toContain('larger than 5 MB');
+    expect(read).toBe(false);
+
+    const real = new Blob([new Uint8Array(PACK_MAX_BYTES + 1)]);
+    await expect(readPackFile(real)).rejects.toThrow(/larger than 5 MB/);
+    expect(await readPackFile(new Blob([pack([good])]))).toBe(pack([good]));
   });
 
   it('finds conflicts by id and by title + language, and applies each resolution', async () => {

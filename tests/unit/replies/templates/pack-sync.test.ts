@@ -205,9 +205,11 @@ describe('pack subscription and refresh', () => {
     const result = await syncPack(url, { now: () => 3000 });
     expect(result.status).toBe('updated');
     expect(result.pack).toMatchObject({ etag: '"v2"', templateCount: 2, lastSyncAt: 3000 });
-    expect((await packTemplates()).map((t) => [t.id, t.body, t.version, t.usageCount])).toEqual([
-      [`${url}#invoice`, 'Invoice v1', 1, 0],
-      [`${url}#refund`, 'Refund v2', 2, 4],
+    expect((await packTemplates()).map((t) => [t.id, t.body, t.version, t.usageCount, t.deletedAt])).toEqual([
+      // Dropped by the pack: hidden from suggestions, kept with its history (see "pack updates never lose…").
+      [`${url}#delay`, 'Delay v1', 1, 0, 3000],
+      [`${url}#invoice`, 'Invoice v1', 1, 0, undefined],
+      [`${url}#refund`, 'Refund v2', 2, 4, undefined],
     ]);
   });
 
@@ -351,6 +353,88 @@ describe('pack subscription and refresh', () => {
     expect((await getSettings()).packUrls).toEqual([]);
     expect(await getDb().packs.get(url)).toBeUndefined();
     expect(await packTemplates()).toEqual([]);
+  });
+});
+
+describe('pack updates never lose a template (issue 20)', () => {
+  const active = async () => (await packTemplates()).filter((t) => t.deletedAt === undefined);
+
+  it('keeps the last good copy and usage count of a template whose new version is invalid, marked stale', async () => {
+    await subscribeWithGoodCopy();
+    await getDb().templates.update(`${url}#refund`, { usageCount: 7 });
+    server.etag = '"v2"';
+    // The pack's author broke the refund template (empty body); the delay template changed normally.
+    server.pack.templates = [{ ...template('refund', 'Refund', '', 2) }, template('delay', 'Delay', 'Delay v2', 2)];
+    const result = await syncPack(url, { now: () => 4000 });
+    expect(result.status).toBe('updated');
+    expect(result.skipped.map((entry) => [entry.index, entry.id])).toEqual([[0, 'refund']]);
+    const refund = await getDb().templates.get(`${url}#refund`);
+    expect(refund).toMatchObject({ body: 'Refund v1', version: 1, usageCount: 7 });
+    expect(refund?.deletedAt).toBeUndefined();
+    expect(refund?.stale).toEqual({ kind: 'invalid', reason: result.skipped[0]?.reason, at: 4000 });
+    expect(result.pack.templateCount).toBe(2);
+    expect((await active()).map((t) => t.body)).toEqual(['Delay v2', 'Refund v1']);
+
+    // Still broken at the next update: same copy, the date it first went stale stays.
+    server.etag = '"v3"';
+    await syncPack(url, { now: () => 5000 });
+    expect((await getDb().templates.get(`${url}#refund`))?.stale).toMatchObject({ kind: 'invalid', at: 4000 });
+
+    // Fixed in the pack: the new version replaces the copy, the mark goes, the count stays.
+    server.etag = '"v4"';
+    server.pack.templates = [template('refund', 'Refund', 'Refund v4', 4), template('delay', 'Delay', 'Delay v2', 2)];
+    await syncPack(url, { now: () => 6000 });
+    const fixed = await getDb().templates.get(`${url}#refund`);
+    expect(fixed).toMatchObject({ body: 'Refund v4', version: 4, usageCount: 7 });
+    expect(fixed?.stale).toBeUndefined();
+  });
+
+  it('recognises a broken entry by its title when its id is unreadable', async () => {
+    await subscribeWithGoodCopy();
+    server.etag = '"v2"';
+    server.pack.templates = [{ title: 'Refund', body: 'x' }, template('delay', 'Delay', 'Delay v1')];
+    await syncPack(url, { now: () => 4000 });
+    const refund = await getDb().templates.get(`${url}#refund`);
+    expect(refund).toMatchObject({ body: 'Refund v1', stale: { kind: 'invalid' } });
+    expect(refund?.deletedAt).toBeUndefined();
+  });
+
+  it('hides a template the pack dropped but keeps it and its usage count; it comes back with its history', async () => {
+    await subscribeWithGoodCopy();
+    await getDb().templates.update(`${url}#delay`, { usageCount: 3 });
+    server.etag = '"v2"';
+    server.pack.templates = [template('refund', 'Refund', 'Refund v1')];
+    await syncPack(url, { now: () => 4000 });
+    expect((await active()).map((t) => t.id)).toEqual([`${url}#refund`]);
+    expect(await getDb().templates.get(`${url}#delay`)).toMatchObject({
+      body: 'Delay v1',
+      usageCount: 3,
+      deletedAt: 4000,
+      stale: { kind: 'removed', at: 4000 },
+    });
+
+    server.etag = '"v3"';
+    await syncPack(url, { now: () => 5000 });
+    expect((await getDb().templates.get(`${url}#delay`))?.stale).toEqual({ kind: 'removed', at: 4000 });
+
+    server.etag = '"v4"';
+    server.pack.templates = [template('refund', 'Refund', 'Refund v1'), template('delay', 'Delay', 'Delay v4', 4)];
+    await syncPack(url, { now: () => 6000 });
+    const back = await getDb().templates.get(`${url}#delay`);
+    expect(back).toMatchObject({ body: 'Delay v4', usageCount: 3 });
+    expect(back?.deletedAt).toBeUndefined();
+    expect(back?.stale).toBeUndefined();
+  });
+
+  it('keeps every template when the whole new version is unusable', async () => {
+    await subscribeWithGoodCopy();
+    const good = await packTemplates();
+    server.etag = '"v2"';
+    server.pack.templates = [{ id: 'refund', title: 'Refund' }, { id: 'delay' }];
+    const result = await syncPack(url, { now: () => 4000 });
+    expect(result.status).toBe('failed');
+    expect(result.error?.code).toBe('templates/pack-invalid');
+    expect(await packTemplates()).toEqual(good);
   });
 });
 
