@@ -1,6 +1,21 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { declaredSiteMatches } from './lib/sites/matches';
+import { withoutBranchLibraryUrls } from './lib/models/webllm-libs';
+import { buildsDemoHosts, declaredSiteMatches, manifestWithSiteAccess } from './lib/sites/matches';
+
+/**
+ * web-llm's prebuilt list points model libraries at a GitHub branch. Rapport never loads those records (each is pinned
+ * to a commit and a SHA-256, lib/models/webllm-libs.ts); this keeps the branch URLs out of the bundle (issue 20).
+ */
+const webLlmUnbranched = {
+  name: 'rapport-webllm-unbranched',
+  transform(code: string, id: string) {
+    return id.includes('@mlc-ai/web-llm') ? withoutBranchLibraryUrls(code) : null;
+  },
+};
+
+/** Development build (`npm start`, the end-to-end tests): the demo helpdesk's localhost hosts are declared too. */
+const demoHosts = buildsDemoHosts(process.env);
 
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: RAPPORT_OUT_DIR=.output-x npx wxt build.
@@ -9,6 +24,11 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
   hooks: {
+    // The one place the demo hosts leave a store build: host permissions, content-script matches (which WXT takes
+    // from the entrypoint) and web-accessible resources alike.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      Object.assign(manifest, manifestWithSiteAccess(manifest, { demoHosts }));
+    },
     // ONNX Runtime's wasm ships inside the extension (never fetched from a CDN): the asyncify build serves both the
     // WASM and the WebGPU backends that transformers.js uses.
     'build:publicAssets': (_wxt, files) => {
@@ -33,7 +53,10 @@ export default defineConfig({
           return resolve(import.meta.dirname, 'lib/models/local-analysis-host.chrome.ts');
         },
       },
+      webLlmUnbranched,
     ],
+    // The drafting model's worker (`?worker`) is bundled by its own pipeline, with web-llm inside it.
+    worker: { plugins: () => [webLlmUnbranched] },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -41,8 +64,15 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     web_accessible_resources: [
-      // The in-page drawer (Firefox, where a page click may not open the sidebar) frames the panel page.
-      { resources: ['sidepanel.html'], matches: declaredSiteMatches },
+      // The in-page drawer (where a page click may not open the side panel or sidebar) is the only page a web page may
+      // load, and it renders nothing without the one-time ticket our content script puts in its URL (issue 20). Chrome
+      // serves it only at a per-session URL; Firefox has no `use_dynamic_url`, and its closed shadow root keeps the
+      // page from reading the frame's address.
+      {
+        resources: ['drawer.html'],
+        matches: declaredSiteMatches,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     // Same hosts as the content script (no extra install warning): lets an update re-inject into open tabs.
     host_permissions: declaredSiteMatches,

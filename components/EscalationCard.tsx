@@ -20,6 +20,7 @@ import type { ActionFollowUp, ActionName, EscalationReason } from '../lib/escala
 import { isAllowedWebhookUrl } from '../lib/escalation/webhook';
 import { defineMessages } from '../lib/i18n';
 import { sendToTab, type TabState } from '../lib/messaging';
+import { isFramed, isUserGesture } from '../lib/panel/frame-guard';
 import { canRequestPermissions, openSettings, openTab } from '../lib/panel/framed-api';
 import type { EscalationSettings } from '../lib/settings';
 import { EscalationRecordView } from './EscalationRecordView';
@@ -244,6 +245,9 @@ export function EscalationCard({ state }: { state: TabState }) {
 
   useEffect(() => {
     if (!key || !advice || !settings || !records.data || missing || doubtful) return;
+    // Never from a panel inside a page (the in-page drawer): only the browser's own side panel or sidebar escalates
+    // without a click, so no page can set it off by framing or showing us (issue 20).
+    if (isFramed()) return;
     if (autoKey.current === key) return;
     if (!shouldAutoEscalate(advice, settings, records.data)) return;
     autoKey.current = key;
@@ -341,6 +345,8 @@ export function EscalationCard({ state }: { state: TabState }) {
           className="escalation-form"
           onSubmit={(event) => {
             event.preventDefault();
+            // Only the agent's own click or key press escalates, never a script's (issue 20).
+            if (!isUserGesture(event.nativeEvent)) return;
             run(note, false);
           }}
         >

@@ -1,11 +1,16 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { originPattern, useEffectiveSettings, useRequestHostPermission } from '../lib/escalation/hooks';
-import { isAllowedWebhookUrl, webhookPlaceholders } from '../lib/escalation/webhook';
+import { browser } from 'wxt/browser';
+import {
+  originPattern,
+  useEffectiveSettings,
+  useRequestHostPermission,
+  useSaveEscalationSettings,
+} from '../lib/escalation/hooks';
+import { webhookPlaceholders, webhookUrlProblem } from '../lib/escalation/webhook';
 import { defineMessages } from '../lib/i18n';
-import { useSettings, useUpdateSettings } from '../lib/queries';
 import { isSettingLocked, type ManagedSettingPath } from '../lib/replies/templates/managed';
 import type { EscalationSettings as Escalation } from '../lib/settings';
-import { declaredSiteMatches } from '../lib/sites/matches';
+import { runtimeSiteMatches } from '../lib/sites/matches';
 import { EscalationPayloadPreview } from './EscalationPayloadPreview';
 import { useI18n } from './I18nProvider';
 import './escalation.css';
@@ -53,6 +58,8 @@ const messages = defineMessages({
     save: 'Save escalation settings',
     saved: 'Escalation settings saved',
     badWebhook: 'Use an https:// URL (http only for localhost).',
+    webhookCredentials:
+      'Remove the user name and password (https://user:password@…): they would travel with every request. Use the secret address your service gives you.',
     badEmail: 'Not a valid email address.',
     permissionDenied:
       'Access to {host} was not granted: the webhook then only works if it allows requests from browser extensions (CORS).',
@@ -100,6 +107,8 @@ const messages = defineMessages({
     save: 'Eskalations-Einstellungen speichern',
     saved: 'Eskalations-Einstellungen gespeichert',
     badWebhook: 'Eine https://-URL verwenden (http nur für localhost).',
+    webhookCredentials:
+      'Benutzername und Passwort entfernen (https://benutzer:passwort@…): sie würden mit jeder Anfrage mitgeschickt. Die geheime Adresse des Dienstes verwenden.',
     badEmail: 'Keine gültige E-Mail-Adresse.',
     permissionDenied:
       'Zugriff auf {host} wurde nicht erteilt: Der Webhook funktioniert dann nur, wenn er Anfragen von Browser-Erweiterungen erlaubt (CORS).',
@@ -204,7 +213,8 @@ function isDeclaredHost(url: string): boolean {
     // Not a URL: nothing is declared for it.
     return false;
   }
-  return declaredSiteMatches.some((pattern) => {
+  // The running build's own hosts: the store build declares no localhost, so a local webhook there needs a grant.
+  return runtimeSiteMatches(browser.runtime.getManifest()).some((pattern) => {
     const match = /^(https?):\/\/([^/]+)\//.exec(pattern);
     if (!match || `${match[1]}:` !== parsed.protocol) return false;
     const host = match[2] ?? '';
@@ -264,9 +274,9 @@ function Check({
 export function EscalationSettings() {
   const { language } = useI18n();
   const t = messages(language);
-  const stored = useSettings();
-  const { settings: effective, policy } = useEffectiveSettings();
-  const update = useUpdateSettings();
+  // `own`: the agent's settings with their secrets (from IndexedDB, never storage.local), without the policy.
+  const { settings: effective, policy, own } = useEffectiveSettings();
+  const update = useSaveEscalationSettings();
   const requestPermission = useRequestHostPermission();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [permissionNote, setPermissionNote] = useState('');
@@ -286,7 +296,7 @@ export function EscalationSettings() {
     if (loaded && location.hash.startsWith('#escalation')) section.current?.scrollIntoView({ block: 'start' });
   }, [loaded]);
 
-  if (!draft || !stored.data) return null;
+  if (!draft || !own) return null;
   const locked = (path: ManagedSettingPath) => isSettingLocked(policy, path);
   const esc = draft.escalation;
   const set = (change: (current: Escalation) => Escalation) => {
@@ -298,7 +308,9 @@ export function EscalationSettings() {
   const hl = (field: string) => (highlight.current.includes(field) ? 'field highlight' : 'field');
 
   const webhookUrl = esc.webhook.url.trim();
-  const webhookError = webhookUrl && !isAllowedWebhookUrl(webhookUrl) ? t('badWebhook') : '';
+  const webhookProblem = webhookUrl ? webhookUrlProblem(webhookUrl) : null;
+  const webhookError =
+    webhookProblem === 'credentials' ? t('webhookCredentials') : webhookProblem ? t('badWebhook') : '';
   const emailError = esc.teamLeadEmail.trim() && !emailPattern.test(esc.teamLeadEmail.trim()) ? t('badEmail') : '';
   const percent = (value: number) => Math.round(value * 100);
   const fromPercent = (text: string) => Math.min(1, Math.max(0, Number(text) / 100 || 0));
@@ -306,13 +318,9 @@ export function EscalationSettings() {
 
   const save = () => {
     if (webhookError || emailError) return;
-    const next = withoutLocked(fromDraft(draft), stored.data.escalation, locked);
+    const next = withoutLocked(fromDraft(draft), own.escalation, locked);
     // The prompt for a new webhook host must come straight from the click; declared hosts need none.
-    if (
-      next.webhook.url &&
-      next.webhook.url !== stored.data.escalation.webhook.url &&
-      !isDeclaredHost(next.webhook.url)
-    ) {
+    if (next.webhook.url && next.webhook.url !== own.escalation.webhook.url && !isDeclaredHost(next.webhook.url)) {
       const pattern = originPattern(next.webhook.url);
       void requestPermission(next.webhook.url).then((granted) => {
         setPermissionNote(granted || !pattern ? '' : t('permissionDenied', { host: new URL(next.webhook.url).host }));
@@ -320,7 +328,7 @@ export function EscalationSettings() {
     } else {
       setPermissionNote('');
     }
-    update.mutate({ escalation: next }, { onSuccess: () => setSaved(true) });
+    update.mutate(next, { onSuccess: () => setSaved(true) });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/queries';
 import type { UiLanguage } from '../lib/settings';
+import { EscalationRecords } from './EscalationRecords';
 import { EscalationSettings } from './EscalationSettings';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { ModelSettings } from './ModelSettings';
@@ -130,6 +131,7 @@ function Options() {
       <TemplateLibrary />
       <ReplySettings />
       <EscalationSettings />
+      <EscalationRecords />
       <ModelSettings />
       <MoodCorrectionSettings />
 

@@ -1,46 +1,41 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../lib/messaging';
-import { currentTabId } from '../lib/panel/framed-api';
 import { useSettings, useTabState } from '../lib/queries';
 import { ConversationPanel } from './ConversationPanel';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { PanelHeader } from './PanelHeader';
 
 const params = new URLSearchParams(location.search);
-const isDrawer = params.get('drawer') === '1';
 
 /**
- * Finds the tab this panel belongs to: the `tabId` it was opened with; the tab that frames it (in-page drawer);
- * or, for a sidebar opened by the browser itself (Firefox), the active tab, followed as the agent switches tabs.
+ * Finds the tab this side panel belongs to: the `tabId` it was opened with or, for a sidebar opened by the browser
+ * itself (Firefox), the active tab, followed as the agent switches tabs. The in-page drawer is given its tab by the
+ * background instead (`drawerTabId`), never by its URL (issue 20).
  */
-function useResolvedTabId(): number | null {
+function useResolvedTabId(drawerTabId: number | undefined): number | null {
   const [tabId, setTabId] = useState<number | null>(() => {
+    if (drawerTabId !== undefined) return drawerTabId;
     const fromUrl = Number(params.get('tabId'));
     return Number.isInteger(fromUrl) && fromUrl >= 0 && params.get('tabId') !== null ? fromUrl : null;
   });
   useEffect(() => {
-    if (tabId !== null) return;
-    if (params.get('tabId') === 'current') {
-      // The drawer: the tab whose page frames it (asked of the background where the frame has no tabs API).
-      currentTabId().then(setTabId, () => setTabId(null));
-      return;
-    }
+    if (tabId !== null || drawerTabId !== undefined) return;
     const follow = () =>
       void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
     follow();
     browser.tabs.onActivated.addListener(follow);
     return () => browser.tabs.onActivated.removeListener(follow);
-  }, [tabId]);
+  }, [tabId, drawerTabId]);
   return tabId;
 }
 
-function Panel({ tabId }: { tabId: number }) {
+function Panel({ tabId, isDrawer }: { tabId: number; isDrawer: boolean }) {
   const { t, language } = useI18n();
   const close = useCallback(() => {
     if (isDrawer) void sendToTab(tabId, 'toggleDrawer', {});
     else window.close();
-  }, [tabId]);
+  }, [tabId, isDrawer]);
   const state = useTabState(tabId, close);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -56,13 +51,16 @@ function Panel({ tabId }: { tabId: number }) {
   );
 }
 
-/** The panel UI, in Chrome's side panel, Firefox's sidebar and the in-page drawer alike. */
-export function PanelApp() {
+/**
+ * The panel UI, in Chrome's side panel, Firefox's sidebar and the in-page drawer alike. `drawerTabId`: the drawer's own
+ * tab, as the background confirmed it when redeeming the drawer's ticket.
+ */
+export function PanelApp({ drawerTabId }: { drawerTabId?: number } = {}) {
   const settings = useSettings();
-  const tabId = useResolvedTabId();
+  const tabId = useResolvedTabId(drawerTabId);
   return (
     <I18nProvider setting={settings.data?.language ?? 'auto'}>
-      {tabId === null ? <NoTab /> : <Panel tabId={tabId} />}
+      {tabId === null ? <NoTab /> : <Panel tabId={tabId} isDrawer={drawerTabId !== undefined} />}
     </I18nProvider>
   );
 }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AppError, serializeError } from '../lib/errors';
+import { pruneEscalations } from '../lib/escalation/records';
+import { moveSecretsOutOfLocalStorage } from '../lib/escalation/secrets';
 import { resolveLanguage } from '../lib/i18n';
 import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
 import { analyzeConversation, receiveAnalysisProgress, warmUpAnalysisHost } from '../lib/models/analysis-host-client';
@@ -10,7 +12,7 @@ import {
   localMoodModelHandlers,
   warmUpLocally,
 } from '../lib/models/local-analysis-host';
-import { frameRelayHandlers } from '../lib/panel/frame-relay';
+import { createDrawerGate, frameRelayHandlers } from '../lib/panel/frame-relay';
 import {
   conversationMoodTarget,
   correctionText,
@@ -21,6 +23,8 @@ import {
   resetTargets,
   saveMoodCorrection,
 } from '../lib/panel/mood-corrections';
+import { createLocalPanelData } from '../lib/panel/panel-data';
+import { panelDataHandlers, servePanelDataWatches } from '../lib/panel/panel-data-service';
 import { loadRoleCorrections, saveRoleCorrection } from '../lib/panel/role-corrections';
 import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
@@ -28,7 +32,7 @@ import { expandSnippet, listSnippetShortcuts } from '../lib/replies/snippet-expa
 import { listActiveTemplates, recordTemplateUse } from '../lib/replies/templates/library';
 import { ensureStarterPack } from '../lib/replies/templates/starter-pack';
 import { getSettings, updateSettings } from '../lib/settings';
-import { declaredSiteMatches } from '../lib/sites/matches';
+import { runtimeSiteMatches } from '../lib/sites/matches';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -37,6 +41,9 @@ export default defineBackground(() => {
   const panels = new Map<number, Port>();
   const openPorts = new Set<Port>();
   const analysisRuns = new Map<number, number>();
+  // Issue 20: the in-page drawer renders and asks for anything only after redeeming a ticket for its own tab.
+  const drawerGate = createDrawerGate();
+  const panelData = createLocalPanelData();
 
   function push(tabId: number): void {
     const port = panels.get(tabId);
@@ -148,142 +155,148 @@ export default defineBackground(() => {
     }
   }
 
-  handleMessages({
-    reportReplyDraft({ text }, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) {
-        tabs.update(tabId, { replyDraft: { text, at: Date.now() } });
+  handleMessages(
+    {
+      reportReplyDraft({ text }, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          tabs.update(tabId, { replyDraft: { text, at: Date.now() } });
+          push(tabId);
+        }
+        return undefined;
+      },
+      reportPage(report, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) void acceptReport(tabId, report);
+        return undefined;
+      },
+      async listSnippetShortcuts() {
+        return listSnippetShortcuts(await listActiveTemplates());
+      },
+      async expandSnippet({ shortcut, values }, sender) {
+        const state = sender.tab?.id === undefined ? null : tabs.get(sender.tab.id);
+        const settings = await getSettings();
+        const { templateId, expansion } = expandSnippet(
+          shortcut,
+          {
+            conversation: state?.report?.conversation ?? null,
+            language: state?.mood?.language ?? 'other',
+            uiLanguage: resolveLanguage(settings.language, navigator.language),
+            formality: settings.replies.germanFormality,
+            agentName: settings.agent.name,
+            ...(values ? { values } : {}),
+          },
+          await listActiveTemplates(),
+        );
+        if (templateId && expansion.found && expansion.missing.length === 0) {
+          // Usage only orders suggestions: a failed count is not worth bothering the agent with.
+          void recordTemplateUse(templateId).catch(() => undefined);
+        }
+        return expansion;
+      },
+      togglePanelFromPage(_payload, sender) {
+        const tab = sender.tab;
+        if (!tab?.id) return { open: false, via: 'side-panel' as const };
+        return togglePanel(tab.id, panels.has(tab.id), {
+          fromPage: true,
+          closePanel: () => closePanelPort(tab.id ?? -1),
+        });
+      },
+      getTabState({ tabId }) {
+        return tabs.get(tabId);
+      },
+      async insertText({ tabId, text }) {
+        return sendToTab(tabId, 'insertIntoPage', { text });
+      },
+      async correctRole({ tabId, messageId, role }) {
+        tabs.correctRole(tabId, messageId, role);
+        const conversation = tabs.get(tabId).report?.conversation;
+        if (conversation) await saveRoleCorrection(conversation, messageId, role);
         push(tabId);
-      }
-      return undefined;
-    },
-    reportPage(report, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) void acceptReport(tabId, report);
-      return undefined;
-    },
-    async listSnippetShortcuts() {
-      return listSnippetShortcuts(await listActiveTemplates());
-    },
-    async expandSnippet({ shortcut, values }, sender) {
-      const state = sender.tab?.id === undefined ? null : tabs.get(sender.tab.id);
-      const settings = await getSettings();
-      const { templateId, expansion } = expandSnippet(
-        shortcut,
-        {
-          conversation: state?.report?.conversation ?? null,
-          language: state?.mood?.language ?? 'other',
-          uiLanguage: resolveLanguage(settings.language, navigator.language),
-          formality: settings.replies.germanFormality,
-          agentName: settings.agent.name,
-          ...(values ? { values } : {}),
-        },
-        await listActiveTemplates(),
-      );
-      if (templateId && expansion.found && expansion.missing.length === 0) {
-        // Usage only orders suggestions: a failed count is not worth bothering the agent with.
-        void recordTemplateUse(templateId).catch(() => undefined);
-      }
-      return expansion;
-    },
-    togglePanelFromPage(_payload, sender) {
-      const tab = sender.tab;
-      if (!tab?.id) return { open: false, via: 'side-panel' as const };
-      return togglePanel(tab.id, panels.has(tab.id), {
-        fromPage: true,
-        closePanel: () => closePanelPort(tab.id ?? -1),
-      });
-    },
-    getTabState({ tabId }) {
-      return tabs.get(tabId);
-    },
-    async insertText({ tabId, text }) {
-      return sendToTab(tabId, 'insertIntoPage', { text });
-    },
-    async correctRole({ tabId, messageId, role }) {
-      tabs.correctRole(tabId, messageId, role);
-      const conversation = tabs.get(tabId).report?.conversation;
-      if (conversation) await saveRoleCorrection(conversation, messageId, role);
-      push(tabId);
-      await analyze(tabId);
-      return undefined;
-    },
-    async correctMood({ tabId, messageId, state }) {
-      const target = messageId ?? conversationMoodTarget;
-      const { report, mood } = tabs.get(tabId);
-      const conversation = report?.conversation;
-      const text = conversation ? correctionText(conversation, target) : null;
-      if (!conversation || text === null) {
-        throw new AppError('panel/no-message', 'That message is no longer in the conversation; read the page again.');
-      }
-      tabs.correctMood(tabId, target, { state, text });
-      push(tabId);
-      await showBadgeMood(tabId);
-      const about = target === conversationMoodTarget ? latestCustomerMessage(conversation)?.id : target;
-      const language = (about ? mood?.messages[about]?.language : undefined) ?? mood?.language ?? 'other';
-      await saveMoodCorrection(conversation, target, { state, text, language });
-      return undefined;
-    },
-    async resetMoodCorrection({ tabId, messageId }) {
-      const conversation = tabs.get(tabId).report?.conversation;
-      if (!conversation) return undefined;
-      const targets = resetTargets(conversation, messageId ?? conversationMoodTarget);
-      tabs.resetMood(tabId, targets);
-      push(tabId);
-      await showBadgeMood(tabId);
-      await removeMoodCorrections(conversation, targets);
-      return undefined;
-    },
-    async deleteMoodCorrections() {
-      const deleted = await deleteAllMoodCorrections();
-      for (const tabId of tabs.clearMoodCorrections()) {
+        await analyze(tabId);
+        return undefined;
+      },
+      async correctMood({ tabId, messageId, state }) {
+        const target = messageId ?? conversationMoodTarget;
+        const { report, mood } = tabs.get(tabId);
+        const conversation = report?.conversation;
+        const text = conversation ? correctionText(conversation, target) : null;
+        if (!conversation || text === null) {
+          throw new AppError('panel/no-message', 'That message is no longer in the conversation; read the page again.');
+        }
+        tabs.correctMood(tabId, target, { state, text });
         push(tabId);
-        void showBadgeMood(tabId);
-      }
-      return { deleted };
+        await showBadgeMood(tabId);
+        const about = target === conversationMoodTarget ? latestCustomerMessage(conversation)?.id : target;
+        const language = (about ? mood?.messages[about]?.language : undefined) ?? mood?.language ?? 'other';
+        await saveMoodCorrection(conversation, target, { state, text, language });
+        return undefined;
+      },
+      async resetMoodCorrection({ tabId, messageId }) {
+        const conversation = tabs.get(tabId).report?.conversation;
+        if (!conversation) return undefined;
+        const targets = resetTargets(conversation, messageId ?? conversationMoodTarget);
+        tabs.resetMood(tabId, targets);
+        push(tabId);
+        await showBadgeMood(tabId);
+        await removeMoodCorrections(conversation, targets);
+        return undefined;
+      },
+      async deleteMoodCorrections() {
+        const deleted = await deleteAllMoodCorrections();
+        for (const tabId of tabs.clearMoodCorrections()) {
+          push(tabId);
+          void showBadgeMood(tabId);
+        }
+        return { deleted };
+      },
+      async rereadTab({ tabId }) {
+        await rereadTab(tabId);
+        return undefined;
+      },
+      async startPicker({ tabId }) {
+        await acceptReport(tabId, await sendToTab(tabId, 'pickConversationArea', {}));
+        return undefined;
+      },
+      async useSelection({ tabId }) {
+        await acceptReport(tabId, await sendToTab(tabId, 'readSelection', {}));
+        return undefined;
+      },
+      async setSiteEnabled({ tabId, enabled }) {
+        const key = tabs.get(tabId).report?.siteKey;
+        if (key) await updateSettings({ sites: { [key]: enabled } });
+        await rereadTab(tabId);
+        return undefined;
+      },
+      // Chrome: the offscreen host's early result of an analysis this background asked for.
+      reportAnalysisProgress({ progressToken, result }) {
+        receiveAnalysisProgress(progressToken, result);
+        return undefined;
+      },
+      // Firefox: the background page owns the analysis worker, so panels ask it directly.
+      ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
+      ...(import.meta.env.FIREFOX ? localMoodModelHandlers : {}),
+      closePanel({ tabId }) {
+        closePanelPort(tabId);
+        return undefined;
+      },
+      async forgetPick({ tabId }) {
+        await acceptReport(tabId, await sendToTab(tabId, 'forgetPickInPage', {}));
+        return undefined;
+      },
+      async saveReadingReport({ tabId }) {
+        const { json } = await sendToTab(tabId, 'describeReading', {});
+        const site = tabs.get(tabId).report?.siteKey.replace(/[^\w.-]+/g, '-') || 'page';
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+        return { fileName: `rapport-reading-report-${site}-${stamp}.json`, json };
+      },
+      ...frameRelayHandlers,
+      ...drawerGate.handlers,
+      // The in-page drawer's stored data: it has no IndexedDB of its own where third-party storage is blocked.
+      ...panelDataHandlers(panelData),
     },
-    async rereadTab({ tabId }) {
-      await rereadTab(tabId);
-      return undefined;
-    },
-    async startPicker({ tabId }) {
-      await acceptReport(tabId, await sendToTab(tabId, 'pickConversationArea', {}));
-      return undefined;
-    },
-    async useSelection({ tabId }) {
-      await acceptReport(tabId, await sendToTab(tabId, 'readSelection', {}));
-      return undefined;
-    },
-    async setSiteEnabled({ tabId, enabled }) {
-      const key = tabs.get(tabId).report?.siteKey;
-      if (key) await updateSettings({ sites: { [key]: enabled } });
-      await rereadTab(tabId);
-      return undefined;
-    },
-    // Chrome: the offscreen host's early result of an analysis this background asked for.
-    reportAnalysisProgress({ progressToken, result }) {
-      receiveAnalysisProgress(progressToken, result);
-      return undefined;
-    },
-    // Firefox: the background page owns the analysis worker, so panels ask it directly.
-    ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
-    ...(import.meta.env.FIREFOX ? localMoodModelHandlers : {}),
-    closePanel({ tabId }) {
-      closePanelPort(tabId);
-      return undefined;
-    },
-    async forgetPick({ tabId }) {
-      await acceptReport(tabId, await sendToTab(tabId, 'forgetPickInPage', {}));
-      return undefined;
-    },
-    async saveReadingReport({ tabId }) {
-      const { json } = await sendToTab(tabId, 'describeReading', {});
-      const site = tabs.get(tabId).report?.siteKey.replace(/[^\w.-]+/g, '-') || 'page';
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-      return { fileName: `rapport-reading-report-${site}-${stamp}.json`, json };
-    },
-    ...frameRelayHandlers,
-  });
+    { admitFramed: drawerGate.admitFramed },
+  );
 
   function closePanelPort(tabId: number): void {
     const port = panels.get(tabId);
@@ -291,10 +304,24 @@ export default defineBackground(() => {
     port?.postMessage(message);
   }
 
+  // The drawer's change feeds (templates, escalation records): a framed page only once its frame was admitted.
+  servePanelDataWatches(panelData, (sender) => drawerGate.admitsPort(sender, sender?.tab?.id ?? -1));
+
   browser.runtime.onConnect.addListener((port) => {
-    if (port.sender?.id !== browser.runtime.id) return;
     const tabId = parsePanelPortName(port.name);
     if (tabId === null) return;
+    let gone = false;
+    port.onDisconnect.addListener(() => {
+      gone = true;
+    });
+    // A drawer's port is taken only from an admitted frame and only for its own tab (issue 20).
+    void drawerGate.admitsPort(port.sender, tabId).then((admitted) => {
+      if (!admitted) port.disconnect();
+      else if (!gone) acceptPanelPort(port, tabId);
+    });
+  });
+
+  function acceptPanelPort(port: Port, tabId: number): void {
     panels.set(tabId, port);
     openPorts.add(port);
     port.onDisconnect.addListener(() => {
@@ -309,7 +336,7 @@ export default defineBackground(() => {
     // work) so the first mood does not wait for an idle offscreen document to get going.
     if (!import.meta.env.FIREFOX) void warmUpAnalysisHost().catch(() => undefined);
     void rereadTab(tabId);
-  });
+  }
 
   // The panel follows its tab: after a page load it reads the new page (or says the old reading is the previous
   // page's, where Rapport may not read the new one). Declared sites report by themselves; this covers the others.
@@ -320,6 +347,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.delete(tabId);
     analysisRuns.delete(tabId);
+    void drawerGate.forgetTab(tabId).catch(() => undefined);
   });
 
   // Toolbar button and keyboard command both toggle: open when closed, close when open.
@@ -338,7 +366,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update' && reason !== 'install') return;
     void ensureStarterPack().catch((error: unknown) => console.warn('Rapport: starter templates not installed', error));
-    void browser.tabs.query({ url: declaredSiteMatches }).then((open) => {
+    // The hosts this build declares (a store build has no demo hosts): read from its manifest.
+    void browser.tabs.query({ url: runtimeSiteMatches(browser.runtime.getManifest()) }).then((open) => {
       for (const tab of open) if (tab.id !== undefined) void injectContentScript(tab.id);
     });
   });
@@ -350,6 +379,17 @@ export default defineBackground(() => {
   void (import.meta.env.FIREFOX ? warmUpLocally() : warmUpAnalysisHost()).catch(() => {
     // Retried by the first analysis, which reports the error to the panel.
   });
+
+  // Issue 20: escalation records (with their unmasked summary) go after the retention the team set. The background
+  // starts with the browser and again whenever it was suspended, which is often enough for a limit counted in days.
+  void getSettings()
+    .then((settings) => pruneEscalations(settings.escalation.recordRetentionDays))
+    .catch((error: unknown) => console.warn('Rapport: could not remove old escalation records', error));
+
+  // Issue 20: secrets an older version kept in storage.local (readable by content scripts) move to IndexedDB.
+  void moveSecretsOutOfLocalStorage().catch((error: unknown) =>
+    console.warn('Rapport: could not move the escalation secrets out of storage.local', error),
+  );
 
   void configurePanelDefaults().catch(() => {
     // Older browsers without panel options still toggle through togglePanel.

@@ -26,6 +26,12 @@ export interface TemplateRecord {
   usageCount: number;
   /** Soft-deleted (kept for undo) when set. */
   deletedAt?: number;
+  /**
+   * Team-pack templates only: why the stored copy no longer matches the pack (issue 20: an update never loses a
+   * template). `invalid`: the pack's new version of it was refused, so this last good copy stays in use;
+   * `removed`: the pack dropped it, so it is hidden (`deletedAt`) but kept with its usage count.
+   */
+  stale?: { kind: 'invalid'; reason: string; at: number } | { kind: 'removed'; at: number };
 }
 
 /** A subscribed team pack and its last good copy. */
@@ -81,6 +87,20 @@ export interface MoodCorrectionRecord {
   at: number;
 }
 
+/**
+ * Credentials the escalation actions need (issue 20): kept in the extension's own IndexedDB, which content scripts
+ * cannot open (they run with the page's origin), instead of `storage.local`, which they can read and write.
+ * One row, `name: 'escalation'`; lib/escalation/secrets.ts reads and writes it.
+ */
+export interface SecretRecord {
+  name: 'escalation';
+  /** The webhook URL, which often carries its receiver's secret (Slack, Teams, Zapier). */
+  webhookUrl: string;
+  freshdeskApiKey: string;
+  /** When the values were moved out of `storage.local` (or first saved here). */
+  movedAt: number;
+}
+
 /** "This is the conversation" areas picked on generic pages, per origin. */
 export interface PickedArea {
   origin: string;
@@ -96,6 +116,7 @@ export class RapportDb extends Dexie {
   roleCorrections!: EntityTable<RoleCorrection, 'key'>;
   pickedAreas!: EntityTable<PickedArea, 'origin'>;
   moodCorrections!: EntityTable<MoodCorrectionRecord, 'key'>;
+  secrets!: EntityTable<SecretRecord, 'name'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -108,6 +129,8 @@ export class RapportDb extends Dexie {
     });
     // Issue 18: the agent's "Mood wrong?" corrections, read per conversation.
     this.version(2).stores({ moodCorrections: 'key, conversationKey' });
+    // Issue 20: the escalation credentials, moved out of `storage.local` where content scripts could reach them.
+    this.version(3).stores({ secrets: 'name' });
   }
 }
 

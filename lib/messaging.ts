@@ -8,10 +8,14 @@ import { type Browser, browser } from 'wxt/browser';
 // zod/mini: the same validation with a tree-shakable API, so the content script stays within its size budget.
 import { z } from 'zod/mini';
 import type { ConversationMood, CustomerState, MessageMood } from './analysis/types';
+import type { TemplateRecord } from './db';
 import { AppError, deserializeError, isSerializedError, type SerializedError, serializeError } from './errors';
+import type { StoredEscalation } from './escalation/records';
+import type { EscalationSecrets } from './escalation/secrets';
 import type { ActionResult } from './escalation/types';
 import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysis-protocol';
 import type { Intent } from './models/types';
+import type { PackSyncResult } from './replies/templates/pack-sync';
 import type { ReadingHealth } from './sites/health';
 import type { Conversation, InsertResult, Role } from './sites/types';
 
@@ -80,12 +84,28 @@ export type PageReport = z.infer<typeof pageReportSchema>;
 
 const tabIdSchema = z.int().check(z.nonnegative());
 
+/** The outer shape of an escalation record a panel saves (`retry`'s summary is checked by the receiver). */
+const escalationRecordSchema = z.object({
+  conversationKey: text(2100),
+  site: text(40),
+  url: text(10_000),
+  at: z.number(),
+  reasons: z.array(text(2000)).check(z.maxLength(100)),
+  note: text(50_000),
+  actions: z
+    .array(z.object({ action: text(40), ok: z.boolean(), detail: text(5000), retryable: z.boolean() }))
+    .check(z.maxLength(20)),
+  retry: z.optional(z.unknown()),
+});
+
 /** The requests a panel framed in its tab's page may have the background pass on to that tab's content script. */
 const relayedTypes = ['toggleDrawer', 'runZendeskEscalation'] as const;
 
 /**
  * Every request message: its payload schema, who may send it, and the type of its answer.
- * Names are verb-first and grouped by direction.
+ * Names are verb-first and grouped by direction. `framed: true`: the in-page drawer (our page framed in a web page)
+ * may send it too — only once its frame redeemed its ticket where the receiver checks that (the background), and a
+ * `tabId` it names must be its own tab's (issue 20). Every other extension-only request is refused from a frame.
  */
 export const protocol = {
   // content → background
@@ -93,6 +113,8 @@ export const protocol = {
   /** The agent is typing in the site's reply box (debounced): the panel checks the draft's tone. */
   reportReplyDraft: { from: 'content', payload: z.object({ text: text(20_000) }) },
   togglePanelFromPage: { from: 'content', payload: z.object({}) },
+  /** A one-time ticket for the in-page drawer this content script is about to frame (see lib/panel/frame-guard.ts). */
+  issueDrawerTicket: { from: 'content', payload: z.object({}) },
   /** The library's snippet shortcuts (`;refund`), fetched when the agent first types one where snippets are on. */
   listSnippetShortcuts: { from: 'content', payload: z.object({}) },
   /** A shortcut the agent typed: the template filled for the sender tab's conversation (`values`: the fill-in form's). */
@@ -101,37 +123,43 @@ export const protocol = {
     payload: z.object({ shortcut: text(40), values: z.optional(z.record(text(100), text(2000))) }),
   },
   // panel (extension page) → background
-  getTabState: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
-  insertText: { from: 'extension', payload: z.object({ tabId: tabIdSchema, text: text(100_000) }) },
+  getTabState: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
+  insertText: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema, text: text(100_000) }) },
   correctRole: {
     from: 'extension',
+    framed: true,
     payload: z.object({ tabId: tabIdSchema, messageId: z.string(), role: roleSchema }),
   },
   /** "Mood wrong?": the agent's state for one message, or without `messageId` for the conversation's headline. */
   correctMood: {
     from: 'extension',
+    framed: true,
     payload: z.object({ tabId: tabIdSchema, messageId: z.optional(text(2000)), state: customerStateSchema }),
   },
   /** Takes a "Mood wrong?" correction back (message, or without `messageId` the headline): the engine's reading. */
   resetMoodCorrection: {
     from: 'extension',
+    framed: true,
     payload: z.object({ tabId: tabIdSchema, messageId: z.optional(text(2000)) }),
   },
-  rereadTab: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
-  startPicker: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
-  useSelection: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
-  setSiteEnabled: { from: 'extension', payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
-  closePanel: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  rereadTab: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
+  startPicker: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
+  useSelection: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
+  setSiteEnabled: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema, enabled: z.boolean() }) },
+  closePanel: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
   /** Forgets the area picked for pages like the tab's and reads the page again. */
-  forgetPick: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  forgetPick: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
   /** "Report a reading problem": the tab's diagnostic file (page structure masked, anchors, reading shape). */
-  saveReadingReport: { from: 'extension', payload: z.object({ tabId: tabIdSchema }) },
+  saveReadingReport: { from: 'extension', framed: true, payload: z.object({ tabId: tabIdSchema }) },
   // in-page drawer (extension frame without the tabs, permissions and commands APIs in Firefox) → background
   /** The tab whose page frames the sender: its id, title and URL. */
-  getFrameTab: { from: 'extension', payload: z.object({}) },
+  getFrameTab: { from: 'extension', framed: true, payload: z.object({}) },
+  /** The drawer's first request: its ticket, redeemed for the tab it was issued to; nothing renders before. */
+  redeemDrawerTicket: { from: 'extension', framed: true, payload: z.object({ ticket: text(100) }) },
   /** A request for the content script of the sender's own tab, passed on by the background (see `sendToTab`). */
   relayToTab: {
     from: 'extension',
+    framed: true,
     payload: z.object({
       tabId: tabIdSchema,
       type: z.enum(relayedTypes),
@@ -139,11 +167,32 @@ export const protocol = {
     }),
   },
   /** Opens a web page (http/https) or the settings page in a new tab. */
-  openTab: { from: 'extension', payload: z.object({ url: text(10_000) }) },
+  openTab: { from: 'extension', framed: true, payload: z.object({ url: text(10_000) }) },
   /** The toggle-panel shortcut as the browser has it now. */
-  getToggleShortcut: { from: 'extension', payload: z.object({}) },
+  getToggleShortcut: { from: 'extension', framed: true, payload: z.object({}) },
   /** Whether the extension may reach an origin pattern (`https://host/*`). */
-  hasHostPermission: { from: 'extension', payload: z.object({ origin: text(2000) }) },
+  hasHostPermission: { from: 'extension', framed: true, payload: z.object({ origin: text(2000) }) },
+  // panel without IndexedDB of its own (the in-page drawer) → background: its stored data (lib/panel/panel-data.ts)
+  /** Every template that can be suggested or inserted (the starter pack installed first). */
+  listActiveTemplates: { from: 'extension', framed: true, payload: z.object({}) },
+  /** Counts an insert or copy of a template. */
+  recordTemplateUse: { from: 'extension', framed: true, payload: z.object({ id: text(2000) }) },
+  /** Refreshes the subscribed team packs that are due. */
+  refreshDuePacks: { from: 'extension', framed: true, payload: z.object({}) },
+  /** The escalation credentials (webhook URL, Freshdesk API key), which content scripts cannot read. */
+  readEscalationSecrets: { from: 'extension', framed: true, payload: z.object({}) },
+  /** The escalation records of one conversation, newest first. */
+  listEscalationRecords: { from: 'extension', framed: true, payload: z.object({ conversationKey: text(2100) }) },
+  getEscalationRecord: { from: 'extension', framed: true, payload: z.object({ id: z.int().check(z.positive()) }) },
+  /**
+   * Saves an escalation record: a new one without `id` (the answer has the id it got), else replaces record `id`.
+   * The nested summary and retry data are checked by the handler against lib/escalation/records.ts's full schema.
+   */
+  saveEscalationRecord: {
+    from: 'extension',
+    framed: true,
+    payload: z.object({ id: z.optional(z.int().check(z.positive())), record: escalationRecordSchema }),
+  },
   // options page → background
   /** Deletes every stored mood correction, and takes them back in the tabs that show one. */
   deleteMoodCorrections: { from: 'extension', payload: z.object({}) },
@@ -166,6 +215,8 @@ export const protocol = {
       tags: z.array(text(100)).check(z.maxLength(50)),
       groupId: text(40),
       note: text(50_000),
+      /** The escalation's reference in `note`: a retry does not post the note again when it is already there. */
+      noteRef: text(40),
       lang: z.enum(['en', 'de']),
     }),
   },
@@ -182,7 +233,8 @@ export const protocol = {
     payload: z.object({ progressToken: text(100), result: z.custom<AnalysisResult>() }),
   },
   /** Mood of a piece of text (the agent's own draft, for the tone check); fast path, no evidence. */
-  analyzeDraft: { from: 'extension', payload: z.object({ text: text(20_000) }) },
+  // Framed too: the drawer's tone check; text in, mood out, nothing of any tab read or changed.
+  analyzeDraft: { from: 'extension', framed: true, payload: z.object({ text: text(20_000) }) },
   // options page → analysis host: the opt-in mood model
   /** Switches the mood model; the host answers at once and downloads in the background. */
   selectMoodModel: {
@@ -240,6 +292,8 @@ export interface ResponseMap {
   reportPage: undefined;
   reportReplyDraft: undefined;
   togglePanelFromPage: { open: boolean; via: 'side-panel' | 'drawer' };
+  issueDrawerTicket: { ticket: string };
+  redeemDrawerTicket: { tabId: number };
   listSnippetShortcuts: string[];
   expandSnippet: SnippetExpansion;
   getTabState: TabState;
@@ -262,6 +316,13 @@ export interface ResponseMap {
   openTab: undefined;
   getToggleShortcut: string;
   hasHostPermission: boolean;
+  listActiveTemplates: TemplateRecord[];
+  recordTemplateUse: undefined;
+  refreshDuePacks: PackSyncResult[];
+  readEscalationSecrets: EscalationSecrets;
+  listEscalationRecords: StoredEscalation[];
+  getEscalationRecord: StoredEscalation | null;
+  saveEscalationRecord: { id: number | null };
   readPage: PageReport;
   insertIntoPage: InsertResult;
   showMood: undefined;
@@ -351,6 +412,14 @@ export function lacksTabsApi(): boolean {
 }
 
 /**
+ * Whether this code runs in our page framed inside a web page (the in-page drawer). Such a page reaches its tab only
+ * through the background, which checks the tab is its own, even where the browser gives it the tabs API (Chrome).
+ */
+export function isFramedContext(): boolean {
+  return typeof window !== 'undefined' && window.top !== window;
+}
+
+/**
  * Sends a request from the background or a panel to the content script of one tab (top frame). A panel without the
  * tabs API (Firefox's in-page drawer) has the background relay the requests it may send to its own tab.
  */
@@ -359,7 +428,7 @@ export async function sendToTab<T extends MessageType>(
   type: T,
   payload: Payload<T>,
 ): Promise<Response<T>> {
-  if (lacksTabsApi()) {
+  if (lacksTabsApi() || isFramedContext()) {
     if (!isRelayed(type)) {
       throw new AppError('messaging/unsupported', `"${type}" cannot be sent to a tab from this page.`);
     }
@@ -386,6 +455,50 @@ export function isContentScriptSender(sender: Sender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOurPage(sender.url);
 }
 
+/** Whether `sender` is one of our extension pages (side panel, options, offscreen, the drawer framed in a tab). */
+export function isOurPageSender(sender: Sender): boolean {
+  // The id as well as the URL: a rule that trusted a URL alone would trust whatever could name one.
+  return sender.id === browser.runtime.id && isOurPage(sender.url);
+}
+
+/** Whether `sender` is one of our pages inside a frame of a tab: the in-page drawer, or a page someone framed. */
+export function isFramedPageSender(sender: Sender): boolean {
+  return (
+    // A tab sender without a frame id is treated as framed too: only the top frame (0) is a page of its own.
+    isOurPageSender(sender) && sender.tab?.id !== undefined && sender.frameId !== 0
+  );
+}
+
+function isFramedType(type: MessageType): boolean {
+  const spec = protocol[type];
+  return 'framed' in spec && spec.framed;
+}
+
+/** The tab a payload names, if it names one. */
+function namedTabId(payload: unknown): number | undefined {
+  if (typeof payload !== 'object' || payload === null || !('tabId' in payload)) return undefined;
+  return typeof payload.tabId === 'number' ? payload.tabId : undefined;
+}
+
+/** Decides whether a framed page's `framed` request is taken (the background: only from an admitted drawer frame). */
+export type AdmitFramed = (type: MessageType, sender: Sender) => boolean | Promise<boolean>;
+
+/**
+ * Whether a receiver takes `type` from `sender`. Content-script requests only from our content scripts; the others
+ * from our pages and the background; from one of our pages framed in a tab only the `framed` ones, and only where
+ * `admitFramed` agrees (issue 20). Another extension or a web page never gets through. Answered synchronously except
+ * for a framed sender: Chrome lets a handler open the side panel only within the click's own task.
+ */
+export function isAllowedSender(
+  type: MessageType,
+  sender: Sender,
+  admitFramed?: AdmitFramed,
+): boolean | Promise<boolean> {
+  if (protocol[type].from === 'content') return isContentScriptSender(sender);
+  if (isFramedPageSender(sender)) return isFramedType(type) && (admitFramed ? admitFramed(type, sender) : true);
+  return isOurPageSender(sender) || isBackgroundSender(sender);
+}
+
 function isOurPage(url: string | undefined): boolean {
   return typeof url === 'string' && url.startsWith(browser.runtime.getURL('/'));
 }
@@ -397,7 +510,11 @@ function isOurPage(url: string | undefined): boolean {
  */
 export function handleMessages(
   handlers: Handlers,
-  options: { accept?: (type: MessageType, sender: Sender) => boolean } = {},
+  options: {
+    accept?: (type: MessageType, sender: Sender) => boolean;
+    /** Whether a framed page's `framed` request is taken; without it, every `framed` request is. */
+    admitFramed?: AdmitFramed;
+  } = {},
 ): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (answer: Answer) => void): true | undefined => {
     if (!isEnvelope(message) || !isMessageType(message.type)) return undefined;
@@ -406,7 +523,7 @@ export function handleMessages(
     if (!handler) return undefined;
     // A context that declines (an old content script retired by a newer one) stays silent so the live one answers.
     if (options.accept && !options.accept(type, sender)) return undefined;
-    void answerWith(type, handler, message.payload, sender).then(sendResponse);
+    void answerWith(type, handler, message.payload, sender, options.admitFramed).then(sendResponse);
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -418,12 +535,12 @@ async function answerWith<T extends MessageType>(
   handler: Handler<T>,
   rawPayload: unknown,
   sender: Sender,
+  admitFramed?: AdmitFramed,
 ): Promise<Answer> {
   try {
     const spec = protocol[type];
-    const allowed =
-      spec.from === 'content' ? isContentScriptSender(sender) : isOurPage(sender.url) || isBackgroundSender(sender);
-    if (!allowed) {
+    const allowed = isAllowedSender(type, sender, admitFramed);
+    if (!(typeof allowed === 'boolean' ? allowed : await allowed)) {
       throw new AppError('messaging/bad-sender', `"${type}" is not accepted from this sender.`);
     }
     const parsed = spec.payload.safeParse(rawPayload);
@@ -435,6 +552,11 @@ async function answerWith<T extends MessageType>(
         'messaging/bad-payload',
         `"${type}" payload is invalid at ${where}: ${issue ? `${issue.code} ${issue.message}` : 'unknown'}`,
       );
+    }
+    // A framed page acts for its own tab only, whatever tab id it names.
+    const tabId = namedTabId(parsed.data);
+    if (tabId !== undefined && isFramedPageSender(sender) && tabId !== sender.tab?.id) {
+      throw new AppError('messaging/bad-sender', `"${type}" from a framed page may only name its own tab.`);
     }
     const value = await handler(parsed.data as Payload<T>, sender);
     return { ok: true, value };

@@ -16,6 +16,8 @@ export const queryKeys = {
   templates: (filter?: object) => ['templates', filter ?? {}] as const,
   packs: () => ['packs'] as const,
   escalations: (conversationKey: string) => ['escalations', conversationKey] as const,
+  /** Every escalation record (the settings page's list). */
+  allEscalations: () => ['escalations', { all: true }] as const,
   /** The web-llm models this machine can run (WebGPU probe + web-llm's prebuilt list). */
   replyModels: () => ['reply-models'] as const,
   managedPolicy: () => ['managed-policy'] as const,

@@ -26,6 +26,13 @@ export interface EscalationSettings {
   /** Escalate without a click when the rules fire (team leads only; off by default). */
   autoEscalate: boolean;
   teamLeadEmail: string;
+  /** Days escalation records (with their unmasked summary) are kept; 0 keeps them until deleted (issue 20). */
+  recordRetentionDays: number;
+  /**
+   * `url` (and `freshdesk.apiKey` below) are secrets: never stored in `storage.local`, where content scripts can read
+   * and write them, but in the extension's IndexedDB (lib/escalation/secrets.ts). `getSettings` returns them empty;
+   * the escalation hooks fill them in (`useEffectiveSettings`).
+   */
   webhook: { url: string; payloadTemplate: string; maskPersonalData: boolean };
   copyToClipboard: boolean;
   zendesk: { priority: 'high' | 'urgent'; tags: string[]; groupId: string; addInternalNote: boolean };
@@ -118,6 +125,7 @@ export const defaultSettings: Settings = {
     rules: defaultEscalationRules,
     autoEscalate: false,
     teamLeadEmail: '',
+    recordRetentionDays: 90,
     webhook: { url: '', payloadTemplate: '', maskPersonalData: true },
     copyToClipboard: true,
     zendesk: { priority: 'urgent', tags: ['rapport-escalated'], groupId: '', addInternalNote: true },
@@ -152,16 +160,43 @@ export function mergeSettings<T>(base: T, patch: DeepPartial<T>): T {
   return out as T;
 }
 
-/** Reads settings, filling fields added since they were stored from the defaults. */
-export async function getSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  return mergeSettings(defaultSettings, stored);
+/**
+ * `settings` with the secret fields emptied (issue 20). Applied on every read and write of `storage.local`: a value
+ * found there was put there by an older version (lib/escalation/secrets.ts moves it out) or by a content script in a
+ * compromised page, and is never used.
+ */
+export function withoutSecrets(settings: Settings): Settings {
+  const { escalation } = settings;
+  if (escalation.webhook.url === '' && escalation.freshdesk.apiKey === '') return settings;
+  return {
+    ...settings,
+    escalation: {
+      ...escalation,
+      webhook: { ...escalation.webhook, url: '' },
+      freshdesk: { ...escalation.freshdesk, apiKey: '' },
+    },
+  };
 }
 
-/** Applies a partial change to the stored settings and returns the result. */
+/** Reads settings, filling fields added since they were stored from the defaults. Secrets read empty. */
+export async function getSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  return withoutSecrets(mergeSettings(defaultSettings, stored));
+}
+
+/**
+ * Applies a partial change to the stored settings and returns the result. Secrets in `patch` are dropped: they are
+ * saved with `saveEscalationSecrets` (lib/escalation/secrets.ts).
+ */
 export async function updateSettings(patch: DeepPartial<Settings>): Promise<Settings> {
-  const next = mergeSettings(await getSettings(), patch);
-  await settingsItem.setValue(next);
+  const stored = mergeSettings(defaultSettings, await settingsItem.getValue());
+  const next = withoutSecrets(mergeSettings(stored, patch));
+  // What an older version left in `storage.local` stays as it was (unused) until the background moves it out: a
+  // write from a page that runs first (a content script's badge dismissal) must not destroy the agent's only copy.
+  const { webhook, freshdesk } = stored.escalation;
+  await settingsItem.setValue(
+    mergeSettings(next, { escalation: { webhook: { url: webhook.url }, freshdesk: { apiKey: freshdesk.apiKey } } }),
+  );
   return next;
 }
 

@@ -70,9 +70,13 @@ It opens the demo helpdesk with Rapport in a headless Chromium, visits a few con
 and saves screenshots (inbox, a conversation with the badge, the Rapport panel) to ./${screenshotDir}/.`;
 
 function runBuild(): Promise<void> {
-  console.log('Building the extension (npx wxt build)…');
+  console.log('Building the development extension (RAPPORT_DEMO_HOSTS=1 npx wxt build)…');
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['wxt', 'build'], { stdio: 'inherit' });
+    // The development build: it declares the demo helpdesk's localhost hosts, which the store build leaves out.
+    const child = spawn('npx', ['wxt', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, RAPPORT_DEMO_HOSTS: '1' },
+    });
     child.once('error', (error) => fail(new Error(`Could not run npx wxt build: ${error.message}`)));
     child.once('exit', (code, signal) => {
       if (code === 0) done();

@@ -7,7 +7,6 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
-import { freshdeskBaseUrl } from '../../lib/escalation/freshdesk-account';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
 import { createTranslator, resolveLanguage } from '../../lib/i18n';
 import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
@@ -24,6 +23,7 @@ import { buildDiagnostic } from '../../lib/sites/diagnostics';
 import { anchorMissing } from '../../lib/sites/dom';
 import { checkReading } from '../../lib/sites/health';
 import { declaredSiteMatches } from '../../lib/sites/matches';
+import { pageFetchOf } from '../../lib/sites/page-fetch';
 import { resolvePickedArea, sameOriginFrames } from '../../lib/sites/picker';
 import { findPick, pagePatternOf, pickedAreasItem, withoutPick, withPick } from '../../lib/sites/picks';
 import { createConversationReader } from '../../lib/sites/reader';
@@ -88,15 +88,6 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   // Same-origin requests in the agent's own helpdesk session (Zendesk, Freshdesk): no token to configure.
   const reader = createConversationReader({ fetch: (url, init) => fetch(url, init) });
 
-  /** The Freshdesk API key from the escalation settings, only for the Freshdesk domain it was configured for. */
-  function apiKeyFor(current: SiteAdapter): string | undefined {
-    if (current.id !== 'freshdesk') return undefined;
-    const configured = settings.escalation.freshdesk.domain.trim();
-    const host = configured ? new URL(freshdeskBaseUrl(configured)).hostname : '';
-    const key = settings.escalation.freshdesk.apiKey.trim();
-    return key && host && host === location.hostname.toLowerCase() ? key : undefined;
-  }
-
   async function read(): Promise<PageReport> {
     const current = adapter;
     const base = {
@@ -147,7 +138,6 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
    * read by structure — the largest shown same-origin frame that holds one (a webmail's preview pane).
    */
   async function readBestDocument(current: SiteAdapter, usePick = true): Promise<Conversation> {
-    const apiKey = apiKeyFor(current);
     const ctxNow = readContext();
     if (usePick && picked) {
       const area = resolvePickedArea(document, picked.selector);
@@ -157,7 +147,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     }
     const ctxPage = { ...ctxNow, pickedSelector: undefined };
     try {
-      return await reader.read({ adapter: current, doc: document, ctx: ctxPage, ...(apiKey ? { apiKey } : {}) });
+      // The agent's session only: the Freshdesk API key is kept where content scripts cannot read it (issue 20).
+      return await reader.read({ adapter: current, doc: document, ctx: ctxPage });
     } catch (error) {
       if (current.id !== 'generic') throw error;
       const frames = sameOriginFrames(document)
@@ -214,6 +205,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     const positions = await badgePositions.getValue();
     const created = await createShadowRootUi(ctx, {
       name: 'rapport-badge',
+      // Closed: a page script cannot reach the badge's mood text or the drawer frame's extension address (issue 20).
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       css: badgeCss,
@@ -233,7 +226,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
               .getValue()
               .then((all) => badgePositions.setValue({ ...all, [location.origin]: position })),
         });
-        return { badge, drawer: createDrawer(container, 'Rapport') };
+        const issueTicket = async () => (await sendToExtension('issueDrawerTicket', {})).ticket;
+        return { badge, drawer: createDrawer(container, 'Rapport', issueTicket) };
       },
     });
     // A newer copy of this script (injected after an install or update) may have retired this one meanwhile: then
@@ -356,7 +350,8 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       // Same-origin REST with the agent's own Zendesk session; refused anywhere but Zendesk.
       runZendeskEscalation: (input) => {
         if (adapter.id !== 'zendesk') throw new AppError('escalation/wrong-site', 'This tab is not a Zendesk ticket.');
-        return runZendeskAction(input, { fetch: (url, init) => fetch(url, init), document });
+        // The page's own fetch: in Firefox the content script's would leave the agent's session cookies behind.
+        return runZendeskAction(input, { fetch: pageFetchOf(), document });
       },
     },
     { accept: () => !ctx.isInvalid },

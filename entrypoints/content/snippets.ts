@@ -124,8 +124,8 @@ function askForValues(
   const host = doc.createElement('rapport-snippet-form');
   // Our own UI: the conversation watcher, the generic adapter and the draft watcher skip it.
   host.setAttribute('data-rapport-ui', '');
-  // Open like WXT's own shadow-root UIs: the page's styles stay out either way.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the form shows the customer's details being filled in, which the page's scripts must not read (issue 20).
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = formCss;
   const form = doc.createElement('form');

@@ -2,12 +2,14 @@ import type { ConversationMood } from '../analysis/types';
 import { conversationKey, getDb, type RapportDb } from '../db';
 import { AppError } from '../errors';
 import type { Intent } from '../models/types';
+import { createLocalPanelData, type EscalationRecordStore } from '../panel/panel-data';
 import type { EscalationSettings } from '../settings';
 import type { Conversation, SiteId } from '../sites/types';
 import { runClipboardAction } from './clipboard';
 import { runEmailAction } from './email';
 import { findFreshdeskTicketId, runFreshdeskAction } from './freshdesk';
-import { getEscalation, isActionName, type RetryContext, type StoredAction, type StoredEscalation } from './records';
+import { noteRefOf, withNoteRef } from './note-ref';
+import { isActionName, type RetryContext, type StoredAction, type StoredEscalation } from './records';
 import { buildHandoffSummary, type HandoffSummary, renderHandoffText } from './summary';
 import type {
   ActionName,
@@ -17,7 +19,13 @@ import type {
   EscalationReason,
   FetchLike,
 } from './types';
-import { isAllowedWebhookUrl, runWebhookAction, type WebhookActionDeps } from './webhook';
+import {
+  describeWebhookUrlProblem,
+  isAllowedWebhookUrl,
+  runWebhookAction,
+  type WebhookActionDeps,
+  webhookUrlProblem,
+} from './webhook';
 import { findZendeskTicketId, runZendeskAction, type ZendeskActionInput } from './zendesk';
 
 export { formatEscalatedAgo } from './format';
@@ -51,6 +59,11 @@ export interface EscalateDeps {
   /** Timeouts and backoff of the webhook (tests shorten them). */
   webhook?: Omit<WebhookActionDeps, 'fetch'>;
   now?: () => number;
+  /**
+   * Where records are kept: the panel passes its data layer (lib/panel/panel-data.ts), which is the background's
+   * database in the in-page drawer. Without it, `db` (tests) or this page's own database.
+   */
+  records?: EscalationRecordStore;
   db?: RapportDb;
 }
 
@@ -152,7 +165,11 @@ export function missingConfiguration(
   if (site === 'zendesk' || webhookOk || emailOk) return null;
   if (site === 'freshdesk' && hasFreshdesk(settings)) return null;
   const code = 'escalation/not-configured';
-  if (webhookUrl) return { code, message: t.badWebhook, fields: ['webhook.url'] };
+  if (webhookUrl) {
+    const problem = webhookUrlProblem(webhookUrl);
+    const message = problem === 'credentials' ? describeWebhookUrlProblem(problem, lang) : t.badWebhook;
+    return { code, message, fields: ['webhook.url'] };
+  }
   if (email) return { code, message: t.badEmail, fields: ['teamLeadEmail'] };
   if (site === 'freshdesk') {
     return {
@@ -176,6 +193,10 @@ export function shouldAutoEscalate(
   return settings.autoEscalate && advice.recommend && previous.length === 0;
 }
 
+function recordsOf(deps: EscalateDeps): EscalationRecordStore {
+  return deps.records ?? createLocalPanelData(deps.db ?? getDb());
+}
+
 function statusOf(results: readonly { ok: boolean }[]): EscalationStatus {
   const ok = results.filter((result) => result.ok).length;
   if (ok === results.length) return 'done';
@@ -191,6 +212,8 @@ async function runAction(name: ActionName, context: RetryContext, deps: Escalate
   const { settings } = deps;
   const { lang, summary } = context;
   const t = text[lang];
+  // The same reference on every attempt: the helpdesk actions look for it before posting their note again.
+  const noteRef = noteRefOf(context.idempotencyKey);
   try {
     switch (name) {
       case 'zendesk': {
@@ -201,7 +224,8 @@ async function runAction(name: ActionName, context: RetryContext, deps: Escalate
           priority: settings.zendesk.priority,
           tags: settings.zendesk.tags,
           groupId: settings.zendesk.groupId,
-          note: settings.zendesk.addInternalNote ? renderHandoffText(summary) : '',
+          note: settings.zendesk.addInternalNote ? withNoteRef(renderHandoffText(summary), noteRef) : '',
+          noteRef,
           lang,
         };
         if (deps.runZendesk) return await deps.runZendesk(input);
@@ -227,7 +251,8 @@ async function runAction(name: ActionName, context: RetryContext, deps: Escalate
             priority: settings.freshdesk.priority,
             groupId: settings.freshdesk.groupId,
             tags: settings.freshdesk.tags,
-            note: settings.freshdesk.addPrivateNote ? renderHandoffText(summary) : '',
+            note: settings.freshdesk.addPrivateNote ? withNoteRef(renderHandoffText(summary), noteRef) : '',
+            noteRef,
             lang,
           },
           freshdeskDeps,
@@ -271,7 +296,7 @@ async function runEscalation(request: EscalationRequest, deps: EscalateDeps): Pr
   const missing = missingConfiguration(conversation.site, deps.settings, lang);
   if (actions.length === 0 && missing) return { status: 'not-configured', missing };
 
-  const db = deps.db ?? getDb();
+  const records = recordsOf(deps);
   const at = (deps.now ?? Date.now)();
   const summaryInput: Parameters<typeof buildHandoffSummary>[0] = {
     conversation,
@@ -305,11 +330,11 @@ async function runEscalation(request: EscalationRequest, deps: EscalateDeps): Pr
     actions: actions.map((action) => ({ action, ok: false, detail: text[lang].pending, retryable: true })),
     retry,
   };
-  const id = await db.escalations.add(draft);
+  const id = await records.addEscalation(draft);
   if (id === undefined) throw new AppError('storage/escalation-not-saved', text[lang].notSaved);
   const results = await Promise.all(actions.map((action) => runAction(action, retry, deps)));
   const record: StoredEscalation = { ...draft, id, actions: results.map(toStored) };
-  await db.escalations.put(record);
+  await records.putEscalation(record);
 
   const outcome: EscalateOutcome = { status: statusOf(results), record, results, summary };
   if (missing) outcome.missing = missing;
@@ -346,8 +371,8 @@ export function escalate(request: EscalationRequest, deps: EscalateDeps): Promis
 }
 
 async function runRetry(recordId: number, deps: EscalateDeps): Promise<RetryOutcome> {
-  const db = deps.db ?? getDb();
-  const record = await getEscalation(recordId, db);
+  const records = recordsOf(deps);
+  const record = await records.getEscalation(recordId);
   if (!record) return { status: 'not-found' };
   const context = record.retry;
   const pending = record.actions.flatMap((action, index) =>
@@ -362,7 +387,7 @@ async function runRetry(recordId: number, deps: EscalateDeps): Promise<RetryOutc
     if (result) actions[index] = toStored(result);
   });
   const updated: StoredEscalation = { ...record, actions };
-  await db.escalations.put(updated);
+  await records.putEscalation(updated);
   return { status: statusOf(actions), record: updated, results };
 }
 

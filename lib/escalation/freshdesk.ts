@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freshdeskBaseUrl, freshdeskBasicAuth } from './freshdesk-account';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
+import { hasNoteRef } from './note-ref';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
 
 /**
@@ -21,6 +22,11 @@ export interface FreshdeskActionInput {
   tags: string[];
   /** Body of the private note (plain text), '' for none. */
   note: string;
+  /**
+   * The escalation's reference (`noteRefOf`), written into `note`: a note already carrying it on the ticket (an
+   * earlier attempt that timed out after Freshdesk stored it) is not posted again. '' skips the check.
+   */
+  noteRef: string;
   lang: EscalationLanguage;
 }
 
@@ -35,6 +41,15 @@ const ticketResponse = z.object({
   tags: z.array(z.string()).nullable().default([]),
   priority: z.number().nullable().optional(),
 });
+
+/** "List All Conversations of a Ticket" (`GET /api/v2/tickets/{id}/conversations`), only what the check reads. */
+const conversationsResponse = z.array(
+  z.object({ body: z.string().nullable().optional(), body_text: z.string().nullable().optional() }),
+);
+/** Freshdesk's largest page; conversations come oldest first, so an earlier attempt's note is on the last page. */
+const CONVERSATIONS_PAGE_SIZE = 100;
+/** Pages read at most (5,000 conversations); a longer ticket is reported instead of risking a second note. */
+const CONVERSATIONS_MAX_PAGES = 50;
 
 const priorityNames: Record<number, { en: string; de: string }> = {
   1: { en: 'low', de: 'niedrig' },
@@ -75,6 +90,8 @@ const text = {
     tagsPresent: 'tags already present',
     group: (id: string) => `assigned to group ${id}`,
     note: 'private note added',
+    noteExists: 'private note already there (from an earlier attempt)',
+    tooLong: 'the ticket has too many conversations to check for an earlier note — add it by hand if it is missing',
   },
   de: {
     notConfigured:
@@ -95,6 +112,8 @@ const text = {
     tagsPresent: 'Tags schon vorhanden',
     group: (id: string) => `Gruppe ${id} zugewiesen`,
     note: 'private Notiz hinzugefügt',
+    noteExists: 'private Notiz schon vorhanden (von einem früheren Versuch)',
+    tooLong: 'das Ticket hat zu viele Einträge, um eine frühere Notiz zu finden — bei Bedarf von Hand ergänzen',
   },
 } as const;
 
@@ -116,8 +135,38 @@ async function failureOf(attempt: Attempt, t: Texts, ticketId: string): Promise<
 }
 
 /**
+ * Whether a conversation of the ticket carries `ref`, or the failure that kept us from knowing (then nothing is
+ * posted: a second note is worse than a retry).
+ */
+async function findNoteRef(
+  deps: FreshdeskActionDeps,
+  ticketUrl: string,
+  headers: Record<string, string>,
+  ref: string,
+  t: Texts,
+  ticketId: string,
+): Promise<boolean | ActionResult> {
+  for (let page = 1; page <= CONVERSATIONS_MAX_PAGES; page++) {
+    const attempt = await attemptFetch(
+      deps.fetch,
+      `${ticketUrl}/conversations?per_page=${CONVERSATIONS_PAGE_SIZE}&page=${page}`,
+      { method: 'GET', headers },
+      deps.timeoutMs,
+    );
+    const failure = await failureOf(attempt, t, ticketId);
+    if (failure || attempt.kind !== 'response') return failure ?? fail(t.malformed, true);
+    const parsed = conversationsResponse.safeParse(await readJson(attempt.response));
+    if (!parsed.success) return fail(t.malformed, true);
+    if (parsed.data.some((entry) => hasNoteRef(entry.body_text, ref) || hasNoteRef(entry.body, ref))) return true;
+    if (parsed.data.length < CONVERSATIONS_PAGE_SIZE) return false;
+  }
+  return fail(t.tooLong, false);
+}
+
+/**
  * Escalates a Freshdesk ticket: raises its priority, adds tags (merged with the existing ones), optionally assigns a
- * group, then adds the handoff summary as a private note. Freshdesk has no conditional update, so the tags are read
+ * group, then adds the handoff summary as a private note unless one carrying `noteRef` is already there (a retry
+ * after a timeout never posts it twice). Freshdesk has no conditional update, so the tags are read
  * right before the write to keep the window for a lost tag small. Never throws.
  */
 export async function runFreshdeskAction(
@@ -170,7 +219,13 @@ export async function runFreshdeskAction(
     const writeFailure = await failureOf(write, t, input.ticketId);
     if (writeFailure) return writeFailure;
 
-    if (input.note.trim()) {
+    const found =
+      input.note.trim() && input.noteRef
+        ? await findNoteRef(deps, ticketUrl, headers, input.noteRef, t, input.ticketId)
+        : false;
+    if (typeof found !== 'boolean') return { ...found, detail: t.noteFailed(found.detail) };
+    if (found) parts.push(t.noteExists);
+    if (input.note.trim() && !found) {
       const note = await attemptFetch(
         deps.fetch,
         `${ticketUrl}/notes`,
@@ -178,7 +233,8 @@ export async function runFreshdeskAction(
         deps.timeoutMs,
       );
       const noteFailure = await failureOf(note, t, input.ticketId);
-      // Re-running the whole action is safe: the update is idempotent (merged tags, raise-only priority).
+      // Re-running the whole action is safe: the update is idempotent (merged tags, raise-only priority) and the note
+      // is looked for by its reference before it is posted again.
       if (noteFailure) return { ...noteFailure, detail: t.noteFailed(noteFailure.detail) };
       parts.push(t.note);
     }

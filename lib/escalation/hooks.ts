@@ -1,15 +1,14 @@
 /**
  * React-query hooks for escalation: the records of a conversation, the settings as the team lead's policy makes
- * them, and the escalate / retry mutations the panel runs. The panel reads and writes the extension's IndexedDB
- * directly; Dexie tells every extension page about writes made in another one, and `useEscalations` turns that into
- * query invalidation so a record made in one panel shows in another.
+ * them, and the escalate / retry mutations the panel runs. Records and secrets go through the panel's data layer
+ * (lib/panel/panel-data.ts: the extension's IndexedDB, or the background's in the in-page drawer); its change feed
+ * turns writes made in another context into query invalidation, so a record made in one panel shows in another.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb } from '../db';
 import { hasHostPermission } from '../panel/framed-api';
+import { panelData, type WatchTarget } from '../panel/panel-data';
 import { queryKeys, useSettings } from '../queries';
 import {
   applyManagedPolicy,
@@ -18,41 +17,66 @@ import {
   readManagedPolicy,
   watchManagedPolicy,
 } from '../replies/templates/managed';
-import type { EscalationSettings, Settings } from '../settings';
+import { type EscalationSettings, type Settings, updateSettings } from '../settings';
 import {
   type EscalateDeps,
   type EscalateOutcome,
   type EscalationRequest,
   escalate,
-  getEscalations,
   type RetryOutcome,
   retryFailed,
 } from './escalate';
 import type { StoredEscalation } from './records';
+import { type EscalationSecrets, escalationSecretsOf, saveEscalationSecrets, withEscalationSecrets } from './secrets';
+
+/** Under the settings key, so whatever refreshes the settings refreshes the secrets too. */
+const secretsKey = [...queryKeys.settings(), 'secrets'] as const;
+
+/**
+ * Calls `onChange` whenever what `target` covers changes in any extension context, while mounted (`null`: nothing
+ * to watch yet).
+ */
+function useWatch(target: WatchTarget | null, onChange: () => void): void {
+  const watched = target ? JSON.stringify(target) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `watched` stands for `target`, compared by value
+  useEffect(() => {
+    if (!target) return;
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void panelData().then((data) => {
+      if (!unmounted) stop = data.watch(target, onChange);
+    });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, [watched, onChange]);
+}
 
 /** The escalations of one conversation (`conversationKey` from lib/db.ts), newest first; kept fresh across pages. */
 export function useEscalations(key: string | null) {
   const client = useQueryClient();
-  useEffect(() => {
-    if (key === null) return;
-    let first = true;
-    const subscription = liveQuery(() => getDb().escalations.where('conversationKey').equals(key).toArray()).subscribe({
-      next: () => {
-        // The first emission is the current state, which the query below already reads.
-        if (first) {
-          first = false;
-          return;
-        }
-        void client.invalidateQueries({ queryKey: queryKeys.escalations(key) });
-      },
-      error: (error: unknown) => console.warn('Rapport: could not watch escalation records', error),
-    });
-    return () => subscription.unsubscribe();
-  }, [client, key]);
+  const refresh = useMemo(
+    () => () => void client.invalidateQueries({ queryKey: queryKeys.escalations(key ?? '') }),
+    [client, key],
+  );
+  useWatch(key === null ? null : { kind: 'escalations', conversationKey: key }, refresh);
   return useQuery<StoredEscalation[]>({
     queryKey: queryKeys.escalations(key ?? ''),
     enabled: key !== null,
-    queryFn: () => getEscalations(key ?? ''),
+    queryFn: async () => (await panelData()).listEscalations(key ?? ''),
+  });
+}
+
+/** The escalation secrets (webhook URL, Freshdesk API key), kept fresh across pages. */
+export function useEscalationSecrets() {
+  const client = useQueryClient();
+  const refresh = useMemo(() => () => void client.invalidateQueries({ queryKey: secretsKey }), [client]);
+  useWatch({ kind: 'secrets' }, refresh);
+  return useQuery<EscalationSecrets>({
+    queryKey: secretsKey,
+    queryFn: async () => (await panelData()).readEscalationSecrets(),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -68,20 +92,48 @@ export function useManagedPolicy() {
 }
 
 /**
- * The agent's settings with the policy's values on top — what escalation runs with — plus the policy itself, so the
- * options page can lock what it sets. `settings` is undefined until both are read.
+ * The agent's settings with their secrets and the policy's values on top — what escalation runs with — plus the
+ * policy itself, so the options page can lock what it sets, and `own`: the agent's settings with their secrets but
+ * without the policy (what the options page stores). `settings` and `own` are undefined until all are read.
  */
-export function useEffectiveSettings(): { settings: Settings | undefined; policy: ManagedPolicy } {
+export function useEffectiveSettings(): {
+  settings: Settings | undefined;
+  policy: ManagedPolicy;
+  own: Settings | undefined;
+} {
   const stored = useSettings();
+  const secrets = useEscalationSecrets();
   const managed = useManagedPolicy();
   const policy = managed.data ?? emptyManagedPolicy;
   // A browser that cannot read its policy (an error, not "unmanaged") still escalates with the agent's settings.
   const ready = stored.data !== undefined && (managed.data !== undefined || managed.isError);
-  const settings = useMemo(
-    () => (ready && stored.data ? applyManagedPolicy(stored.data, policy) : undefined),
-    [ready, stored.data, policy],
+  // Unreadable secrets (a database error) leave the webhook and Freshdesk unset rather than the panel blank.
+  const secretsReady = secrets.data !== undefined || secrets.isError;
+  const own = useMemo(
+    () =>
+      stored.data && secretsReady
+        ? withEscalationSecrets(stored.data, secrets.data ?? escalationSecretsOf(stored.data))
+        : undefined,
+    [stored.data, secretsReady, secrets.data],
   );
-  return { settings, policy };
+  const settings = useMemo(() => (ready && own ? applyManagedPolicy(own, policy) : undefined), [ready, own, policy]);
+  return { settings, policy, own };
+}
+
+/**
+ * Saves the settings page's escalation section: the secrets to IndexedDB (lib/escalation/secrets.ts), the rest to
+ * `storage.local`. Only for pages with the extension's IndexedDB (the settings page).
+ */
+export function useSaveEscalationSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (escalation: EscalationSettings) => {
+      await saveEscalationSecrets(escalationSecretsOf({ escalation }));
+      return updateSettings({ escalation });
+    },
+    onSuccess: (next: Settings) => client.setQueryData(queryKeys.settings(), next),
+    onSettled: () => client.invalidateQueries({ queryKey: secretsKey }),
+  });
 }
 
 /** The escalation part of `useEffectiveSettings`. */
@@ -96,9 +148,9 @@ export function useEscalationSettings(): EscalationSettings | undefined {
 export function useEscalate(key: string | null, deps: EscalateDeps | undefined) {
   const client = useQueryClient();
   return useMutation<EscalateOutcome, Error, EscalationRequest>({
-    mutationFn: (request) => {
-      if (!deps) return Promise.reject(new Error('Escalation settings are not loaded yet.'));
-      return escalate(request, deps);
+    mutationFn: async (request) => {
+      if (!deps) throw new Error('Escalation settings are not loaded yet.');
+      return escalate(request, { records: await panelData(), ...deps });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.escalations(key ?? '') }),
   });
@@ -108,9 +160,9 @@ export function useEscalate(key: string | null, deps: EscalateDeps | undefined) 
 export function useRetryEscalation(key: string | null, deps: EscalateDeps | undefined) {
   const client = useQueryClient();
   return useMutation<RetryOutcome, Error, number>({
-    mutationFn: (recordId) => {
-      if (!deps) return Promise.reject(new Error('Escalation settings are not loaded yet.'));
-      return retryFailed(recordId, deps);
+    mutationFn: async (recordId) => {
+      if (!deps) throw new Error('Escalation settings are not loaded yet.');
+      return retryFailed(recordId, { records: await panelData(), ...deps });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.escalations(key ?? '') }),
   });

@@ -168,3 +168,56 @@ export async function getEscalation(id: number, db: RapportDb = getDb()): Promis
   const row = await db.escalations.get(id);
   return row ? parseStoredEscalation(row) : undefined;
 }
+
+/** The longest retention the settings accept (ten years); 0 means "until deleted". */
+export const MAX_RECORD_RETENTION_DAYS = 3650;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Every escalation record, newest first (the settings page's list). */
+export async function listAllEscalations(db: RapportDb = getDb()): Promise<StoredEscalation[]> {
+  const rows = await db.escalations.orderBy('at').reverse().toArray();
+  return rows.flatMap((row) => {
+    const parsed = parseStoredEscalation(row);
+    return parsed ? [parsed] : [];
+  });
+}
+
+/**
+ * Deletes the escalation records older than `retentionDays` (0 keeps them until deleted) and returns how many went.
+ * Runs when the background starts and before the settings page lists records.
+ */
+export async function pruneEscalations(
+  retentionDays: number,
+  now = Date.now(),
+  db: RapportDb = getDb(),
+): Promise<number> {
+  if (!Number.isFinite(retentionDays) || retentionDays <= 0) return 0;
+  return db.escalations
+    .where('at')
+    .below(now - retentionDays * dayMs)
+    .delete();
+}
+
+/**
+ * Deletes escalation records: the given ones, or every record when `ids` is 'all'. Returns what was deleted, raw, so
+ * the settings page can undo with `restoreEscalations`.
+ */
+export async function deleteEscalations(
+  ids: readonly number[] | 'all',
+  db: RapportDb = getDb(),
+): Promise<EscalationRecord[]> {
+  return db.transaction('rw', db.escalations, async () => {
+    const rows =
+      ids === 'all'
+        ? await db.escalations.toArray()
+        : (await db.escalations.bulkGet([...ids])).filter((row) => row !== undefined);
+    await db.escalations.bulkDelete(rows.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+    return rows;
+  });
+}
+
+/** Puts deleted records back under their own ids (undo). */
+export async function restoreEscalations(rows: readonly EscalationRecord[], db: RapportDb = getDb()): Promise<void> {
+  await db.escalations.bulkPut([...rows]);
+}

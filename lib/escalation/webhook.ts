@@ -1,4 +1,4 @@
-import { attemptFetch, isRetryableStatus, readErrorText } from './http';
+import { type Attempt, attemptFetch, isRetryableStatus, readErrorText } from './http';
 import { type HandoffSummary, maskHandoffSummary, renderHandoffText } from './summary';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
 
@@ -69,6 +69,9 @@ const defaults = {
   maxRetryAfterMs: 30_000,
 };
 
+/** Redirects followed at most; each one is checked like the configured address before anything is sent to it. */
+export const WEBHOOK_MAX_REDIRECTS = 3;
+
 const delivered = new Map<string, ActionResult>();
 const inFlight = new Map<string, Promise<ActionResult>>();
 const maxRemembered = 200;
@@ -87,6 +90,14 @@ const text = {
     sent: (host: string, status: number, attempts: number) =>
       `Sent to ${host} (${status})${attempts > 1 ? ` after ${attempts} attempts` : ''}.`,
     already: (host: string) => `Already sent to ${host}.`,
+    credentials:
+      'Remove the user name and password from the webhook URL (https://user:password@…): they would travel with every request. Use the secret address your service gives you.',
+    redirectRefused: (host: string, target: string) =>
+      `${host} redirected the escalation to ${target}, which is not the configured webhook host over https — nothing was sent there. Put the final address in Settings → Escalation.`,
+    redirectHidden: (host: string) =>
+      `${host} answered with a redirect whose target cannot be checked — nothing was sent on. Put the final address in Settings → Escalation.`,
+    tooManyRedirects: (host: string) =>
+      `${host} redirected more than ${WEBHOOK_MAX_REDIRECTS} times — put the final address in Settings → Escalation.`,
   },
   de: {
     badUrl: 'Die Webhook-URL ist ungültig — unter Einstellungen → Eskalation eine https-URL eintragen.',
@@ -101,20 +112,47 @@ const text = {
     sent: (host: string, status: number, attempts: number) =>
       `An ${host} gesendet (${status})${attempts > 1 ? ` nach ${attempts} Versuchen` : ''}.`,
     already: (host: string) => `Bereits an ${host} gesendet.`,
+    credentials:
+      'Benutzername und Passwort aus der Webhook-URL entfernen (https://benutzer:passwort@…): sie würden mit jeder Anfrage mitgeschickt. Die geheime Adresse des Dienstes verwenden.',
+    redirectRefused: (host: string, target: string) =>
+      `${host} hat die Eskalation nach ${target} umgeleitet, das ist nicht der eingestellte Webhook-Host über https — dorthin wurde nichts gesendet. Die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
+    redirectHidden: (host: string) =>
+      `${host} hat mit einer Umleitung geantwortet, deren Ziel nicht prüfbar ist — nichts wurde weitergesendet. Die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
+    tooManyRedirects: (host: string) =>
+      `${host} hat mehr als ${WEBHOOK_MAX_REDIRECTS}-mal umgeleitet — die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
   },
 } as const;
 
-/** Whether a webhook URL may receive customer data: https, or http to this machine (local receivers, tests). */
-export function isAllowedWebhookUrl(url: string): boolean {
+/** Why a webhook URL may not receive customer data (see `webhookUrlProblem`). */
+export type WebhookUrlProblem = 'invalid' | 'insecure' | 'credentials';
+
+/**
+ * What is wrong with a webhook URL, or null when it may receive customer data: https, or http to this machine (local
+ * receivers, tests), and no user name or password in it (issue 20: they would travel in every request's
+ * Authorization header and sit in settings in plain sight). The same rules apply to every redirect target.
+ */
+export function webhookUrlProblem(url: string): WebhookUrlProblem | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    // Not a URL at all: not allowed, and the caller says what to fix.
-    return false;
+    // Not a URL at all: the caller says what to fix.
+    return 'invalid';
   }
-  if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'invalid';
+  if (parsed.username || parsed.password) return 'credentials';
+  if (parsed.protocol === 'https:') return null;
+  return ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) ? null : 'insecure';
+}
+
+/** Whether a webhook URL may receive customer data (`webhookUrlProblem` finds nothing). */
+export function isAllowedWebhookUrl(url: string): boolean {
+  return webhookUrlProblem(url) === null;
+}
+
+/** The message for a webhook URL problem, for the settings form and the escalation result. */
+export function describeWebhookUrlProblem(problem: WebhookUrlProblem, lang: EscalationLanguage): string {
+  return problem === 'credentials' ? text[lang].credentials : text[lang].badUrl;
 }
 
 function jsonInner(value: string): string {
@@ -194,6 +232,55 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** A redirect that was not followed, and the message saying why. */
+type Refusal = { kind: 'refused'; detail: string };
+
+/**
+ * Posts to the webhook without letting the runtime follow redirects (issue 20: a receiver could otherwise forward the
+ * customer data anywhere). A redirect whose target can be read is checked like the configured address — https (http
+ * only between loopback addresses), no credentials, the configured host — and the same body is posted there, at most
+ * `WEBHOOK_MAX_REDIRECTS` times. Browsers hide redirect targets from `redirect: 'manual'` (an opaque redirect), so
+ * there a redirect is reported and nothing is sent on.
+ */
+async function postChecked(
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  t: (typeof text)[EscalationLanguage],
+): Promise<Attempt | Refusal> {
+  const configured = new URL(url);
+  let current = configured;
+  for (let hop = 0; hop <= WEBHOOK_MAX_REDIRECTS; hop++) {
+    const attempt = await attemptFetch(fetch, current.href, { ...init, redirect: 'manual' }, timeoutMs);
+    if (attempt.kind !== 'response') return attempt;
+    const { response } = attempt;
+    if (response.type === 'opaqueredirect') return { kind: 'refused', detail: t.redirectHidden(configured.host) };
+    if (!isRedirectStatus(response.status)) return attempt;
+    const location = response.headers.get('location');
+    // The body is not needed; reading it frees the connection.
+    await readErrorText(response);
+    if (!location) return { kind: 'refused', detail: t.redirectHidden(configured.host) };
+    let target: URL;
+    try {
+      target = new URL(location, current);
+    } catch {
+      // A Location that is not an address cannot be checked, so nothing is sent to it.
+      return { kind: 'refused', detail: t.redirectHidden(configured.host) };
+    }
+    const downgrade = current.protocol === 'https:' && target.protocol !== 'https:';
+    if (webhookUrlProblem(target.href) !== null || downgrade || target.host !== configured.host) {
+      return { kind: 'refused', detail: t.redirectRefused(configured.host, `${target.protocol}//${target.host}`) };
+    }
+    current = target;
+  }
+  return { kind: 'refused', detail: t.tooManyRedirects(configured.host) };
+}
+
 function remember(key: string, result: ActionResult): void {
   delivered.set(key, result);
   if (delivered.size > maxRemembered) {
@@ -204,7 +291,10 @@ function remember(key: string, result: ActionResult): void {
 
 async function deliver(input: WebhookActionInput, deps: WebhookActionDeps): Promise<ActionResult> {
   const t = text[input.lang];
-  if (!isAllowedWebhookUrl(input.url)) return { action: 'webhook', ok: false, detail: t.badUrl, retryable: false };
+  const problem = webhookUrlProblem(input.url);
+  if (problem) {
+    return { action: 'webhook', ok: false, detail: describeWebhookUrlProblem(problem, input.lang), retryable: false };
+  }
   const host = new URL(input.url).host;
   const summary = input.maskPersonalData ? maskHandoffSummary(input.summary) : input.summary;
   let body: string;
@@ -225,7 +315,7 @@ async function deliver(input: WebhookActionInput, deps: WebhookActionDeps): Prom
   let attempts = 0;
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
     attempts = attempt;
-    const result = await attemptFetch(
+    const result = await postChecked(
       deps.fetch,
       input.url,
       {
@@ -237,7 +327,9 @@ async function deliver(input: WebhookActionInput, deps: WebhookActionDeps): Prom
         referrerPolicy: 'no-referrer',
       },
       deps.timeoutMs ?? defaults.timeoutMs,
+      t,
     );
+    if (result.kind === 'refused') return { action: 'webhook', ok: false, detail: result.detail, retryable: false };
     let waitMs = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1));
     if (result.kind === 'response') {
       const { status } = result.response;

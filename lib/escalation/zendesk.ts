@@ -1,6 +1,7 @@
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
+import { hasNoteRef } from './note-ref';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
 
 /**
@@ -19,6 +20,11 @@ export interface ZendeskActionInput {
   groupId: string;
   /** Body of the internal note, '' for none. */
   note: string;
+  /**
+   * The escalation's reference (`noteRefOf`), written into `note`: a note already carrying it on the ticket (an
+   * earlier attempt that timed out after Zendesk stored it) is not posted again. '' skips the check.
+   */
+  noteRef: string;
   lang: EscalationLanguage;
 }
 
@@ -42,6 +48,16 @@ const ticketResponse = z.object({
     group_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   }),
 });
+
+/** "List Comments" (`GET /api/v2/tickets/{id}/comments`), only what the duplicate check reads. */
+const commentsResponse = z.object({
+  comments: z.array(
+    z.object({ body: z.optional(z.nullable(z.string())), plain_body: z.optional(z.nullable(z.string())) }),
+  ),
+});
+
+/** Newest comments read when looking for an earlier attempt's note: it is one of the last ones written. */
+const RECENT_COMMENTS = 100;
 
 const currentUserResponse = z.object({ user: z.object({ authenticity_token: z.string().check(z.minLength(1)) }) });
 
@@ -73,6 +89,7 @@ const text = {
     tagsPresent: 'tags already present',
     group: (id: string) => `assigned to group ${id}`,
     note: 'internal note added',
+    noteExists: 'internal note already there (from an earlier attempt)',
   },
   de: {
     noToken: 'Das Sicherheits-Token von Zendesk fehlt auf dieser Seite — Ticket neu laden und erneut versuchen.',
@@ -92,6 +109,7 @@ const text = {
     tagsPresent: 'Tags schon vorhanden',
     group: (id: string) => `Gruppe ${id} zugewiesen`,
     note: 'interne Notiz hinzugefügt',
+    noteExists: 'interne Notiz schon vorhanden (von einem früheren Versuch)',
   },
 } as const;
 
@@ -130,9 +148,36 @@ async function readCsrfToken(deps: ZendeskActionDeps, baseUrl: string, timeoutMs
 }
 
 /**
+ * Whether the ticket already has the note marked `ref` (newest comments first), or the failure that kept us from
+ * knowing: then nothing is posted, since a second note is worse than a retry.
+ */
+async function findNoteRef(
+  deps: ZendeskActionDeps,
+  ticketUrl: string,
+  ref: string,
+  t: Texts,
+  ticketId: string,
+  timeoutMs: number | undefined,
+): Promise<boolean | ActionResult> {
+  const attempt = await attemptFetch(
+    deps.fetch,
+    `${ticketUrl.replace(/\.json$/, '')}/comments.json?sort_order=desc&per_page=${RECENT_COMMENTS}`,
+    { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } },
+    timeoutMs,
+  );
+  const failure = await failureOf(attempt, t, ticketId);
+  if (failure || attempt.kind !== 'response') return failure ?? fail(t.malformed, true);
+  const parsed = commentsResponse.safeParse(await readJson(attempt.response));
+  if (!parsed.success) return fail(t.malformed, true);
+  return parsed.data.comments.some((comment) => hasNoteRef(comment.plain_body, ref) || hasNoteRef(comment.body, ref));
+}
+
+/**
  * Escalates a Zendesk ticket through the agent's session: raises its priority, adds tags (keeping the existing ones),
  * optionally assigns a group, and adds the handoff summary as an internal note — in one safe update, so a ticket that
- * changed since it was read is reported as a conflict, never overwritten. Never throws.
+ * changed since it was read is reported as a conflict, never overwritten. The note is posted only when no comment
+ * carries its `noteRef` yet, so retrying after a timeout never adds it twice; priority and tags are idempotent anyway.
+ * Never throws.
  */
 export async function runZendeskAction(input: ZendeskActionInput, deps: ZendeskActionDeps): Promise<ActionResult> {
   const t = text[input.lang];
@@ -182,8 +227,16 @@ export async function runZendeskAction(input: ZendeskActionInput, deps: ZendeskA
       parts.push(t.group(groupId));
     }
     if (input.note.trim()) {
-      ticket.comment = { body: input.note, public: false };
-      parts.push(t.note);
+      const found = input.noteRef
+        ? await findNoteRef(deps, ticketUrl, input.noteRef, t, input.ticketId, timeoutMs)
+        : false;
+      if (typeof found !== 'boolean') return found;
+      if (found) {
+        parts.push(t.noteExists);
+      } else {
+        ticket.comment = { body: input.note, public: false };
+        parts.push(t.note);
+      }
     }
 
     const write = await attemptFetch(

@@ -16,6 +16,7 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../models/webgpu';
+import { panelData } from '../panel/panel-data';
 import { queryKeys } from '../queries';
 import type { ReplyEngineChoice, ReplySettings } from '../settings';
 import {
@@ -28,8 +29,6 @@ import {
 import type { DraftEvent, DraftRequest, ReplyEngine, ReplyEngineStatus, RewriteInstruction } from './engine';
 import { FakeReplyEngine } from './fake-engine';
 import { TemplateReplyEngine } from './template-engine';
-import { listActiveTemplates } from './templates/library';
-import { ensureStarterPack } from './templates/starter-pack';
 import { type AnalyzeText, createToneChecker, type DebouncedToneChecker, type ToneCheck } from './tone-check';
 import { approximateDownloadBytes, createDraftingEngine, loadWebLlmRuntime, type WebLlmPlan } from './webllm-engine';
 
@@ -305,12 +304,8 @@ export function useToneCheck(
 export function useDraftTemplates() {
   return useQuery({
     queryKey: queryKeys.templates({ active: true }),
-    queryFn: async () => {
-      const templates = await listActiveTemplates();
-      if (templates.length > 0) return templates;
-      await ensureStarterPack();
-      return listActiveTemplates();
-    },
+    // The panel's data layer: the drawer has no IndexedDB of its own (lib/panel/panel-data.ts).
+    queryFn: async () => (await panelData()).listActiveTemplates(),
   });
 }
 

@@ -27,7 +27,8 @@ export function ensureBuiltExtension(target: 'chrome' | 'firefox' = 'chrome'): s
   if (!existsSync(join(path, 'manifest.json')) || process.env.RAPPORT_BENCH_REBUILD === '1') {
     execFileSync('npx', ['wxt', 'build', '-b', target], {
       cwd: repo,
-      env: { ...process.env, RAPPORT_OUT_DIR: outDir },
+      // The development build: the bench reads the demo helpdesk on localhost, which a store build does not declare.
+      env: { ...process.env, RAPPORT_OUT_DIR: outDir, RAPPORT_DEMO_HOSTS: '1' },
       stdio: 'ignore',
     });
   }

@@ -201,6 +201,9 @@ test.describe('escalation', () => {
             ticket: { id: 123, tags: ['refund', 'vip'], priority: 'normal', updated_at: '2025-02-14T08:00:00Z' },
           },
         });
+      } else if (pathname === '/api/v2/tickets/123/comments.json' && request.method() === 'GET') {
+        // "List Comments": no note of this escalation yet, so the retry check lets the note through.
+        await route.fulfill({ status: 200, json: { comments: [], next_page: null, previous_page: null, count: 0 } });
       } else if (pathname === '/api/v2/tickets/123.json' && request.method() === 'PUT') {
         const csrf = request.headers()['x-csrf-token'];
         writes.push({ csrf, body: request.postDataJSON() });
@@ -241,6 +244,8 @@ test.describe('escalation', () => {
       },
     });
     expect(JSON.stringify(write?.body)).toContain('Rückerstattung fehlt');
+    // The reference a retry looks for before posting the note again (issue 20).
+    expect(JSON.stringify(write?.body)).toMatch(/Rapport ref: R-[0-9a-f]{12}/);
     await panel.screenshot({ path: 'test-results/escalation-panel-zendesk.png', fullPage: true });
   });
 });

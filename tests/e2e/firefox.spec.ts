@@ -16,11 +16,25 @@ const root = resolve(import.meta.dirname, '../..');
 const extensionPath = resolve(root, process.env.RAPPORT_OUT_DIR ?? '.output', 'firefox-mv3');
 const firefoxPath = resolveFirefoxPath();
 const angryRefund = getDemoConversation('angry-refund');
-const drawerUrl = `moz-extension://${firefoxAddonUuid}/sidepanel.html?tabId=current&drawer=1`;
+/** The drawer's address once it has taken its one-time ticket out of the fragment (issue 20). */
+const drawerUrl = `moz-extension://${firefoxAddonUuid}/drawer.html`;
 const settingsUrl = `moz-extension://${firefoxAddonUuid}/options.html`;
 
-/** The badge's button, inside its shadow root. */
-const badgeButton = `document.querySelector('rapport-badge')?.shadowRoot?.querySelector('button.open')`;
+/**
+ * The point of the badge's open button, found as a page sees it: our shadow root is closed (issue 20), so only where
+ * the host element answers a hit test, scanning the bottom-right corner; the leftmost hit is the open button.
+ */
+const badgePoint = `(() => {
+  if (document.querySelector('rapport-badge')?.shadowRoot) throw new Error('the badge shadow root is open');
+  for (let y = innerHeight - 8; y > innerHeight - 200; y -= 6) {
+    for (let x = innerWidth - 400; x < innerWidth - 4; x += 6) {
+      if (document.elementFromPoint(x, y)?.tagName === 'RAPPORT-BADGE') return { x: x + 12, y };
+    }
+  }
+  return null;
+})()`;
+/** Whether the drawer (fixed at the right edge, full height, in our closed shadow root) covers the page there. */
+const drawerShown = `document.elementFromPoint(innerWidth - 40, innerHeight / 2)?.tagName === 'RAPPORT-BADGE'`;
 
 test.describe('Firefox', () => {
   test.skip(!firefoxPath, 'Firefox is not installed: `sudo apt-get install -y firefox-esr` or set FIREFOX_PATH');
@@ -53,36 +67,23 @@ test.describe('Firefox', () => {
     await testInfo.attach('page.png', { body: await firefox.screenshot(firefox.tab), contentType: 'image/png' });
   });
 
-  /**
-   * Opens the angry refund demand and waits for the badge to carry a mood (by default, the bundled model's). Within
-   * 20 s: a mood that reached the page before its badge existed once waited ~30 s for the next change.
-   */
-  async function openAngryRefund(mood = /angry|upset/): Promise<void> {
+  /** Opens the angry refund demand and waits for its badge. */
+  async function openAngryRefund(): Promise<void> {
     await firefox.navigate(firefox.tab, `${demo.url}/tickets/${angryRefund.id}`);
-    await expect
-      .poll(
-        () =>
-          firefox.evaluate<string | null>(
-            firefox.tab,
-            `document.querySelector('rapport-badge')?.shadowRoot?.querySelector('.badge')?.dataset.mood ?? null`,
-          ),
-        { timeout: 20_000 },
-      )
-      .toMatch(mood);
+    // The mood is in the badge's closed shadow root, which no page script (nor this test) reads: the drawer shows it.
+    await expect.poll(() => firefox.evaluate(firefox.tab, badgePoint), { timeout: 20_000 }).not.toBeNull();
   }
 
   /** Clicks the badge (a real click) and returns the drawer's frame once it shows the mood card. */
   async function openDrawer(): Promise<string> {
-    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
-      firefox.tab,
-      `${badgeButton}.getBoundingClientRect()`,
-    );
-    await firefox.click(firefox.tab, box.x + box.width / 2, box.y + box.height / 2);
+    const point = await firefox.evaluate<{ x: number; y: number }>(firefox.tab, badgePoint);
+    await firefox.click(firefox.tab, point.x, point.y);
     let frame = '';
     await expect
       .poll(
         async () => {
-          frame = (await firefox.frames(firefox.tab)).find((f) => f.url === drawerUrl)?.context ?? '';
+          // The ticket leaves the address once redeemed; the browser may still report the first address a moment.
+          frame = (await firefox.frames(firefox.tab)).find((f) => f.url.split('#')[0] === drawerUrl)?.context ?? '';
           if (!frame) return false;
           return firefox.evaluate<boolean>(frame, `Boolean(document.querySelector('[data-testid="mood-card"]'))`);
         },
@@ -94,9 +95,10 @@ test.describe('Firefox', () => {
 
   /** A real click (a user gesture) on an element inside the drawer, at its centre in the page's viewport. */
   async function clickInDrawer(drawer: string, selector: string): Promise<void> {
+    // The drawer's frame is out of the page's reach; it sits at the right edge, min(400px, 100vw) wide, full height.
     const frameBox = await firefox.evaluate<{ x: number; y: number }>(
       firefox.tab,
-      `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer iframe').getBoundingClientRect()`,
+      `({ x: innerWidth - Math.min(400, innerWidth), y: 0 })`,
     );
     const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
       drawer,
@@ -148,8 +150,14 @@ test.describe('Firefox', () => {
 
   test('the background page reads the conversation and the badge shows its mood', async () => {
     await openAngryRefund();
-    const label = await firefox.evaluate<string>(firefox.tab, `${badgeButton}.getAttribute('aria-label')`);
-    expect(label).toMatch(/Angry|Upset/);
+    // The page sees our badge's host and nothing inside it: no shadow root, no mood, no extension address.
+    const seen = await firefox.evaluate<string>(
+      firefox.tab,
+      `[...document.querySelectorAll('*')].map((el) => el.getAttributeNames().map((a) => el.getAttribute(a)).join(' ') + ' ' + (el.shadowRoot ? 'OPEN-ROOT' : '')).join(' ') + document.body.innerText`,
+    );
+    expect(seen).not.toMatch(/OPEN-ROOT|moz-extension:|Rapport ·/);
+    const frame = await openDrawer();
+    expect(await textOf(frame, 'mood-card')).toMatch(/Angry|Upset|Frustrated/);
   });
 
   test('a click on the badge opens the in-page drawer with the whole panel', async () => {
@@ -220,14 +228,7 @@ test.describe('Firefox', () => {
       .toMatch(/^Hi Derek,[\s\S]*A-55812[\s\S]*Lena Vogt$/);
     // Closing goes through the background to the page's content script (no tabs API in the frame).
     await firefox.evaluate(frame, `document.querySelector('button[aria-label="Close panel"]').click()`);
-    await expect
-      .poll(() =>
-        firefox.evaluate<string | null>(
-          firefox.tab,
-          `document.querySelector('rapport-badge').shadowRoot.querySelector('.drawer')?.dataset.open ?? null`,
-        ),
-      )
-      .toBe('false');
+    await expect.poll(() => firefox.evaluate<boolean>(firefox.tab, drawerShown)).toBe(false);
   });
 
   test('settings open from the drawer; an opt-in model downloads there and the background analyses with it', async () => {
@@ -249,7 +250,7 @@ test.describe('Firefox', () => {
     expect(hub.requests.filter((r) => r.startsWith('GET')).length).toBeGreaterThanOrEqual(4);
 
     // The test model's labels are in another order, so the mood it reads is not the bundled model's.
-    await openAngryRefund(/^(?!unknown$)/);
+    await openAngryRefund();
     const again = await openDrawer();
     await expect
       .poll(() => textOf(again, 'mood-card'), { timeout: 30_000 })
@@ -259,7 +260,7 @@ test.describe('Firefox', () => {
   test('the drawer escalates the angry refund to the team’s webhook', async () => {
     const receiver = await startReceiver();
     try {
-      await openAngryRefund(/^(?!unknown$)/);
+      await openAngryRefund();
       const settings = await openSettingsFrom(await openDrawer());
       await typeInto(settings, '[data-testid="webhook-url"]', receiver.url);
       await firefox.evaluate(settings, `document.querySelector('[data-testid="save-escalation"]').click()`);
@@ -268,7 +269,7 @@ test.describe('Firefox', () => {
         .toContain('Escalation settings saved');
       await firefox.send('browsingContext.close', { context: settings });
 
-      await openAngryRefund(/^(?!unknown$)/);
+      await openAngryRefund();
       const drawer = await openDrawer();
       await expect
         .poll(() => textOf(drawer, 'escalation-planned'), { timeout: 30_000 })

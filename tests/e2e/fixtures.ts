@@ -71,7 +71,81 @@ export async function openPanelPage(context: BrowserContext, extensionId: string
   return panel;
 }
 
-/** The in-page badge's open button, inside its shadow root. */
-export function badgeButton(page: Page) {
-  return page.locator('rapport-badge').locator('button.open');
+/**
+ * Evaluates `expression` in Rapport's content-script world of the page's top frame (over the DevTools protocol). Our
+ * shadow roots are closed, so neither the page nor Playwright's locators see inside them; the content script's world
+ * has `chrome.dom.openOrClosedShadowRoot`, as the agent's browser does for us.
+ */
+export async function evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { frameId?: string; type?: string } }[] = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await session.send('Runtime.enable');
+    const { frameTree } = await session.send('Page.getFrameTree');
+    // The newest copy: after an update the old content script's world may linger, retired.
+    const world = contexts
+      .filter((context) => context.auxData?.type === 'isolated' && context.auxData.frameId === frameTree.frame.id)
+      .findLast((context) => context.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error('Rapport’s content script is not running in this page');
+    const answer = await session.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? 'evaluation failed');
+    return answer.result.value as T;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** What the badge shows: null while there is none (not mounted or hidden). */
+export interface BadgeState {
+  mood: string;
+  label: string;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/** The badge as the agent sees it, read inside its closed shadow root. */
+export function badgeState(page: Page): Promise<BadgeState | null> {
+  return evaluateInContentScript<BadgeState | null>(
+    page,
+    `(() => {
+      const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
+      const badge = root?.querySelector('.badge');
+      const open = root?.querySelector('button.open');
+      if (!badge || !open || badge.hidden) return null;
+      const rect = open.getBoundingClientRect();
+      if (rect.width === 0) return null;
+      return {
+        mood: badge.dataset.mood ?? '',
+        label: open.getAttribute('aria-label') ?? '',
+        box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      };
+    })()`,
+  ).catch(() => null);
+}
+
+/** Clicks one of the badge's buttons with the mouse (a real click): `open` by default, or `dismiss`. */
+export async function clickBadge(page: Page, button: 'open' | 'dismiss' = 'open'): Promise<void> {
+  await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
+  const rect = await evaluateInContentScript<{ x: number; y: number; width: number; height: number }>(
+    page,
+    `(() => {
+      const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
+      const r = root.querySelector('button.${button}').getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    })()`,
+  );
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+/** The in-page drawer's frame (drawer.html), once our content script has framed it. */
+export async function drawerFrame(page: Page) {
+  await expect.poll(() => page.frames().some((frame) => new URL(frame.url()).pathname === '/drawer.html')).toBe(true);
+  const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname === '/drawer.html');
+  if (!frame) throw new Error('no drawer frame');
+  return frame;
 }

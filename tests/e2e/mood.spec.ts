@@ -1,5 +1,5 @@
 import { getDemoConversation } from '../../scripts/demo/conversations';
-import { badgeButton, expect, openPanelPage, tabIdOf, test } from './fixtures';
+import { badgeState, expect, openPanelPage, tabIdOf, test } from './fixtures';
 
 test.describe('mood engine on the demo helpdesk', () => {
   test('the angry refund demand reads angry, negative and worsening, with its evidence highlighted', async ({
@@ -25,10 +25,10 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect(mood).not.toHaveAttribute('data-analyzing', 'true');
     await expect(mood).not.toContainText('Updating the evidence');
     // The badge carries the mood without opening the panel (colour, icon and a text label).
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset/);
+    await expect.poll(async () => (await badgeState(page))?.mood).toMatch(/angry|upset/);
     // The badge names the state the headline shows.
     const state = await mood.getAttribute('data-state');
-    await expect(badgeButton(page)).toHaveAttribute('aria-label', state === 'angry' ? /Angry/ : /Frustrated/);
+    await expect.poll(async () => (await badgeState(page))?.label).toMatch(state === 'angry' ? /Angry/ : /Frustrated/);
   });
 
   test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
@@ -38,7 +38,7 @@ test.describe('mood engine on the demo helpdesk', () => {
     const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
     const mood = panel.getByTestId('mood-card');
     await expect(mood).toHaveAttribute('data-sentiment', 'positive', { timeout: 30_000 });
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'positive');
+    await expect.poll(async () => (await badgeState(page))?.mood).toBe('positive');
   });
 
   test('the worried customer reads anxious, in the headline and on the badge', async ({
@@ -55,8 +55,8 @@ test.describe('mood engine on the demo helpdesk', () => {
     const mood = panel.getByTestId('mood-card');
     await expect(mood).toHaveAttribute('data-state', 'anxious', { timeout: 30_000 });
     await expect(mood.locator('.mood-label')).toContainText('Anxious');
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'anxious');
-    await expect(badgeButton(page)).toHaveAttribute('aria-label', /Anxious/);
+    await expect.poll(async () => (await badgeState(page))?.mood).toBe('anxious');
+    await expect.poll(async () => (await badgeState(page))?.label).toMatch(/Anxious/);
   });
 
   test('the polite German invoice question reads calm or confused, with no upset badge and no escalation', async ({
@@ -72,7 +72,7 @@ test.describe('mood engine on the demo helpdesk', () => {
     const mood = panel.getByTestId('mood-card');
     await expect(mood).toHaveAttribute('data-state', /^(calm|confused)$/, { timeout: 30_000 });
     await expect(mood).not.toHaveAttribute('data-analyzing', 'true');
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'neutral');
+    await expect.poll(async () => (await badgeState(page))?.mood).toBe('neutral');
     await expect(panel.getByTestId('escalation-card')).toHaveAttribute('data-recommend', 'false');
   });
 
@@ -94,7 +94,7 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect(card.getByTestId('escalation-reasons')).toContainText(/Cancellation threatened/);
     // The badge and the headline say the same thing.
     const state = await mood.getAttribute('data-state');
-    await expect(badgeButton(page)).toHaveAttribute('aria-label', state === 'angry' ? /Angry/ : /Frustrated/);
+    await expect.poll(async () => (await badgeState(page))?.label).toMatch(state === 'angry' ? /Angry/ : /Frustrated/);
   });
 
   test('a new ticket with only the customer’s first message is read and its mood shown', async ({
@@ -111,7 +111,7 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect(panel.getByTestId('read-message')).toHaveCount(1);
     const mood = panel.getByTestId('mood-card');
     await expect(mood).toHaveAttribute('data-sentiment', 'negative', { timeout: 30_000 });
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', /angry|upset|anxious/);
+    await expect.poll(async () => (await badgeState(page))?.mood).toMatch(/angry|upset|anxious/);
   });
 
   test('bad input gives a defined result, never a frozen panel', async ({ context, extensionId, serviceWorker }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openPanelPage, tabIdOf, test } from './fixtures';
+import { badgeState, expect, openPanelPage, tabIdOf, test } from './fixtures';
 import { loadFixture, readMessagesIn, serveOn, watchPageErrors } from './sites-helpers';
 
 /**
@@ -198,7 +198,7 @@ test.describe('reading from the helpdesk, and saying when the reading looks wron
     await expect(panel.getByTestId('mood-card')).toHaveAttribute('data-doubtful', 'true', { timeout: 30_000 });
     await expect(panel.getByTestId('mood-card')).toContainText('low confidence');
     // The badge on the page claims no mood either, and escalation advice says to check the reading first.
-    await expect(page.locator('rapport-badge').locator('.badge')).toHaveAttribute('data-mood', 'doubtful');
+    await expect.poll(async () => (await badgeState(page))?.mood).toBe('doubtful');
     await expect(panel.getByTestId('escalation-doubtful')).toBeVisible();
     // The ways out stay one click away.
     await expect(panel.getByRole('button', { name: 'Pick the conversation area' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, openPanelPage, tabIdOf, test } from './fixtures';
+import { badgeState, expect, openPanelPage, tabIdOf, test } from './fixtures';
 import {
   expectPanelShows,
   fieldText,
@@ -243,7 +243,7 @@ test.describe('when reading fails', () => {
       await expect(state.getByRole('button', { name: 'Use the selected text' })).toBeVisible();
       await expect(panel.getByTestId('read-message')).toHaveCount(0);
       // The badge still appears on a known site, so the agent can reach the panel to recover.
-      await expect(page.locator('rapport-badge').locator('button.open')).toBeVisible();
+      await expect.poll(() => badgeState(page)).not.toBeNull();
       expect(errors).toEqual([]);
     });
   }

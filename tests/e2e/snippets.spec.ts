@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { getDemoConversation } from '../../scripts/demo/conversations';
-import { badgeButton, expect, test } from './fixtures';
+import { badgeState, evaluateInContentScript, expect, test } from './fixtures';
 
 const angryRefund = getDemoConversation('angry-refund');
 
@@ -45,7 +45,7 @@ test.describe('snippets in the reply box', () => {
     const page = await context.newPage();
     await page.goto(`${demo.url}/tickets/${angryRefund.id}`);
     // The content script is running (its badge shows) before anything is typed.
-    await expect(badgeButton(page)).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
     const reply = page.locator('#reply-body');
 
     // Off by default: the shortcut stays as typed.
@@ -72,12 +72,17 @@ test.describe('snippets in the reply box', () => {
     await reply.pressSequentially('Thanks! ;sorry-voucher ');
 
     // The conversation has the name and the order number; the voucher code is asked for beside the reply box.
-    const form = page.getByTestId('snippet-fill-form');
-    await expect(form).toBeVisible();
-    await expect(form).toContainText('Voucher code');
+    // The form sits in a closed shadow root (the page may not read it): looked at from the content script's world.
+    const formText = () =>
+      evaluateInContentScript<string | null>(
+        page,
+        `chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-snippet-form'))?.querySelector('[data-testid="snippet-fill-form"]')?.textContent ?? null`,
+      ).catch(() => null);
+    await expect.poll(formText).toContain('Voucher code');
     await page.screenshot({ path: testInfo.outputPath('snippet-fill-form.png') });
-    await form.getByLabel('Voucher code').fill('SORRY-10');
-    await form.getByRole('button', { name: 'Insert' }).click();
+    // The form focuses its first field (the voucher code); Enter inserts.
+    await page.keyboard.type('SORRY-10');
+    await page.keyboard.press('Enter');
     await expect(reply).toHaveValue('Thanks! Hi Derek, sorry about order A-55812. Here is a voucher: SORRY-10');
     await expect(reply).toBeFocused();
 

@@ -1,20 +1,18 @@
 /**
- * React-query hooks for the template library and team packs, shared by the panel and the options page. Both pages read
- * the extension's IndexedDB directly; Dexie tells every extension page about writes made in another one (a library
- * edit in the options page reaches an open panel), and these hooks turn that into query invalidation.
+ * React-query hooks for the template library and team packs, shared by the panel and the options page. What the panel
+ * uses goes through its data layer (lib/panel/panel-data.ts: the extension's IndexedDB, or the background's where the
+ * page has none, as in the in-page drawer); the library editing only the options page offers reads IndexedDB
+ * directly. Writes made in any extension context reach an open page as query invalidation.
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
-import { getDb } from '../../db';
+import { ensureStarterPackOnce, panelData } from '../../panel/panel-data';
 import { queryKeys } from '../../queries';
 import {
   createTemplate,
   deleteTemplate,
   duplicateTemplate,
-  listActiveTemplates,
   listTemplates,
-  recordTemplateUse,
   restoreTemplate,
   type TemplateQuery,
   updateTemplate,
@@ -23,35 +21,17 @@ import { applyImport, type ConflictResolution, type ImportPlan, planImport } fro
 import {
   listPackSubscriptions,
   PACK_REFRESH_INTERVAL_MS,
-  type PackSubscription,
   type PackSyncResult,
   subscribePack,
-  syncAllPacks,
   syncPack,
   unsubscribePack,
 } from './pack-sync';
 import type { TemplateInput } from './schema';
-import { ensureStarterPack } from './starter-pack';
 
 /** Prefix of every template query, for invalidation. */
 const templatesRoot = [queryKeys.templates()[0]] as const;
 /** The background refresh of subscribed packs (a query so react-query schedules it with `refetchInterval`). */
 const packRefreshKey = [...queryKeys.packs(), 'refresh'] as const;
-
-let starterPackInstalled: Promise<unknown> | undefined;
-
-/**
- * Installs the starter pack once per page. The background also runs it on install and update; this covers a
- * database that was cleared since, and the first panel opened before the background finished.
- */
-function ensureStarterPackOnce(): Promise<unknown> {
-  starterPackInstalled ??= ensureStarterPack().catch((error: unknown) => {
-    // Let a later call try again rather than remembering a failure for the page's lifetime.
-    starterPackInstalled = undefined;
-    throw error;
-  });
-  return starterPackInstalled;
-}
 
 function invalidateTemplates(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: templatesRoot });
@@ -68,23 +48,19 @@ function invalidatePacks(client: QueryClient): Promise<void> {
 export function useTemplateStoreSync(): void {
   const client = useQueryClient();
   useEffect(() => {
-    let first = true;
-    // Reading both tables whole makes Dexie observe every row; the first emission is the current state, not a change.
-    const subscription = liveQuery(async () => {
-      const db = getDb();
-      return Promise.all([db.templates.toArray(), db.packs.toArray()]);
-    }).subscribe({
-      next: () => {
-        if (first) {
-          first = false;
-          return;
-        }
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void panelData().then((data) => {
+      if (unmounted) return;
+      stop = data.watch({ kind: 'templates' }, () => {
         void invalidateTemplates(client);
         void invalidatePacks(client);
-      },
-      error: (error: unknown) => console.warn('Rapport: template change feed stopped', error),
+      });
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [client]);
 }
 
@@ -103,10 +79,7 @@ export function useTemplates(query: TemplateQuery = {}) {
 export function useActiveTemplates() {
   return useQuery({
     queryKey: queryKeys.templates({ active: true }),
-    queryFn: async () => {
-      await ensureStarterPackOnce();
-      return listActiveTemplates();
-    },
+    queryFn: async () => (await panelData()).listActiveTemplates(),
   });
 }
 
@@ -159,7 +132,7 @@ export function useDuplicateTemplate() {
 export function useRecordTemplateUse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => recordTemplateUse(id),
+    mutationFn: async (id: string) => (await panelData()).recordTemplateUse(id),
     onSettled: () => invalidateTemplates(client),
   });
 }
@@ -189,12 +162,7 @@ export function usePackSubscriptions() {
   return useQuery({ queryKey: queryKeys.packs(), queryFn: () => listPackSubscriptions() });
 }
 
-/** Whether a subscription is due for a refresh: never synced, or last synced longer ago than the refresh interval. */
-export function isPackDue(subscription: PackSubscription, now = Date.now()): boolean {
-  // A recent failure counts as a try too, so a broken server is not asked again on every page open.
-  const lastTry = Math.max(subscription.pack?.lastSyncAt ?? 0, subscription.pack?.lastError?.at ?? 0);
-  return lastTry === 0 || now - lastTry >= PACK_REFRESH_INTERVAL_MS;
-}
+export { isPackDue } from '../../panel/panel-data';
 
 /**
  * Refreshes subscribed packs in the background while the page is open: at once when one is due, then every
@@ -206,11 +174,9 @@ export function usePackRefresh() {
   return useQuery({
     queryKey: packRefreshKey,
     queryFn: async ({ signal }): Promise<PackSyncResult[]> => {
-      const subscriptions = await listPackSubscriptions();
-      // Pages open and close all day: only touch the network when a pack is actually due.
-      if (!subscriptions.some((subscription) => isPackDue(subscription))) return [];
-      const results = await syncAllPacks({ signal });
-      await Promise.all([invalidateTemplates(client), invalidatePacks(client)]);
+      // Only due packs are fetched; the drawer has the background fetch and store them.
+      const results = await (await panelData()).refreshDuePacks({ signal });
+      if (results.length > 0) await Promise.all([invalidateTemplates(client), invalidatePacks(client)]);
       return results;
     },
     refetchInterval: PACK_REFRESH_INTERVAL_MS,

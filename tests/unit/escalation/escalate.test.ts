@@ -149,6 +149,28 @@ describe('escalate', () => {
     expect(outcome.missing).toBeUndefined();
   });
 
+  it('marks the Zendesk note with the escalation’s reference and keeps it on retries (issue 20)', async () => {
+    const seen: ZendeskActionInput[] = [];
+    const runZendesk = async (input: ZendeskActionInput): Promise<ActionResult> => {
+      seen.push(input);
+      return seen.length === 1
+        ? { action: 'zendesk', ok: false, detail: 'Zendesk did not answer in time — retry.', retryable: true }
+        : { action: 'zendesk', ok: true, detail: 'Zendesk ticket #4244 updated.', retryable: false };
+    };
+    const req = request('zendesk', 'https://acme.zendesk.com/agent/tickets/4244');
+    const escalation = settings({ webhook: { url: '' }, teamLeadEmail: '' });
+    const outcome = await escalate(req, deps(escalation, { runZendesk }));
+    if (outcome.status === 'not-configured') throw new Error('expected a run');
+    const retried = await retryFailed(outcome.record.id, deps(escalation, { runZendesk }));
+    expect(retried.status).toBe('done');
+    expect(seen).toHaveLength(2);
+    const [first, second] = seen;
+    expect(first?.noteRef).toMatch(/^R-[0-9a-f]{12}$/);
+    expect(first?.note.endsWith(`Rapport ref: ${first?.noteRef}`)).toBe(true);
+    expect(second?.noteRef).toBe(first?.noteRef);
+    expect(second?.note).toBe(first?.note);
+  });
+
   it('turns a Zendesk tab that went away into a retryable failure', async () => {
     const runZendesk = async (): Promise<ActionResult> => {
       throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -1,15 +1,18 @@
 // @vitest-environment node
 // Node's own fetch, as in the extension's background page: host permissions, no page CORS in the way.
 import { afterEach, describe, expect, it } from 'vitest';
+import { missingConfiguration } from '../../../lib/escalation/escalate';
 import { evaluateEscalation } from '../../../lib/escalation/rules';
 import { buildHandoffSummary, type HandoffSummary } from '../../../lib/escalation/summary';
 import {
   defaultWebhookPayload,
   renderWebhookPayload,
   runWebhookAction,
+  WEBHOOK_MAX_REDIRECTS,
   type WebhookActionInput,
+  webhookUrlProblem,
 } from '../../../lib/escalation/webhook';
-import { defaultSettings } from '../../../lib/settings';
+import { defaultSettings, mergeSettings } from '../../../lib/settings';
 import { angryGermanConversation, sendJson, startServer, type TestServer } from './fixtures';
 
 let server: TestServer | undefined;
@@ -189,6 +192,120 @@ describe('runWebhookAction', () => {
     const result = await runWebhookAction(input('http://hooks.example.com/x'), fastDeps());
     expect(result).toMatchObject({ ok: false, retryable: false });
     expect(result.detail).toBe('The webhook URL is not valid — set an https URL in Settings → Escalation.');
+  });
+});
+
+describe('webhook redirects and credentials (issue 20: nothing followed blindly)', () => {
+  let other: TestServer | undefined;
+  afterEach(async () => {
+    await other?.close();
+    other = undefined;
+  });
+
+  it('follows a redirect on the configured host, posting the same body with the same key', async () => {
+    server = await startServer((request, response) => {
+      if (request.url === '/hook') {
+        response.writeHead(308, { Location: '/hook/v2' }).end();
+        return;
+      }
+      sendJson(response, 200, { ok: true });
+    });
+    const request = input(`${server.url}/hook`);
+    const result = await runWebhookAction(request, fastDeps());
+    expect(result.ok).toBe(true);
+    expect(server.requests.map((r) => [r.method, r.url])).toEqual([
+      ['POST', '/hook'],
+      ['POST', '/hook/v2'],
+    ]);
+    expect(server.requests[1]?.body).toBe(server.requests[0]?.body);
+    expect(server.requests[1]?.headers['idempotency-key']).toBe(request.idempotencyKey);
+  });
+
+  it('sends nothing to a redirect target on another host', async () => {
+    other = await startServer((_request, response) => sendJson(response, 200, { ok: true }));
+    const elsewhere = `${other.url}/collect`;
+    server = await startServer((_request, response) => {
+      response.writeHead(302, { Location: elsewhere }).end();
+    });
+    const result = await runWebhookAction(input(`${server.url}/hook`), fastDeps());
+    expect(result).toMatchObject({ ok: false, retryable: false });
+    expect(result.detail).toContain(`redirected the escalation to http://${new URL(elsewhere).host}`);
+    expect(result.detail).toContain('nothing was sent there');
+    expect(other.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('sends nothing to a redirect target with credentials, or over http from https', async () => {
+    const calls: string[] = [];
+    const targets: Record<string, string> = {
+      'https://hooks.example.com/creds': 'https://user:secret@hooks.example.com/in',
+      'https://hooks.example.com/downgrade': 'http://hooks.example.com/in',
+    };
+    const fakeFetch = async (url: string) => {
+      calls.push(url);
+      const location = targets[url];
+      return location
+        ? new Response(null, { status: 307, headers: { Location: location } })
+        : new Response('{}', { status: 200 });
+    };
+    for (const url of Object.keys(targets)) {
+      const result = await runWebhookAction(input(url), { ...fastDeps(), fetch: fakeFetch });
+      expect(result).toMatchObject({ ok: false, retryable: false });
+      expect(result.detail).toContain('nothing was sent there');
+    }
+    expect(calls).toEqual(Object.keys(targets));
+  });
+
+  it('stops after a bounded number of redirects', async () => {
+    let hop = 0;
+    server = await startServer((_request, response) => {
+      hop += 1;
+      response.writeHead(307, { Location: `/hop-${hop}` }).end();
+    });
+    const result = await runWebhookAction(input(`${server.url}/hook`), fastDeps());
+    expect(result).toMatchObject({ ok: false, retryable: false });
+    expect(result.detail).toContain(`redirected more than ${WEBHOOK_MAX_REDIRECTS} times`);
+    expect(server.requests).toHaveLength(WEBHOOK_MAX_REDIRECTS + 1);
+  });
+
+  it('reports a redirect the browser hides (opaque) and sends nothing on', async () => {
+    const calls: { url: string; redirect: RequestRedirect | undefined }[] = [];
+    const browserLikeFetch = async (url: string, init?: RequestInit) => {
+      calls.push({ url, redirect: init?.redirect });
+      // What a browser returns for `redirect: 'manual'`: status 0, no headers, type "opaqueredirect".
+      const opaque = new Response(null, { status: 200 });
+      Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+      return opaque;
+    };
+    const result = await runWebhookAction(input('https://hooks.example.com/x'), {
+      ...fastDeps(),
+      fetch: browserLikeFetch,
+    });
+    expect(result).toMatchObject({ ok: false, retryable: false });
+    expect(result.detail).toContain('redirect whose target cannot be checked');
+    expect(calls).toEqual([{ url: 'https://hooks.example.com/x', redirect: 'manual' }]);
+  });
+
+  it('refuses a webhook URL with a user name or password, at send time and in the settings check', async () => {
+    const calls: string[] = [];
+    const url = 'https://team:s3cret@hooks.example.com/x';
+    const result = await runWebhookAction(input(url), {
+      ...fastDeps(),
+      fetch: async (target: string) => {
+        calls.push(target);
+        return new Response('{}');
+      },
+    });
+    expect(result).toMatchObject({ ok: false, retryable: false });
+    expect(result.detail).toContain('Remove the user name and password');
+    expect(calls).toEqual([]);
+    expect(webhookUrlProblem(url)).toBe('credentials');
+    expect(webhookUrlProblem('https://hooks.example.com/x')).toBeNull();
+    expect(webhookUrlProblem('http://hooks.example.com/x')).toBe('insecure');
+    expect(webhookUrlProblem('javascript:alert(1)')).toBe('invalid');
+
+    const settings = mergeSettings(defaultSettings.escalation, { webhook: { url } });
+    expect(missingConfiguration('generic', settings, 'de')?.message).toContain('Benutzername und Passwort');
   });
 });
 

@@ -28,10 +28,20 @@ let server: TestServer;
 let ticket: Ticket;
 /** Simulates another agent editing the ticket between our read and our write. */
 let editBetweenReadAndWrite = false;
+/** Simulates a slow Zendesk: the write is stored, but the answer comes after the client gave up. */
+let answerWritesLate = false;
 
 function handle(request: RecordedRequest, response: Parameters<Parameters<typeof startServer>[0]>[1]): void {
   if (request.url === '/api/v2/users/me.json') {
     sendJson(response, 200, { user: { id: 7, authenticity_token: 'from-me-endpoint' } });
+    return;
+  }
+  if (request.url === `/api/v2/tickets/${ticket.id}/comments.json?sort_order=desc&per_page=100`) {
+    // "List Comments": newest first as asked, with `body` and `plain_body` as documented.
+    const comments = ticket.comments
+      .map((comment, index) => ({ id: index + 1, ...comment, plain_body: comment.body }))
+      .reverse();
+    sendJson(response, 200, { comments, next_page: null, previous_page: null, count: comments.length });
     return;
   }
   if (request.url !== `/api/v2/tickets/${ticket.id}.json`) {
@@ -69,6 +79,10 @@ function handle(request: RecordedRequest, response: Parameters<Parameters<typeof
       updated_at: '2025-03-14T10:01:00Z',
       comments: comment ? [...ticket.comments, comment] : ticket.comments,
     };
+    if (answerWritesLate) {
+      setTimeout(() => sendJson(response, 200, { ticket }), 1_500);
+      return;
+    }
     sendJson(response, 200, { ticket });
     return;
   }
@@ -81,7 +95,8 @@ function input(overrides: Partial<ZendeskActionInput> = {}): ZendeskActionInput 
     priority: 'urgent',
     tags: ['rapport-escalated', 'Needs Lead'],
     groupId: '360001',
-    note: 'Eskalation: Bestellung nicht angekommen — Anna Weber\nStimmung: verärgert',
+    note: 'Eskalation: Bestellung nicht angekommen — Anna Weber\nStimmung: verärgert\n\nRapport ref: R-0123456789ab',
+    noteRef: 'R-0123456789ab',
     lang: 'en',
     ...overrides,
   };
@@ -108,6 +123,7 @@ beforeEach(async () => {
     comments: [],
   };
   editBetweenReadAndWrite = false;
+  answerWritesLate = false;
   server = await startServer(handle);
   setPageUrl(`${server.url}/agent/tickets/4242`);
   setCsrfMeta(token);
@@ -203,6 +219,42 @@ describe('runZendeskAction', () => {
     server = await startServer(handle);
     const unreachable = await runZendeskAction(input(), { ...deps(), baseUrl: closedUrl, timeoutMs: 2_000 });
     expect(unreachable).toMatchObject({ ok: false, retryable: true });
+  });
+});
+
+describe('retrying the Zendesk action never duplicates the note (issue 20)', () => {
+  it('a retry after a timeout, when Zendesk had stored the note, updates the ticket without a second note', async () => {
+    answerWritesLate = true;
+    const first = await runZendeskAction(input(), { ...deps(), timeoutMs: 300 });
+    expect(first).toMatchObject({ ok: false, retryable: true, detail: 'Zendesk did not answer in time — retry.' });
+    // The write landed although the answer did not.
+    await expect.poll(() => ticket.comments.length).toBe(1);
+
+    answerWritesLate = false;
+    const retried = await runZendeskAction(input(), deps());
+    expect(retried.ok).toBe(true);
+    expect(retried.detail).toContain('internal note already there');
+    expect(ticket.comments).toEqual([{ body: input().note, public: false }]);
+    const lastPut = JSON.parse(server.requests.filter((request) => request.method === 'PUT').at(-1)?.body ?? '{}');
+    expect(lastPut.ticket.comment).toBeUndefined();
+  });
+
+  it('posts the note when the ticket’s earlier note belongs to another escalation', async () => {
+    ticket.comments = [{ body: 'Old handoff\n\nRapport ref: R-0123456789abff', public: false }];
+    const result = await runZendeskAction(input(), deps());
+    expect(result.detail).toContain('internal note added');
+    expect(ticket.comments).toHaveLength(2);
+  });
+
+  it('posts nothing when it cannot tell whether the note is there', async () => {
+    const result = await runZendeskAction(input(), {
+      ...deps(),
+      fetch: (url: string, init?: RequestInit) =>
+        url.includes('/comments.json') ? Promise.reject(new Error('offline')) : fetch(url, init),
+    });
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect(server.requests.filter((request) => request.method === 'PUT')).toHaveLength(0);
+    expect(ticket.comments).toEqual([]);
   });
 });
 

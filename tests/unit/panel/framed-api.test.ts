@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '../../../lib/errors';
 import { lacksTabsApi, sendToTab } from '../../../lib/messaging';
-import { frameRelayHandlers, isOpenableUrl } from '../../../lib/panel/frame-relay';
+import { createDrawerGate, frameRelayHandlers, isOpenableUrl } from '../../../lib/panel/frame-relay';
 import { currentTabId, tabInfo } from '../../../lib/panel/framed-api';
 
 type Sender = Parameters<typeof frameRelayHandlers.getFrameTab>[1];
@@ -129,5 +129,31 @@ describe('the background’s relay for framed panels', () => {
     await expect(frameRelayHandlers.openTab({ url: 'javascript:alert(1)' }, drawerSender)).rejects.toBeInstanceOf(
       AppError,
     );
+  });
+});
+
+describe('createDrawerGate().admitsPort: who may watch a tab through a panel port', () => {
+  const gate = createDrawerGate();
+  const base = { id: fakeBrowser.runtime.id };
+
+  it('admits the side panel (no tab) and our page opened as a tab of its own', async () => {
+    expect(await gate.admitsPort({ ...base, url: 'chrome-extension://test-extension-id/sidepanel.html' }, 7)).toBe(
+      true,
+    );
+    const ownTab = { ...base, url: 'chrome-extension://test-extension-id/sidepanel.html?tabId=7', frameId: 0 };
+    expect(await gate.admitsPort({ ...ownTab, tab: { id: 3 } } as Sender, 7)).toBe(true);
+  });
+
+  it('refuses our own content script, another extension, and a framed page that redeemed no ticket', async () => {
+    const contentScript = { ...base, url: 'https://shop.zendesk.com/agent/tickets/1', tab: { id: 7 }, frameId: 0 };
+    expect(await gate.admitsPort(contentScript as Sender, 7)).toBe(false);
+    expect(await gate.admitsPort(contentScript as Sender, 9)).toBe(false);
+    const otherExtension = { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' };
+    expect(await gate.admitsPort(otherExtension, 7)).toBe(false);
+    const framed = { ...base, url: 'chrome-extension://test-extension-id/drawer.html', tab: { id: 7 }, frameId: 4 };
+    expect(await gate.admitsPort(framed as Sender, 7)).toBe(false);
+    // No frame id on a tab sender counts as framed, never as a page of its own.
+    const noFrameId = { ...base, url: 'chrome-extension://test-extension-id/drawer.html', tab: { id: 7 } };
+    expect(await gate.admitsPort(noFrameId as Sender, 7)).toBe(false);
   });
 });

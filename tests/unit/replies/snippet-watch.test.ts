@@ -80,13 +80,27 @@ describe('watchSnippets', () => {
 
   it('asks for a missing value in a small form and inserts once it is given', async () => {
     const missing = [{ key: 'voucherCode', label: { en: 'Voucher code', de: 'Gutscheincode' } }];
+    // The form sits in a closed shadow root the page cannot reach; the test keeps the root as it is attached.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
     const { field, expand, stop } = setup({ expansion: { found: true, title: 'Voucher', text: '', missing } });
     type(field, ';refund ');
     await settle();
     expect(document.querySelector('rapport-snippet-form')).not.toBeNull();
     expect(field.value).toBe(';refund ');
     expand.mockResolvedValueOnce({ found: true, title: 'Voucher', text: 'Your code: SORRY10', missing: [] });
-    const form = document.querySelector('rapport-snippet-form')?.shadowRoot?.querySelector('form');
+    const host = document.querySelector('rapport-snippet-form');
+    expect(host?.shadowRoot).toBeNull();
+    expect(roots[0]?.mode).toBe('closed');
+    const form = roots[0]?.querySelector('form');
     const input = form?.querySelector<HTMLInputElement>('input[data-placeholder="voucherCode"]');
     expect(form?.textContent).toContain('Voucher code');
     if (!form || !input) throw new Error('no fill-in form');
@@ -96,6 +110,7 @@ describe('watchSnippets', () => {
     expect(expand).toHaveBeenLastCalledWith(';refund', { voucherCode: 'SORRY10' });
     expect(field.value).toBe('Your code: SORRY10');
     expect(document.querySelector('rapport-snippet-form')).toBeNull();
+    spy.mockRestore();
     stop();
   });
 });

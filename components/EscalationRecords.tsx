@@ -1,0 +1,229 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { EscalationRecord } from '../lib/db';
+import {
+  deleteEscalations,
+  listAllEscalations,
+  MAX_RECORD_RETENTION_DAYS,
+  pruneEscalations,
+  restoreEscalations,
+  type StoredEscalation,
+} from '../lib/escalation/records';
+import { defineMessages } from '../lib/i18n';
+import { queryKeys, useSettings, useUpdateSettings } from '../lib/queries';
+import { useI18n } from './I18nProvider';
+import './escalation.css';
+// The undo notice looks like the template library's.
+import './templates.css';
+
+const messages = defineMessages({
+  en: {
+    title: 'Escalation records',
+    intro:
+      'Each escalation is recorded on this device with its handoff summary (unmasked), so the panel can show it and retry failed actions. Records older than the time below are deleted automatically.',
+    retention: 'Keep records for (days; 0 = until you delete them)',
+    retentionHint: 'Default 90 days.',
+    empty: 'No escalation records.',
+    count: '{count} record(s)',
+    delete: 'Delete',
+    deleteAll: 'Delete all',
+    confirmAll: 'Delete all {count} record(s)? Their summaries are gone for good once the undo disappears.',
+    confirm: 'Delete all',
+    cancel: 'Cancel',
+    deleted: '{count} record(s) deleted.',
+    undo: 'Undo',
+    failed: 'Could not change the records: {message}',
+    noSubject: '(no subject)',
+    results: '{ok} of {total} actions done',
+  },
+  de: {
+    title: 'Eskalationsprotokoll',
+    intro:
+      'Jede Eskalation wird auf diesem Gerät mit ihrer Übergabe-Zusammenfassung (unmaskiert) gespeichert, damit das Panel sie zeigen und fehlgeschlagene Aktionen wiederholen kann. Einträge, die älter als die unten eingestellte Zeit sind, werden automatisch gelöscht.',
+    retention: 'Einträge aufbewahren (Tage; 0 = bis Sie sie löschen)',
+    retentionHint: 'Standard: 90 Tage.',
+    empty: 'Keine Eskalationen gespeichert.',
+    count: '{count} Eintrag/Einträge',
+    delete: 'Löschen',
+    deleteAll: 'Alle löschen',
+    confirmAll:
+      'Alle {count} Einträge löschen? Ihre Zusammenfassungen sind endgültig weg, sobald „Rückgängig“ verschwindet.',
+    confirm: 'Alle löschen',
+    cancel: 'Abbrechen',
+    deleted: '{count} Eintrag/Einträge gelöscht.',
+    undo: 'Rückgängig',
+    failed: 'Die Einträge konnten nicht geändert werden: {message}',
+    noSubject: '(kein Betreff)',
+    results: '{ok} von {total} Aktionen erledigt',
+  },
+});
+
+/** How long the "deleted — Undo" notice stays; afterwards the records are gone for good. */
+const UNDO_MS = 10_000;
+
+function clampDays(text: string): number {
+  const value = Math.round(Number(text));
+  return Number.isFinite(value) ? Math.min(MAX_RECORD_RETENTION_DAYS, Math.max(0, value)) : 0;
+}
+
+/**
+ * The settings page's list of escalation records (issue 20): how long they are kept, each one deletable, all of them
+ * deletable after a confirmation, every deletion undoable for a few seconds. Old records are pruned before listing.
+ */
+export function EscalationRecords() {
+  const { language } = useI18n();
+  const t = messages(language);
+  const client = useQueryClient();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const retention = settings.data?.escalation.recordRetentionDays;
+  const [days, setDays] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [undo, setUndo] = useState<EscalationRecord[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (retention !== undefined) setDays(String(retention));
+  }, [retention]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const records = useQuery<StoredEscalation[]>({
+    queryKey: queryKeys.allEscalations(),
+    enabled: retention !== undefined,
+    queryFn: async () => {
+      await pruneEscalations(retention ?? 0);
+      return listAllEscalations();
+    },
+  });
+
+  // A changed retention prunes again.
+  useEffect(() => {
+    if (retention !== undefined) void client.invalidateQueries({ queryKey: queryKeys.allEscalations() });
+  }, [client, retention]);
+
+  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.allEscalations() });
+  const onError = (failure: Error) => setError(t('failed', { message: failure.message }));
+  const remove = useMutation<EscalationRecord[], Error, readonly number[] | 'all'>({
+    mutationFn: (ids) => deleteEscalations(ids),
+    onSuccess: (rows) => {
+      setError('');
+      setUndo(rows.length > 0 ? rows : null);
+    },
+    onError,
+    onSettled: refresh,
+  });
+  const restore = useMutation<void, Error, EscalationRecord[]>({
+    mutationFn: (rows) => restoreEscalations(rows),
+    onError,
+    onSettled: refresh,
+  });
+
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const list = records.data ?? [];
+
+  return (
+    <section className="card escalation-records" aria-labelledby="escalation-records" data-testid="escalation-records">
+      <h2 id="escalation-records">{t('title')}</h2>
+      <p className="small muted">{t('intro')}</p>
+      <label className="field">
+        <span>{t('retention')}</span>
+        <input
+          type="number"
+          min={0}
+          max={MAX_RECORD_RETENTION_DAYS}
+          data-testid="record-retention"
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+          onBlur={() => {
+            const next = clampDays(days);
+            setDays(String(next));
+            if (next !== retention) update.mutate({ escalation: { recordRetentionDays: next } });
+          }}
+        />
+        <span className="small muted">{t('retentionHint')}</span>
+      </label>
+
+      {list.length === 0 ? (
+        <p className="small muted">{records.isLoading ? '' : t('empty')}</p>
+      ) : (
+        <>
+          <div className="escalation-records-bar">
+            <span className="small muted">{t('count', { count: list.length })}</span>
+            {confirming ? (
+              <span role="alert" className="escalation-records-confirm">
+                {t('confirmAll', { count: list.length })}{' '}
+                <button
+                  type="button"
+                  data-testid="records-confirm-delete-all"
+                  onClick={() => {
+                    setConfirming(false);
+                    remove.mutate('all');
+                  }}
+                >
+                  {t('confirm')}
+                </button>{' '}
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" data-testid="records-delete-all" onClick={() => setConfirming(true)}>
+                {t('deleteAll')}
+              </button>
+            )}
+          </div>
+          <ul className="escalation-records-list">
+            {list.map((record) => (
+              <li key={record.id} data-testid="escalation-record-row">
+                <div>
+                  <strong>{record.retry?.summary.subject || t('noSubject')}</strong>{' '}
+                  <span className="small muted">
+                    {dateFormat.format(new Date(record.at))} · {record.site} ·{' '}
+                    {t('results', {
+                      ok: record.actions.filter((action) => action.ok).length,
+                      total: record.actions.length,
+                    })}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  data-testid="escalation-record-delete"
+                  onClick={() => remove.mutate([record.id])}
+                  disabled={remove.isPending}
+                >
+                  {t('delete')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="escalation-error">
+          {error}
+        </p>
+      ) : null}
+      {undo ? (
+        <div className="tpl-toast" role="status" data-testid="records-toast">
+          <span>{t('deleted', { count: undo.length })}</span>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              const rows = undo;
+              setUndo(null);
+              restore.mutate(rows);
+            }}
+          >
+            {t('undo')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
