@@ -10,7 +10,7 @@ import { webhookPlaceholders, webhookUrlProblem } from '../lib/escalation/webhoo
 import { defineMessages } from '../lib/i18n';
 import { isSettingLocked, type ManagedSettingPath } from '../lib/replies/templates/managed';
 import type { EscalationSettings as Escalation } from '../lib/settings';
-import { runtimeSiteMatches } from '../lib/sites/matches';
+import { isCoveredByMatchPatterns, runtimeSiteMatches } from '../lib/sites/matches';
 import { EscalationPayloadPreview } from './EscalationPayloadPreview';
 import { useI18n } from './I18nProvider';
 import './escalation.css';
@@ -206,20 +206,9 @@ function withoutLocked(
 
 /** Whether the extension already declares access to a URL's host (the helpdesks, localhost), so no prompt is needed. */
 function isDeclaredHost(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // Not a URL: nothing is declared for it.
-    return false;
-  }
   // The running build's own hosts: the store build declares no localhost, so a local webhook there needs a grant.
-  return runtimeSiteMatches(browser.runtime.getManifest()).some((pattern) => {
-    const match = /^(https?):\/\/([^/]+)\//.exec(pattern);
-    if (!match || `${match[1]}:` !== parsed.protocol) return false;
-    const host = match[2] ?? '';
-    return host.startsWith('*.') ? parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host;
-  });
+  // Every declared pattern covers all paths (`/*`), so covering the URL is covering its host.
+  return isCoveredByMatchPatterns(url, runtimeSiteMatches(browser.runtime.getManifest()));
 }
 
 function Locked({ on, t }: { on: boolean; t: Translate }) {

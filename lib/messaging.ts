@@ -17,9 +17,8 @@ import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysi
 import type { Intent } from './models/types';
 import type { PackSyncResult } from './replies/templates/pack-sync';
 import type { ReadingHealth } from './sites/health';
-import type { Conversation, InsertResult, Role } from './sites/types';
+import { conversationSchema, type InsertResult, type Role, roleSchema } from './sites/types';
 
-const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
 const customerStateSchema = z.enum([
   'calm',
   'confused',
@@ -30,40 +29,14 @@ const customerStateSchema = z.enum([
   'grateful',
   'happy',
 ]) satisfies z.ZodMiniType<CustomerState>;
-const personSchema = z.object({ name: z.optional(z.string()), email: z.optional(z.string()) });
 
 /** A string of at most `max` characters. */
 function text(max: number) {
   return z.string().check(z.maxLength(max));
 }
 
-/** Runtime schema of a Conversation as it arrives from a content script. */
-export const conversationSchema = z.object({
-  site: z.enum(['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic']),
-  id: text(2000),
-  subject: text(5000),
-  url: text(10_000),
-  customer: personSchema,
-  agent: z.optional(personSchema),
-  messages: z
-    .array(
-      z.object({
-        id: text(2000),
-        author: personSchema,
-        role: roleSchema,
-        roleSource: z.enum(['api', 'page', 'identity', 'heuristic', 'agent-corrected']),
-        time: z.optional(z.string()),
-        timeText: z.optional(z.string()),
-        text: z.string(),
-        bodyLoaded: z.boolean(),
-        attachments: z.array(z.string()),
-      }),
-    )
-    .check(z.maxLength(5000)),
-  hiddenMessageCount: z.optional(z.int().check(z.nonnegative())),
-  source: z.optional(z.enum(['api', 'page', 'picked', 'selection'])),
-  apiFallback: z.optional(z.object({ code: text(100), status: z.optional(z.int()) })),
-}) satisfies z.ZodMiniType<Conversation>;
+/** Runtime schema of a Conversation as it arrives from a content script: the one in lib/sites/types.ts. */
+export { conversationSchema };
 
 const serializedErrorSchema = z.object({ code: z.string().check(z.regex(/^[a-z]+\/[\w-]+$/)), message: z.string() });
 

@@ -1,9 +1,13 @@
 import { storage } from 'wxt/utils/storage';
+// zod/mini: the content script reads settings too, and its bundle has a size budget (see lib/messaging.ts).
+import { z } from 'zod/mini';
 import { defaultEscalationRules } from './escalation/default-rules';
 import type { SiteId } from './sites/types';
 
-export type UiLanguage = 'auto' | 'en' | 'de';
-export type GermanFormality = 'sie' | 'du';
+const uiLanguageSchema = z.enum(['auto', 'en', 'de']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
+const germanFormalitySchema = z.enum(['sie', 'du']);
+export type GermanFormality = z.infer<typeof germanFormalitySchema>;
 
 /** Escalation actions a team can turn on; each is configured below. */
 export interface EscalationSettings {
@@ -51,7 +55,8 @@ export interface EscalationSettings {
  * allow, else templates (the panel says why); `templates` = team templates only; `demo` = scripted drafts without a
  * model, labelled as such (demos, tests, machines without WebGPU).
  */
-export type ReplyEngineChoice = 'auto' | 'templates' | 'demo';
+const replyEngineChoiceSchema = z.enum(['auto', 'templates', 'demo']);
+export type ReplyEngineChoice = z.infer<typeof replyEngineChoiceSchema>;
 
 export interface ReplySettings {
   engine: ReplyEngineChoice;
@@ -134,7 +139,118 @@ export const defaultSettings: Settings = {
   mood: { modelId: 'bundled', mirrorUrl: '', teamLanguages: [] },
 };
 
-/** The agent's settings, synced to `storage.local` (not sync: API keys and addresses stay on this device). */
+/** `schema`, or a fresh copy of `fallback` when the stored value is missing or fails it. */
+function orDefault<T extends z.ZodMiniType>(schema: T, fallback: z.output<T>) {
+  return z.catch(schema, () => structuredClone(fallback));
+}
+
+/** A section of settings: each field falls back on its own; a missing or non-object section reads as its defaults. */
+function section<S extends z.core.$ZodLooseShape>(shape: S) {
+  const object = z.object(shape);
+  return z.catch(object, () => object.parse({}));
+}
+
+/** A list of strings: entries that are not strings are dropped, a value that is no list reads as `fallback`. */
+function stringList(fallback: string[]) {
+  // Filtering in the fallback rather than with a transform: the content script's bundle stays smaller (1.3 kB).
+  return z.catch(z.array(z.string()), ({ value }) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : structuredClone(fallback),
+  );
+}
+
+/** On/off switches by key: an entry that is not a boolean is dropped (reads as never switched). */
+const switches = orDefault(z.record(z.string(), z.catch(z.optional(z.boolean()), undefined)), {});
+
+const probability = z.number().check(z.gte(0), z.lte(1));
+const nonNegativeInt = z.int().check(z.nonnegative());
+const defaults = defaultSettings;
+const defaultRules = defaults.escalation.rules;
+
+/**
+ * What a read of `storage.local` is parsed with. Stored settings come from older versions (fields missing or since
+ * renamed), from a hand-edited profile, or from a content script in a compromised page (it can write
+ * `storage.local`): every field is checked on its own, a valid one is kept, a missing or invalid one reads as its
+ * default, and unknown fields are dropped. Parsing never throws.
+ *
+ * `satisfies` keeps it in step with `Settings`: every field there is required, so a field missing here fails to
+ * compile (an optional one could be dropped silently, which is how the conversation schema once lost a field).
+ */
+export const settingsSchema = section({
+  language: orDefault(uiLanguageSchema, defaults.language),
+  agent: section({
+    name: orDefault(z.string(), defaults.agent.name),
+    emails: stringList(defaults.agent.emails),
+    names: stringList(defaults.agent.names),
+  }),
+  sites: switches,
+  badgeDismissed: stringList(defaults.badgeDismissed),
+  snippetSites: switches,
+  packUrls: stringList(defaults.packUrls),
+  replies: section({
+    engine: orDefault(replyEngineChoiceSchema, defaults.replies.engine),
+    germanFormality: orDefault(germanFormalitySchema, defaults.replies.germanFormality),
+    germanFormalityMode: orDefault(z.enum(['conversation', 'fixed']), defaults.replies.germanFormalityMode),
+    brandVoice: orDefault(z.string(), defaults.replies.brandVoice),
+    policyText: orDefault(z.string(), defaults.replies.policyText),
+    llmModelId: orDefault(z.string(), defaults.replies.llmModelId),
+    llmWeightsHost: orDefault(z.string(), defaults.replies.llmWeightsHost),
+    llmLibHost: orDefault(z.string(), defaults.replies.llmLibHost),
+    llmDownloadApproved: orDefault(z.boolean(), defaults.replies.llmDownloadApproved),
+  }),
+  escalation: section({
+    rules: section({
+      angerThreshold: orDefault(probability, defaultRules.angerThreshold),
+      frustrationThreshold: orDefault(probability, defaultRules.frustrationThreshold),
+      worseningWindow: orDefault(nonNegativeInt, defaultRules.worseningWindow),
+      abusive: orDefault(z.boolean(), defaultRules.abusive),
+      legalThreats: orDefault(z.boolean(), defaultRules.legalThreats),
+      chargebackThreats: orDefault(z.boolean(), defaultRules.chargebackThreats),
+      cancellationThreats: orDefault(z.boolean(), defaultRules.cancellationThreats),
+      criticalUrgency: orDefault(z.boolean(), defaultRules.criticalUrgency),
+      repeatedContactCount: orDefault(nonNegativeInt, defaultRules.repeatedContactCount),
+      vipCustomers: stringList(defaultRules.vipCustomers),
+    }),
+    autoEscalate: orDefault(z.boolean(), defaults.escalation.autoEscalate),
+    teamLeadEmail: orDefault(z.string(), defaults.escalation.teamLeadEmail),
+    recordRetentionDays: orDefault(nonNegativeInt, defaults.escalation.recordRetentionDays),
+    webhook: section({
+      url: orDefault(z.string(), defaults.escalation.webhook.url),
+      payloadTemplate: orDefault(z.string(), defaults.escalation.webhook.payloadTemplate),
+      maskPersonalData: orDefault(z.boolean(), defaults.escalation.webhook.maskPersonalData),
+    }),
+    copyToClipboard: orDefault(z.boolean(), defaults.escalation.copyToClipboard),
+    zendesk: section({
+      priority: orDefault(z.enum(['high', 'urgent']), defaults.escalation.zendesk.priority),
+      tags: stringList(defaults.escalation.zendesk.tags),
+      groupId: orDefault(z.string(), defaults.escalation.zendesk.groupId),
+      addInternalNote: orDefault(z.boolean(), defaults.escalation.zendesk.addInternalNote),
+    }),
+    freshdesk: section({
+      domain: orDefault(z.string(), defaults.escalation.freshdesk.domain),
+      apiKey: orDefault(z.string(), defaults.escalation.freshdesk.apiKey),
+      priority: orDefault(z.literal([2, 3, 4]), defaults.escalation.freshdesk.priority),
+      groupId: orDefault(z.string(), defaults.escalation.freshdesk.groupId),
+      tags: stringList(defaults.escalation.freshdesk.tags),
+      addPrivateNote: orDefault(z.boolean(), defaults.escalation.freshdesk.addPrivateNote),
+    }),
+  }),
+  mood: section({
+    modelId: orDefault(z.string(), defaults.mood.modelId),
+    mirrorUrl: orDefault(z.string(), defaults.mood.mirrorUrl),
+    teamLanguages: stringList(defaults.mood.teamLanguages),
+  }),
+}) satisfies z.ZodMiniType<Settings>;
+
+/** Stored settings as the rest of the extension may use them: see `settingsSchema`. Never throws. */
+export function parseSettings(stored: unknown): Settings {
+  return settingsSchema.parse(stored);
+}
+
+/**
+ * The agent's settings, synced to `storage.local` (not sync: API keys and addresses stay on this device). Its value is
+ * what was stored, unchecked: read settings with `getSettings` (parsed with `settingsSchema`), watch the item only to
+ * learn that they changed.
+ */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: defaultSettings,
   version: 1,
@@ -178,10 +294,12 @@ export function withoutSecrets(settings: Settings): Settings {
   };
 }
 
-/** Reads settings, filling fields added since they were stored from the defaults. Secrets read empty. */
+/**
+ * Reads settings, filling fields added since they were stored (and fields stored invalid) from the defaults.
+ * Secrets read empty.
+ */
 export async function getSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  return withoutSecrets(mergeSettings(defaultSettings, stored));
+  return withoutSecrets(parseSettings(await settingsItem.getValue()));
 }
 
 /**
@@ -189,7 +307,7 @@ export async function getSettings(): Promise<Settings> {
  * saved with `saveEscalationSecrets` (lib/escalation/secrets.ts).
  */
 export async function updateSettings(patch: DeepPartial<Settings>): Promise<Settings> {
-  const stored = mergeSettings(defaultSettings, await settingsItem.getValue());
+  const stored = parseSettings(await settingsItem.getValue());
   const next = withoutSecrets(mergeSettings(stored, patch));
   // What an older version left in `storage.local` stays as it was (unused) until the background moves it out: a
   // write from a page that runs first (a content script's badge dismissal) must not destroy the agent's only copy.

@@ -1,3 +1,5 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+
 /**
  * Pages the content script is declared for. Any other helpdesk or webmail is read on demand: the toolbar button or
  * shortcut grants access to that tab (activeTab) and the background injects the content script there.
@@ -67,4 +69,28 @@ export function manifestWithSiteAccess<M extends SiteAccessManifest>(manifest: M
 /** The sites this build's content script is declared for, read from the running extension's manifest. */
 export function runtimeSiteMatches(manifest: { content_scripts?: { matches?: string[] }[] }): string[] {
   return [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
+}
+
+/**
+ * Whether one of the match `patterns` covers `url`, the way the browser matches them (`*.` covers the domain itself
+ * and its subdomains; a port in the URL does not matter). A URL that does not parse, or a pattern that does not,
+ * matches nothing.
+ */
+export function isCoveredByMatchPatterns(url: string, patterns: readonly string[]): boolean {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    // Not a URL (a half-typed setting): no pattern covers it.
+    return false;
+  }
+  return patterns.some((pattern) => {
+    try {
+      // A string, not a URL object: the library tests `instanceof Location`, which a service worker does not define.
+      return new MatchPattern(pattern).includes(href);
+    } catch {
+      // An invalid pattern, or a scheme the library cannot match (ftp, urn): it covers nothing we could ask about.
+      return false;
+    }
+  });
 }

@@ -1,58 +1,74 @@
+import { z } from 'zod/mini';
+
+// The conversation's shape is written once, as the zod schema a content script's report is validated with on
+// receipt (lib/messaging.ts); the TypeScript types are inferred from it, so a field can never exist in the type
+// and be silently dropped on the wire. zod/mini, as in lib/messaging.ts: the content script bundles it.
+
+/** A string of at most `max` characters: the wire's limits on what one page may send. */
+function text(max: number) {
+  return z.string().check(z.maxLength(max));
+}
+
 /** Sites with an adapter. `generic` reads any other helpdesk or webmail page by structure. */
-export type SiteId = 'gmail' | 'zendesk' | 'outlook' | 'freshdesk' | 'generic';
+export const siteIdSchema = z.enum(['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic']);
+export type SiteId = z.infer<typeof siteIdSchema>;
 
 /** Who wrote a message, as far as the page (or the agent's correction) tells. */
-export type Role = 'customer' | 'agent' | 'internal-note' | 'system';
+export const roleSchema = z.enum(['customer', 'agent', 'internal-note', 'system']);
+export type Role = z.infer<typeof roleSchema>;
 
 /**
  * Where a message's role came from: the helpdesk's own API (the author's role there), the page's own cues, the
  * author being the signed-in agent (or one of the agent's names/addresses in settings), a structural guess, or the
  * agent's correction in the panel.
  */
-export type RoleSource = 'api' | 'page' | 'identity' | 'heuristic' | 'agent-corrected';
+export const roleSourceSchema = z.enum(['api', 'page', 'identity', 'heuristic', 'agent-corrected']);
+export type RoleSource = z.infer<typeof roleSourceSchema>;
 
 /** Where a conversation was read from: the helpdesk's API, the page's markup, an area the agent picked, or a selection. */
-export type ReadSource = 'api' | 'page' | 'picked' | 'selection';
+export const readSourceSchema = z.enum(['api', 'page', 'picked', 'selection']);
+export type ReadSource = z.infer<typeof readSourceSchema>;
 
-export interface Person {
-  name?: string;
-  email?: string;
-}
+export const personSchema = z.object({ name: z.optional(z.string()), email: z.optional(z.string()) });
+export type Person = z.infer<typeof personSchema>;
 
-export interface ConversationMessage {
+export const conversationMessageSchema = z.object({
   /** Stable within the conversation across re-reads (the site's own id, else a hash of author, time and text start). */
-  id: string;
-  author: Person;
-  role: Role;
-  roleSource: RoleSource;
+  id: text(2000),
+  author: personSchema,
+  role: roleSchema,
+  roleSource: roleSourceSchema,
   /** ISO 8601 when the page shows a parseable time; the page's own text in `timeText` either way. */
-  time?: string;
-  timeText?: string;
+  time: z.optional(z.string()),
+  timeText: z.optional(z.string()),
   /** Plain text: quoted history, signatures and disclaimers stripped; line breaks kept. Empty when `bodyLoaded` is false. */
-  text: string;
+  text: z.string(),
   /** False when the page has not loaded the body (a collapsed Gmail message): the text is never invented. */
-  bodyLoaded: boolean;
+  bodyLoaded: z.boolean(),
   /** File names of attachments shown with the message. */
-  attachments: string[];
-}
+  attachments: z.array(z.string()),
+});
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
-export interface Conversation {
-  site: SiteId;
+/** A conversation as an adapter reads it, and as it arrives from a content script (validated on receipt). */
+export const conversationSchema = z.object({
+  site: siteIdSchema,
   /** Stable id of the conversation on its site (thread id, ticket id, or a hash of the URL for generic pages). */
-  id: string;
-  subject: string;
-  url: string;
-  customer: Person;
+  id: text(2000),
+  subject: text(5000),
+  url: text(10_000),
+  customer: personSchema,
   /** The signed-in agent when the page shows it (Gmail account, Zendesk user). */
-  agent?: Person;
-  messages: ConversationMessage[];
+  agent: z.optional(personSchema),
+  messages: z.array(conversationMessageSchema).check(z.maxLength(5000)),
   /** Messages the page collapsed out of the DOM entirely (Gmail's "N older messages"): known to exist, not read. */
-  hiddenMessageCount?: number;
+  hiddenMessageCount: z.optional(z.int().check(z.nonnegative())),
   /** Where it was read from (absent: the page). */
-  source?: ReadSource;
+  source: z.optional(readSourceSchema),
   /** Why the helpdesk's API was not used when the adapter has one (`api/unauthorized`, `api/timeout`, …). */
-  apiFallback?: { code: string; status?: number };
-}
+  apiFallback: z.optional(z.object({ code: text(100), status: z.optional(z.int()) })),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
 
 /** What an adapter may know beyond the DOM. */
 export interface ReadContext {
