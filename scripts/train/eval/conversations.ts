@@ -10,7 +10,6 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { createAnalyzer } from '../../../lib/analysis/analyzer';
 import {
   type ConversationMood,

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, isCancelled } from '../../../lib/analysis/analyzer';
 import type { ConversationMood } from '../../../lib/analysis/types';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { type IdentifierKind, identifierRanges } from '../../../lib/analysis/identifiers';
 import type { Language } from '../../../lib/analysis/types';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { UrgencyReasonKind } from '../../../lib/analysis/types';
 import { compareUrgency, detectUrgency, levelFromKinds } from '../../../lib/analysis/urgency';

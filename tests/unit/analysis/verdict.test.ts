@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StateCue, StateCueKind } from '../../../lib/analysis/state-cues';
 import type { ConversationMood, Emotion, MessageMood, UrgencyReasonKind } from '../../../lib/analysis/types';

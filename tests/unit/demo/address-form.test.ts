@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Issue 19: the demo's formal German complaint greets "Dr. Bergmann", not "Klaus Bergmann", and its du conversations
 // get du templates. The pages are read through the real reader, as the extension reads them.
 import { Window } from 'happy-dom';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The demo pages are parsed with happy-dom's own window and read by the extension's reader, as in evidence.test.ts;
 // no model is needed: the claim check must hold for any intent and mood the models could produce.
 import { Window } from 'happy-dom';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The scripted demo drafts over every demo conversation, read through the extension's reader as in claims.test.ts:
 // each variant must fit the conversation (its request's topic, its language and du/Sie) and claim nothing it does
 // not show. No model is needed: the mood is the one the demo data expects.

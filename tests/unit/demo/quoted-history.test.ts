@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The demo pages quote the support team's previous reply the way Gmail, Outlook and Apple Mail do. What the reader
 // hands the mood engine must be the customer's own words only: an agent's apology read as the customer's text turns
 // the customer's mood and evidence around.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { runClipboardAction } from '../../../lib/escalation/clipboard';
 import { runEmailAction } from '../../../lib/escalation/email';

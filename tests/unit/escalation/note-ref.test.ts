@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { hasNoteRef, noteRefOf, withNoteRef } from '../../../lib/escalation/note-ref';
 

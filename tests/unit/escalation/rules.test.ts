@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { evaluateEscalation, matchVip } from '../../../lib/escalation/rules';
 import { defaultSettings } from '../../../lib/settings';

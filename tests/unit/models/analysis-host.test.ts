@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { MoodModelState, WorkerRequest, WorkerResponse } from '../../../lib/models/analysis-protocol';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Issue 20: nothing Rapport ships fetches code from a branch name.
  *

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * `npm run pin-webllm` (scripts/pin-webllm-libs.ts) against a local stand-in for GitHub: its commits API and its raw
  * file host, both served on 127.0.0.1 with the small test libraries.

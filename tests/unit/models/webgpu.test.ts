@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { type ModelRecord, prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertOrCopy } from '../../../lib/panel/insert-or-copy';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { PageReport } from '../../../lib/messaging';
 import { isSameRecord, TabStates, toBadgeMood } from '../../../lib/panel/tab-states';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { conversationDraftFacts, extractFacts, hasNoFacts } from '../../../lib/replies/facts';
 import { germanConversation, message } from './draft-fixtures';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { allowedOffers, checkDraft } from '../../../lib/replies/guardrails';
 import { englishConversation, germanConversation } from './draft-fixtures';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildDraftPrompt, buildRewritePrompt, estimateTokens } from '../../../lib/replies/prompt';
 import { englishRequest, germanConversation, germanRequest, message } from './draft-fixtures';

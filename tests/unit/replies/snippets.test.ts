@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { TemplateRecord } from '../../../lib/db';
 import { expandSnippet, listSnippetShortcuts } from '../../../lib/replies/snippet-expansion';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checkReading, isFormLike } from '../../../lib/sites/health';
 import type { Conversation, ConversationMessage } from '../../../lib/sites/types';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../../lib/db';
 import { createTemplate, getTemplate, updateTemplate } from '../../../../lib/replies/templates/library';

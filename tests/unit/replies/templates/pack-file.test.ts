@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, type TemplateRecord } from '../../../../lib/db';
 import { AppError } from '../../../../lib/errors';

@@ -41,6 +41,8 @@ const server = {
   /** Whether the last huge body was written to the end (it must not be: the client stops reading). */
   hugeFinished: false,
   hugeClosedEarly: false,
+  /** Whether the slow server got to send its answer (it must not: the client gives up first). */
+  slowAnswered: false,
 };
 
 function handle(req: IncomingMessage, res: ServerResponse) {
@@ -119,7 +121,11 @@ function handle(req: IncomingMessage, res: ServerResponse) {
       return;
     }
     case 'slow': {
-      const timer = setTimeout(() => res.writeHead(200).end(JSON.stringify(server.pack)), 3000);
+      server.slowAnswered = false;
+      const timer = setTimeout(() => {
+        server.slowAnswered = true;
+        res.writeHead(200).end(JSON.stringify(server.pack));
+      }, 3000);
       res.on('close', () => clearTimeout(timer));
       return;
     }
@@ -247,9 +253,9 @@ describe('pack subscription and refresh', () => {
   it('gives up on a slow server after the timeout', async () => {
     await subscribeWithGoodCopy();
     server.mode = 'slow';
-    const started = Date.now();
     const result = await syncPack(url, { timeoutMs: 300 });
-    expect(Date.now() - started).toBeLessThan(2500);
+    // Given up on its own rather than waiting for the answer (speed itself is `npm run bench`'s to measure).
+    expect(server.slowAnswered).toBe(false);
     expect(result.error?.code).toBe('templates/pack-timeout');
     expect(await packTemplates()).toHaveLength(2);
   });
