@@ -13,6 +13,7 @@ import {
   protocol,
   type Sender,
 } from '../../lib/messaging';
+import { senderTab as tab } from './sender-tab';
 
 /**
  * The sender rules of the message protocol, run through the real `handleMessages` listener with the senders each
@@ -20,7 +21,6 @@ import {
  * without touching this file.
  */
 
-type Tab = NonNullable<Sender['tab']>;
 type Answer = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 
 /**
@@ -53,25 +53,6 @@ function isFramedType(type: MessageType): boolean {
 const ticketUrl = 'https://shop.zendesk.com/agent/tickets/4711';
 /** The tab the senders below are in (the framed page's own tab). */
 const ownTabId = 7;
-
-function tab(id: number, url: string): Tab {
-  return {
-    id,
-    index: 0,
-    windowId: 1,
-    url,
-    title: 'Ticket #4711',
-    active: true,
-    highlighted: true,
-    pinned: false,
-    incognito: false,
-    discarded: false,
-    autoDiscardable: true,
-    frozen: false,
-    groupId: -1,
-    selected: true,
-  };
-}
 
 /** Our extension's own URL for `path` (the fake browser's id: `test-extension-id`). */
 function ours(path: string): string {

@@ -18,6 +18,7 @@ import { panelDataHandlers, servePanelDataWatches } from '../../../lib/panel/pan
 import { STARTER_OWNER } from '../../../lib/replies/templates/schema';
 import { starterTemplates } from '../../../lib/replies/templates/starter-pack';
 import { angryGermanConversation } from '../escalation/fixtures';
+import { senderTab as tab } from '../sender-tab';
 
 /**
  * The panel's remote data layer (the in-page drawer's, which has no IndexedDB of its own) against the background's
@@ -28,25 +29,6 @@ import { angryGermanConversation } from '../escalation/fixtures';
 type Answer = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 
 const ticketUrl = 'https://shop.zendesk.com/agent/tickets/4711';
-
-function tab(id: number, url: string): NonNullable<Sender['tab']> {
-  return {
-    id,
-    index: 0,
-    windowId: 1,
-    url,
-    title: 'Ticket #4711',
-    active: true,
-    highlighted: true,
-    pinned: false,
-    incognito: false,
-    discarded: false,
-    autoDiscardable: true,
-    frozen: false,
-    groupId: -1,
-    selected: true,
-  };
-}
 
 /** The senders the background meets (built per test: the fake browser's id is reset before each one). */
 function senders() {
