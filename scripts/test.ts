@@ -65,7 +65,12 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 let ok = true;
-if (wants('typecheck')) ok = run('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) && ok;
+// `wxt prepare` writes .wxt/ (the generated types tsconfig extends); install scripts are off (.npmrc), so it runs here.
+if (wants('typecheck'))
+  ok =
+    run('generated types (wxt prepare)', 'npx', ['wxt', 'prepare']) &&
+    run('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) &&
+    ok;
 if (wants('lint'))
   ok = run('lint and format check', 'npx', ['biome', 'check', '--config-path', 'tests/lint.biome.json', '.']) && ok;
 const unitJson = resolve(results, 'unit-results.json');
