@@ -1,77 +1,89 @@
 /**
- * A small hand-written ONNX writer: ONNX files are plain protobuf, and the few messages a bag-of-embeddings
- * classifier needs (ModelProto, GraphProto, NodeProto, TensorProto, ValueInfoProto) fit in this file, so the
- * project needs no protobuf dependency. Field numbers follow onnx/onnx.proto (IR version 8, opset 13).
+ * Writes ONNX files. ONNX is plain protobuf; protobufjs (already shipped with onnxruntime-web) does the wire encoding
+ * from a schema that copies the few messages a bag-of-embeddings classifier needs (ModelProto, GraphProto, NodeProto,
+ * TensorProto, ValueInfoProto) with their field numbers from onnx/onnx.proto (IR version 8, opset 13).
  */
+import protobuf from 'protobufjs';
 
 /** ONNX TensorProto.DataType values used here. */
 export const DataType = { float: 1, int8: 3, int64: 7 } as const;
 type DataTypeValue = (typeof DataType)[keyof typeof DataType];
 
-class ProtoWriter {
-  private chunks: Uint8Array[] = [];
-  private length = 0;
-
-  private push(bytes: Uint8Array): void {
-    this.chunks.push(bytes);
-    this.length += bytes.length;
-  }
-
-  varint(value: number): void {
-    // Values here are non-negative and below 2^53 (dims, enums, lengths); negative int64s are not needed.
-    if (value < 0 || !Number.isSafeInteger(value)) throw new Error(`varint out of range: ${value}`);
-    const out: number[] = [];
-    let v = value;
-    while (v >= 0x80) {
-      out.push((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
+/**
+ * The subset of onnx/onnx.proto used here. proto2, as upstream: repeated scalars stay unpacked and every field that is
+ * set is written, so the bytes match what the trainer wrote before protobufjs did the encoding.
+ */
+const onnxSchema = `
+syntax = "proto2";
+package onnx;
+message AttributeProto {
+  optional string name = 1;
+  optional float f = 2;
+  optional int64 i = 3;
+  optional int32 type = 20;
+}
+message ValueInfoProto {
+  optional string name = 1;
+  optional TypeProto type = 2;
+}
+message NodeProto {
+  repeated string input = 1;
+  repeated string output = 2;
+  optional string name = 3;
+  optional string op_type = 4;
+  repeated AttributeProto attribute = 5;
+}
+message StringStringEntryProto {
+  optional string key = 1;
+  optional string value = 2;
+}
+message GraphProto {
+  repeated NodeProto node = 1;
+  optional string name = 2;
+  repeated TensorProto initializer = 5;
+  repeated ValueInfoProto input = 11;
+  repeated ValueInfoProto output = 12;
+}
+message TensorProto {
+  repeated int64 dims = 1;
+  optional int32 data_type = 2;
+  optional string name = 8;
+  optional bytes raw_data = 9;
+}
+message TensorShapeProto {
+  message Dimension {
+    oneof value {
+      int64 dim_value = 1;
+      string dim_param = 2;
     }
-    out.push(v);
-    this.push(Uint8Array.from(out));
   }
-
-  tag(field: number, wireType: 0 | 1 | 2 | 5): void {
-    this.varint(field * 8 + wireType);
+  repeated Dimension dim = 1;
+}
+message TypeProto {
+  message Tensor {
+    optional int32 elem_type = 1;
+    optional TensorShapeProto shape = 2;
   }
-
-  int(field: number, value: number): void {
-    this.tag(field, 0);
-    this.varint(value);
-  }
-
-  bytes(field: number, value: Uint8Array): void {
-    this.tag(field, 2);
-    this.varint(value.length);
-    this.push(value);
-  }
-
-  string(field: number, value: string): void {
-    this.bytes(field, new TextEncoder().encode(value));
-  }
-
-  message(field: number, build: (w: ProtoWriter) => void): void {
-    const inner = new ProtoWriter();
-    build(inner);
-    this.bytes(field, inner.finish());
-  }
-
-  float(field: number, value: number): void {
-    this.tag(field, 5);
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setFloat32(0, value, true);
-    this.push(b);
-  }
-
-  finish(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let offset = 0;
-    for (const c of this.chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
+  oneof value {
+    Tensor tensor_type = 1;
   }
 }
+message OperatorSetIdProto {
+  optional string domain = 1;
+  optional int64 version = 2;
+}
+message ModelProto {
+  optional int64 ir_version = 1;
+  optional string producer_name = 2;
+  optional string producer_version = 3;
+  optional string doc_string = 6;
+  optional GraphProto graph = 7;
+  repeated OperatorSetIdProto opset_import = 8;
+  repeated StringStringEntryProto metadata_props = 14;
+}
+`;
+
+const modelProto = protobuf.parse(onnxSchema, { keepCase: true }).root.lookupType('onnx.ModelProto');
 
 /** A constant tensor stored in the graph. */
 export interface Initializer {
@@ -108,18 +120,16 @@ export interface OnnxGraph {
   metadata?: Record<string, string>;
 }
 
-function writeValueInfo(w: ProtoWriter, v: GraphValue): void {
-  w.string(1, v.name);
-  w.message(2, (type) =>
-    type.message(1, (tensor) => {
-      tensor.int(1, v.dataType);
-      tensor.message(2, (shape) => {
-        for (const d of v.shape) {
-          shape.message(1, (dim) => (typeof d === 'number' ? dim.int(1, d) : dim.string(2, d)));
-        }
-      });
-    }),
-  );
+function valueInfo(v: GraphValue) {
+  return {
+    name: v.name,
+    type: {
+      tensor_type: {
+        elem_type: v.dataType,
+        shape: { dim: v.shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) },
+      },
+    },
+  };
 }
 
 function toBytes(data: Initializer['data']): Uint8Array {
@@ -129,55 +139,39 @@ function toBytes(data: Initializer['data']): Uint8Array {
 
 /** Serialises a graph to the bytes of an `.onnx` file. */
 export function encodeOnnxModel(graph: OnnxGraph): Uint8Array {
-  const w = new ProtoWriter();
-  w.int(1, 8); // ir_version
-  w.string(2, 'rapport-train');
-  w.string(3, '1');
-  if (graph.docString) w.string(6, graph.docString);
-  w.message(7, (g) => {
-    for (const n of graph.nodes) {
-      g.message(1, (node) => {
-        for (const i of n.inputs) node.string(1, i);
-        for (const o of n.outputs) node.string(2, o);
-        node.string(3, `${n.op}_${n.outputs[0] ?? ''}`);
-        node.string(4, n.op);
-        for (const [name, attr] of Object.entries(n.attributes ?? {})) {
-          node.message(5, (a) => {
-            a.string(1, name);
-            if (attr.kind === 'int') {
-              a.int(3, attr.value);
-              a.int(20, 2);
-            } else {
-              a.float(2, attr.value);
-              a.int(20, 1);
-            }
-          });
-        }
-      });
-    }
-    g.string(2, graph.name);
-    for (const t of graph.initializers) {
-      g.message(5, (tensor) => {
-        for (const d of t.dims) tensor.int(1, d);
-        tensor.int(2, t.dataType);
-        tensor.string(8, t.name);
-        tensor.bytes(9, toBytes(t.data));
-      });
-    }
-    for (const v of graph.inputs) g.message(11, (vi) => writeValueInfo(vi, v));
-    for (const v of graph.outputs) g.message(12, (vi) => writeValueInfo(vi, v));
-  });
-  w.message(8, (opset) => {
-    opset.string(1, '');
-    opset.int(2, 13);
-  });
-  for (const [key, value] of Object.entries(graph.metadata ?? {})) {
-    w.message(14, (entry) => {
-      entry.string(1, key);
-      entry.string(2, value);
-    });
-  }
-  return w.finish();
+  const model = {
+    ir_version: 8,
+    producer_name: 'rapport-train',
+    producer_version: '1',
+    ...(graph.docString ? { doc_string: graph.docString } : {}),
+    graph: {
+      node: graph.nodes.map((n) => ({
+        input: n.inputs,
+        output: n.outputs,
+        name: `${n.op}_${n.outputs[0] ?? ''}`,
+        op_type: n.op,
+        // AttributeProto.type: 1 FLOAT, 2 INT.
+        attribute: Object.entries(n.attributes ?? {}).map(([name, attr]) =>
+          attr.kind === 'int' ? { name, i: attr.value, type: 2 } : { name, f: attr.value, type: 1 },
+        ),
+      })),
+      name: graph.name,
+      initializer: graph.initializers.map((t) => ({
+        dims: t.dims,
+        data_type: t.dataType,
+        name: t.name,
+        raw_data: toBytes(t.data),
+      })),
+      input: graph.inputs.map(valueInfo),
+      output: graph.outputs.map(valueInfo),
+    },
+    opset_import: [{ domain: '', version: 13 }],
+    metadata_props: Object.entries(graph.metadata ?? {}).map(([key, value]) => ({ key, value })),
+  };
+  // verify() catches a field name or type that drifted from the schema above, which encode() alone would skip.
+  const problem = modelProto.verify(model);
+  if (problem) throw new Error(`ONNX model does not fit the schema: ${problem}`);
+  return modelProto.encode(model).finish();
 }
 
 /** Weights of a bag-of-embeddings classifier, already quantised the way the graph stores them. */
