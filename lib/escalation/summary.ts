@@ -7,6 +7,7 @@ import type {
   UrgencyReasonKind,
 } from '../analysis/types';
 import { emotionOfState } from '../analysis/verdict';
+import { createTranslator, tPlural } from '../i18n';
 import type { Intent } from '../models/types';
 import type { Conversation, ConversationMessage, Person, SiteId } from '../sites/types';
 import { formatScore } from './format';
@@ -78,27 +79,22 @@ export interface HandoffInput {
 const lastMessageMaxLength = 400;
 const triedSentenceMaxLength = 160;
 
-const offerPatterns: { offer: Offer; pattern: RegExp; en: string; de: string }[] = [
+// Named in the note by the catalogue's `handoff.offer.<offer>` keys.
+const offerPatterns: { offer: Offer; pattern: RegExp }[] = [
   {
     offer: 'refund',
     pattern: /\brefund|\breimburs|money back|erstatt|geld zurück|rückzahlung|zurücküberwei/i,
-    en: 'refund',
-    de: 'Erstattung',
   },
   {
     offer: 'replacement',
     pattern:
       /\breplacement|\bresend|\bre-send|send (?:you )?a new|\bersatz|neu (?:zu )?(?:ver)?senden|nachliefer|austausch/i,
-    en: 'replacement',
-    de: 'Ersatz',
   },
-  { offer: 'voucher', pattern: /\bvoucher|\bcoupon|gift card|gutschein/i, en: 'voucher', de: 'Gutschein' },
-  { offer: 'discount', pattern: /\bdiscount|\brabatt|preisnachlass/i, en: 'discount', de: 'Rabatt' },
+  { offer: 'voucher', pattern: /\bvoucher|\bcoupon|gift card|gutschein/i },
+  { offer: 'discount', pattern: /\bdiscount|\brabatt|preisnachlass/i },
   {
     offer: 'return-label',
     pattern: /return label|return shipping label|retourenschein|rücksendeetikett|retourenlabel|retourenetikett/i,
-    en: 'return label',
-    de: 'Rücksendeetikett',
   },
 ];
 
@@ -183,10 +179,11 @@ function isAnswer(message: ConversationMessage): boolean {
 /** Builds the handoff summary of a conversation about to be escalated. */
 export function buildHandoffSummary(input: HandoffInput): HandoffSummary {
   const { conversation, mood, lang } = input;
+  const t = createTranslator(lang);
   const answers = conversation.messages.filter(isAnswer);
   const offers = offerPatterns
     .filter(({ pattern }) => answers.some((message) => pattern.test(message.text)))
-    .map(({ offer, en, de }) => ({ offer, label: lang === 'de' ? de : en }));
+    .map(({ offer }) => ({ offer, label: t(`handoff.offer.${offer}`) }));
   const orderNumbers = [
     ...new Set([
       ...(input.orderNumbers ?? []).map((order) => order.trim().replace(/^#/, '').toUpperCase()).filter(Boolean),
@@ -248,49 +245,6 @@ export function buildHandoffSummary(input: HandoffInput): HandoffSummary {
   return summary;
 }
 
-const headings = {
-  en: {
-    title: 'Escalation',
-    customer: 'Customer',
-    subject: 'Subject',
-    link: 'Link',
-    mood: 'Mood',
-    over: (count: number) => `over ${count} messages`,
-    urgency: 'Urgency',
-    why: 'Why escalate',
-    wants: 'Wants',
-    tried: 'Already tried',
-    nothingTried: 'no agent reply yet',
-    offered: 'Offered',
-    orders: 'Orders',
-    note: 'Note from the agent',
-    agent: 'Agent',
-    last: 'Last customer message',
-    unknownCustomer: 'unknown customer',
-    noSubject: '(no subject)',
-  },
-  de: {
-    title: 'Eskalation',
-    customer: 'Kunde',
-    subject: 'Betreff',
-    link: 'Link',
-    mood: 'Stimmung',
-    over: (count: number) => `über ${count} Nachrichten`,
-    urgency: 'Dringlichkeit',
-    why: 'Warum eskalieren',
-    wants: 'Möchte',
-    tried: 'Bereits versucht',
-    nothingTried: 'noch keine Antwort vom Support',
-    offered: 'Angeboten',
-    orders: 'Bestellungen',
-    note: 'Notiz vom Agenten',
-    agent: 'Agent',
-    last: 'Letzte Kundennachricht',
-    unknownCustomer: 'unbekannter Kunde',
-    noSubject: '(kein Betreff)',
-  },
-} as const;
-
 function formatPerson(person: Person | undefined): string {
   if (!person) return '';
   if (person.name && person.email) return `${person.name} <${person.email}>`;
@@ -298,7 +252,7 @@ function formatPerson(person: Person | undefined): string {
 }
 
 function quoted(text: string, lang: EscalationLanguage): string {
-  return lang === 'de' ? `„${text}“` : `"${text}"`;
+  return createTranslator(lang)('handoff.quoted', { text });
 }
 
 /**
@@ -307,47 +261,48 @@ function quoted(text: string, lang: EscalationLanguage): string {
  */
 export function renderHandoffText(summary: HandoffSummary): string {
   const lang = summary.lang;
-  const h = headings[lang];
-  const who = formatPerson(summary.customer) || h.unknownCustomer;
-  const subject = summary.subject.trim() || h.noSubject;
-  const lines: string[] = [`${h.title}: ${subject} — ${summary.customer.name ?? who}`];
-  lines.push(`${h.customer}: ${who}`);
-  lines.push(`${h.subject}: ${subject}`);
-  if (summary.link) lines.push(`${h.link}: ${summary.link}`);
+  const t = createTranslator(lang);
+  const who = formatPerson(summary.customer) || t('handoff.unknownCustomer');
+  const subject = summary.subject.trim() || t('handoff.noSubject');
+  const lines: string[] = [`${t('handoff.title')}: ${subject} — ${summary.customer.name ?? who}`];
+  lines.push(`${t('handoff.customer')}: ${who}`);
+  lines.push(`${t('handoff.subject')}: ${subject}`);
+  if (summary.link) lines.push(`${t('handoff.link')}: ${summary.link}`);
 
   const series = summary.mood.series;
   const trend =
     series.length >= 2
-      ? ` (${formatScore(series[0] ?? 0, lang)} → ${formatScore(series[series.length - 1] ?? 0, lang)} ${h.over(series.length)})`
+      ? ` (${formatScore(series[0] ?? 0, lang)} → ${formatScore(series[series.length - 1] ?? 0, lang)} ${tPlural(lang, 'handoff.over', series.length)})`
       : '';
   lines.push(
-    `${h.mood}: ${summary.mood.emotionLabel}, ${formatScore(summary.mood.score, lang)}, ${summary.mood.trajectoryLabel}${trend}`,
+    `${t('handoff.mood')}: ${summary.mood.emotionLabel}, ${formatScore(summary.mood.score, lang)}, ${summary.mood.trajectoryLabel}${trend}`,
   );
   const urgencyReasons = summary.urgency.reasons.map((reason) => `${reason.label} ${quoted(reason.phrase, lang)}`);
   lines.push(
-    `${h.urgency}: ${summary.urgency.levelLabel}${urgencyReasons.length > 0 ? ` — ${urgencyReasons.join('; ')}` : ''}`,
+    `${t('handoff.urgency')}: ${summary.urgency.levelLabel}${urgencyReasons.length > 0 ? ` — ${urgencyReasons.join('; ')}` : ''}`,
   );
-  if (summary.intent) lines.push(`${h.wants}: ${summary.intent.label}`);
-  if (summary.orderNumbers.length > 0) lines.push(`${h.orders}: ${summary.orderNumbers.join(', ')}`);
+  if (summary.intent) lines.push(`${t('handoff.wants')}: ${summary.intent.label}`);
+  if (summary.orderNumbers.length > 0) lines.push(`${t('handoff.orders')}: ${summary.orderNumbers.join(', ')}`);
   if (summary.reasons.length > 0) {
-    lines.push(`${h.why}:`);
+    lines.push(`${t('handoff.why')}:`);
     for (const reason of summary.reasons) lines.push(`- ${reason.text}`);
   }
-  if (summary.note) lines.push(`${h.note}: ${summary.note}`);
+  if (summary.note) lines.push(`${t('handoff.note')}: ${summary.note}`);
   if (summary.tried.length === 0) {
-    lines.push(`${h.tried}: ${h.nothingTried}`);
+    lines.push(`${t('handoff.tried')}: ${t('handoff.nothingTried')}`);
   } else {
-    lines.push(`${h.tried}:`);
+    lines.push(`${t('handoff.tried')}:`);
     for (const entry of summary.tried) lines.push(`- ${entry.sentence}`);
   }
-  if (summary.offers.length > 0) lines.push(`${h.offered}: ${summary.offers.map((offer) => offer.label).join(', ')}`);
+  if (summary.offers.length > 0)
+    lines.push(`${t('handoff.offered')}: ${summary.offers.map((offer) => offer.label).join(', ')}`);
   if (summary.agent) {
     const agent = formatPerson(summary.agent);
-    if (agent) lines.push(`${h.agent}: ${agent}`);
+    if (agent) lines.push(`${t('handoff.agent')}: ${agent}`);
   }
   if (summary.lastCustomerMessage) {
     const time = summary.lastCustomerMessage.time ? ` (${summary.lastCustomerMessage.time})` : '';
-    lines.push(`${h.last}${time}:`);
+    lines.push(`${t('handoff.last')}${time}:`);
     lines.push(quoted(summary.lastCustomerMessage.text, lang));
   }
   return lines.join('\n');

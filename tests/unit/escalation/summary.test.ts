@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { customerStates } from '../../../lib/analysis/types';
+import { emotionOfState } from '../../../lib/analysis/verdict';
 import { evaluateEscalation } from '../../../lib/escalation/rules';
 import {
   buildHandoffSummary,
@@ -8,6 +10,7 @@ import {
   maskHandoffSummary,
   renderHandoffText,
 } from '../../../lib/escalation/summary';
+import { createTranslator } from '../../../lib/i18n';
 import { defaultSettings } from '../../../lib/settings';
 import { angryGermanConversation, conversation, conversationMood, message } from './fixtures';
 
@@ -36,7 +39,7 @@ describe('buildHandoffSummary', () => {
     expect(lines[0]).toBe('Eskalation: Bestellung nicht angekommen — Anna Weber');
     expect(lines).toContain('Kunde: Anna Weber <anna.weber@example.de>');
     expect(lines).toContain('Link: https://support.example.com/tickets/angry-1');
-    expect(lines).toContain('Stimmung: verärgert, −0,9, verschlechtert sich (−0,2 → −0,9 über 3 Nachrichten)');
+    expect(lines).toContain('Stimmung: wütend, −0,9, verschlechtert sich (−0,2 → −0,9 über 3 Nachrichten)');
     expect(lines).toContain(
       'Dringlichkeit: kritisch — wiederholter Kontakt „das dritte Mal“; Frist „bis Freitag“; rechtliche Schritte angedroht „Anwalt“; Rückbuchung angedroht „buche über die Kreditkarte zurück“',
     );
@@ -126,5 +129,30 @@ describe('maskHandoffSummary', () => {
     expect(masked.lastCustomerMessage?.text).toContain('Erreichbar unter [phone], IBAN [IBAN …3000].');
     expect(masked.orderNumbers).toEqual(['4711-2023']);
     expect(masked.tried).toEqual(angrySummary('de').tried);
+  });
+});
+
+describe('the handoff note names the mood as the panel does', () => {
+  const panel = createTranslator('de');
+
+  it('calls an angry customer "wütend" in German, the panel\'s word (the note once said "verärgert")', () => {
+    const summary = angrySummary('de');
+    expect(summary.mood.emotion).toBe('angry');
+    expect(renderHandoffText(summary).split('\n')).toContainEqual(expect.stringMatching(/^Stimmung: wütend, /u));
+    expect(panel('state.angry').toLowerCase()).toBe('wütend');
+  });
+
+  it.each(customerStates)("writes the panel's German word for the state %s", (state) => {
+    const { conversation: conv, mood } = angryGermanConversation();
+    const summary = buildHandoffSummary({
+      conversation: conv,
+      mood: { ...mood, current: { ...mood.current, state } },
+      reasons: [],
+      lang: 'de',
+      now: Date.UTC(2025, 2, 14, 9, 30),
+    });
+    const word = panel(`emotion.${emotionOfState(state)}`);
+    expect(summary.mood.emotionLabel).toBe(word);
+    expect(renderHandoffText(summary)).toContain(`Stimmung: ${word}, `);
   });
 });

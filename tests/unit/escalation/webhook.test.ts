@@ -322,6 +322,6 @@ describe('webhook payloads', () => {
 
   it('leaves unknown placeholders visible', () => {
     const body = JSON.parse(renderWebhookPayload('{"text": "{{moood}} {{mood}}"}', summary('de')));
-    expect(body.text).toBe('{{moood}} verärgert');
+    expect(body.text).toBe('{{moood}} wütend');
   });
 });

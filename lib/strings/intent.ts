@@ -1,0 +1,36 @@
+/** What the customer wants, phrased as the object of "Wants …" / "Möchte …" in handoff notes. */
+export const en = {
+  'intent.refund': 'a refund',
+  'intent.delivery-delay': 'their delayed delivery',
+  'intent.tracking': 'tracking information',
+  'intent.invoice': 'an invoice',
+  'intent.cancellation': 'to cancel',
+  'intent.complaint': 'to complain',
+  'intent.damaged-or-wrong-item': 'a fix for a damaged or wrong item',
+  'intent.return': 'to return an item',
+  'intent.payment': 'help with a payment',
+  'intent.account': 'help with their account',
+  'intent.order-change': 'to change an order',
+  'intent.shipping-address': 'to change the shipping address',
+  'intent.contact': 'to get in touch',
+  'intent.thank-you': 'to say thanks',
+  'intent.other': 'something else',
+} as const satisfies Record<string, string>;
+
+export const de: { [K in keyof typeof en]: string } = {
+  'intent.refund': 'eine Erstattung',
+  'intent.delivery-delay': 'die verspätete Lieferung',
+  'intent.tracking': 'die Sendungsverfolgung',
+  'intent.invoice': 'eine Rechnung',
+  'intent.cancellation': 'eine Stornierung',
+  'intent.complaint': 'sich beschweren',
+  'intent.damaged-or-wrong-item': 'eine Lösung für einen beschädigten oder falschen Artikel',
+  'intent.return': 'eine Rücksendung',
+  'intent.payment': 'Hilfe bei einer Zahlung',
+  'intent.account': 'Hilfe beim Kundenkonto',
+  'intent.order-change': 'eine Bestelländerung',
+  'intent.shipping-address': 'eine andere Lieferadresse',
+  'intent.contact': 'Kontakt',
+  'intent.thank-you': 'sich bedanken',
+  'intent.other': 'etwas anderes',
+};
