@@ -8,6 +8,7 @@ import {
 import type { Emotion, SentimentLabel } from '../analysis/types';
 import { emotions, sentimentLabels } from '../analysis/types';
 import { AppError, toAppError } from '../errors';
+import { createJobQueue } from './job-queue';
 import { type BundledRuntimeOptions, configureTransformersForBundled, type InferenceDevice } from './transformers-env';
 import type { MoodModel, RawMood } from './types';
 
@@ -132,17 +133,6 @@ export async function runLogits(
   return logits.data;
 }
 
-/** Serialises async calls: one ONNX session must not run two inferences at once. */
-export function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>) => {
-    const run = tail.then(task, task);
-    // The queue only orders work; each caller handles its own result or error.
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 interface Loaded {
   tokenizer: PreTrainedTokenizer;
   model: PreTrainedModel;
@@ -158,7 +148,8 @@ interface Loaded {
 export function createBundledMoodModel(opts: BundledModelOptions = {}): BundledMoodModel {
   const modelId = opts.modelId ?? bundledMoodModelId;
   const batchSize = Math.max(1, opts.batchSize ?? 16);
-  const enqueue = createSerialQueue();
+  // One ONNX session must not run two inferences at once.
+  const queue = createJobQueue();
   let loading: Promise<Loaded> | undefined;
 
   const ensureLoaded = (): Promise<Loaded> => {
@@ -191,24 +182,26 @@ export function createBundledMoodModel(opts: BundledModelOptions = {}): BundledM
       return (await ensureLoaded()).device;
     },
     classify(texts, signal) {
-      return enqueue(async () => {
-        signal?.throwIfAborted();
-        const { tokenizer, model, layout } = await ensureLoaded();
-        const results = new Array<RawMood>(texts.length);
-        for (const batch of planBatches(texts, batchSize)) {
-          signal?.throwIfAborted();
-          const logits = await runLogits(
-            tokenizer,
-            model,
-            batch.map((i) => clipText(texts[i] ?? '')),
-            bundledMaxTokens,
-          );
-          batch.forEach((textIndex, row) => {
-            results[textIndex] = decodeMood(logits, row, layout);
-          });
-        }
-        return results;
-      });
+      return queue.run(
+        async (jobSignal) => {
+          const { tokenizer, model, layout } = await ensureLoaded();
+          const results = new Array<RawMood>(texts.length);
+          for (const batch of planBatches(texts, batchSize)) {
+            jobSignal.throwIfAborted();
+            const logits = await runLogits(
+              tokenizer,
+              model,
+              batch.map((i) => clipText(texts[i] ?? '')),
+              bundledMaxTokens,
+            );
+            batch.forEach((textIndex, row) => {
+              results[textIndex] = decodeMood(logits, row, layout);
+            });
+          }
+          return results;
+        },
+        signal ? { signal } : {},
+      );
     },
     async dispose() {
       const current = loading;

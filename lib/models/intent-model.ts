@@ -1,6 +1,7 @@
 import { pipeline, type TextClassificationPipeline } from '@huggingface/transformers';
 import { toAppError } from '../errors';
-import { type BundledModelOptions, clipText, createSerialQueue, type LoadableModel } from './bundled-model';
+import { type BundledModelOptions, clipText, type LoadableModel } from './bundled-model';
+import { createJobQueue } from './job-queue';
 import { configureTransformersForBundled, type InferenceDevice } from './transformers-env';
 import type { Intent, IntentModel } from './types';
 
@@ -87,7 +88,8 @@ function readScores(output: unknown): Record<string, number> {
  */
 export function createBundledIntentModel(opts: BundledModelOptions = {}): BundledIntentModel {
   const modelId = opts.modelId ?? bundledIntentModelId;
-  const enqueue = createSerialQueue();
+  // One ONNX session must not run two inferences at once.
+  const queue = createJobQueue();
   let loading: Promise<{ classifier: TextClassificationPipeline; device: InferenceDevice }> | undefined;
 
   const ensureLoaded = () => {
@@ -111,18 +113,20 @@ export function createBundledIntentModel(opts: BundledModelOptions = {}): Bundle
   };
 
   const classifyRaw = (texts: string[], signal?: AbortSignal) =>
-    enqueue(async () => {
-      signal?.throwIfAborted();
-      const { classifier } = await ensureLoaded();
-      const results: Record<string, number>[] = [];
-      for (const text of texts) {
-        signal?.throwIfAborted();
-        // top_k null: every label with its probability, not just the best one.
-        const output: unknown = await classifier(clipText(text), { top_k: null });
-        results.push(readScores(output));
-      }
-      return results;
-    });
+    queue.run(
+      async (jobSignal) => {
+        const { classifier } = await ensureLoaded();
+        const results: Record<string, number>[] = [];
+        for (const text of texts) {
+          jobSignal.throwIfAborted();
+          // top_k null: every label with its probability, not just the best one.
+          const output: unknown = await classifier(clipText(text), { top_k: null });
+          results.push(readScores(output));
+        }
+        return results;
+      },
+      signal ? { signal } : {},
+    );
 
   return {
     id: modelId,

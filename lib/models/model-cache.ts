@@ -1,11 +1,7 @@
 import { env } from '@huggingface/transformers';
-import {
-  type HubDevicePlan,
-  hubFileUrl,
-  hubModelFiles,
-  type MoodModelSelection,
-  normaliseMirrorUrl,
-} from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
+import type { HubDevicePlan } from './hub-device';
+import { hubFileUrl, hubModelFiles, normaliseMirrorUrl } from './hub-files';
 
 /** The Cache API storage transformers.js writes downloaded model files to (`env.cacheKey`). */
 export function transformersCacheName(): string {

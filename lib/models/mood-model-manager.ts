@@ -1,15 +1,9 @@
 import { AppError, toAppError } from '../errors';
 import type { ModelInfo, MoodModelState } from './analysis-protocol';
 import type { BundledMoodModel } from './bundled-model';
-import {
-  bundledSelectionId,
-  createCombinedMoodModel,
-  createHubMoodModel,
-  type HubDevicePlan,
-  type HubMoodModel,
-  isSameSelection,
-  type MoodModelSelection,
-} from './hub-models';
+import { bundledSelectionId, isSameSelection, type MoodModelSelection } from './hub-catalogue';
+import type { HubDevicePlan } from './hub-device';
+import { createCombinedMoodModel, createHubMoodModel, type HubMoodModel } from './hub-models';
 import type { MoodModel } from './types';
 
 export interface MoodModelManagerOptions {

@@ -1,10 +1,5 @@
-import {
-  type HubDevicePlan,
-  type HubModelEntry,
-  hubModelCatalogue,
-  type MoodHead,
-  type PublishedFigure,
-} from './hub-models';
+import { type HubModelEntry, hubModelCatalogue, type MoodHead, type PublishedFigure } from './hub-catalogue';
+import type { HubDevicePlan } from './hub-device';
 import { type MemoryHint, memoryBudgetMB } from './webgpu';
 
 /** Languages the bundled model was trained on. */

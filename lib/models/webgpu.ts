@@ -47,36 +47,72 @@ function unavailable(reason: string): WebGpuCapabilities {
   return { available: false, reason, hasShaderF16: false, maxBufferSize: 0, maxStorageBufferBindingSize: 0 };
 }
 
-async function probe(nav: NavigatorLike | undefined): Promise<WebGpuCapabilities> {
-  const gpu = nav?.gpu;
+/**
+ * What the one WebGPU probe learnt about the adapter, before any model's needs are applied: the drafting model reads
+ * it through `probeWebGpu`, the Hub mood models through `planHubDevice`.
+ */
+export interface GpuAdapterReport {
+  /** `none`: no WebGPU API; `refused`: requestAdapter threw; `no-adapter`: it gave none; `found`: an adapter. */
+  state: 'none' | 'refused' | 'no-adapter' | 'found';
+  /** requestAdapter's error (only when `refused`). */
+  detail?: string;
+  hasShaderF16: boolean;
+  /** A software adapter (SwiftShader, `isFallbackAdapter`): slower than WASM. */
+  isSoftware: boolean;
+  /** The adapter's `limits` object (read with `readNumber`). */
+  limits?: unknown;
+  vendor?: string;
+  architecture?: string;
+}
+
+async function probeAdapter(gpu: unknown): Promise<GpuAdapterReport> {
+  const none = { hasShaderF16: false, isSoftware: false };
   const requestAdapter = read(gpu, 'requestAdapter');
-  if (typeof requestAdapter !== 'function') {
-    return unavailable(
-      'This browser has no WebGPU (Chrome or Edge 113+ on a desktop is needed; Firefox only in some versions).',
-    );
-  }
+  if (typeof requestAdapter !== 'function') return { state: 'none', ...none };
   let adapter: unknown;
   try {
     adapter = await Reflect.apply(requestAdapter, gpu, [{ powerPreference: 'high-performance' }]);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return unavailable(`WebGPU refused to start: ${detail}`);
+    return { state: 'refused', detail: error instanceof Error ? error.message : String(error), ...none };
   }
-  if (typeof adapter !== 'object' || adapter === null) {
-    return unavailable('WebGPU is switched on but found no usable graphics adapter (blocklisted driver or no GPU).');
-  }
+  if (typeof adapter !== 'object' || adapter === null) return { state: 'no-adapter', ...none };
   const features = read(adapter, 'features');
   const has = read(features, 'has');
-  const hasShaderF16 = typeof has === 'function' && Reflect.apply(has, features, ['shader-f16']) === true;
-  const limits = read(adapter, 'limits');
-  const maxBufferSize = readNumber(limits, 'maxBufferSize') ?? 0;
-  const maxStorageBufferBindingSize = readNumber(limits, 'maxStorageBufferBindingSize') ?? 0;
   const info = read(adapter, 'info');
-  const caps: WebGpuCapabilities = { available: true, hasShaderF16, maxBufferSize, maxStorageBufferBindingSize };
   const vendor = readString(info, 'vendor');
   const architecture = readString(info, 'architecture');
-  if (vendor) caps.vendor = vendor;
-  if (architecture) caps.architecture = architecture;
+  const report: GpuAdapterReport = {
+    state: 'found',
+    hasShaderF16: typeof has === 'function' && Reflect.apply(has, features, ['shader-f16']) === true,
+    isSoftware:
+      read(adapter, 'isFallbackAdapter') === true ||
+      read(info, 'isFallbackAdapter') === true ||
+      (architecture ?? '').toLowerCase().includes('swiftshader') ||
+      (vendor ?? '').toLowerCase().includes('swiftshader'),
+    limits: read(adapter, 'limits'),
+  };
+  if (vendor) report.vendor = vendor;
+  if (architecture) report.architecture = architecture;
+  return report;
+}
+
+/** The drafting model's view of the adapter: web-llm's minimum limits applied. */
+function toCapabilities(report: GpuAdapterReport): WebGpuCapabilities {
+  if (report.state === 'none') {
+    return unavailable(
+      'This browser has no WebGPU (Chrome or Edge 113+ on a desktop is needed; Firefox only in some versions).',
+    );
+  }
+  if (report.state === 'refused') return unavailable(`WebGPU refused to start: ${report.detail ?? ''}`);
+  if (report.state === 'no-adapter') {
+    return unavailable('WebGPU is switched on but found no usable graphics adapter (blocklisted driver or no GPU).');
+  }
+  const { limits, hasShaderF16 } = report;
+  const maxBufferSize = readNumber(limits, 'maxBufferSize') ?? 0;
+  const maxStorageBufferBindingSize = readNumber(limits, 'maxStorageBufferBindingSize') ?? 0;
+  const caps: WebGpuCapabilities = { available: true, hasShaderF16, maxBufferSize, maxStorageBufferBindingSize };
+  if (report.vendor) caps.vendor = report.vendor;
+  if (report.architecture) caps.architecture = report.architecture;
 
   const workgroupStorage = readNumber(limits, 'maxComputeWorkgroupStorageSize') ?? minWorkgroupStorageSize;
   const storageBuffers = readNumber(limits, 'maxStorageBuffersPerShaderStage') ?? minStorageBuffersPerShaderStage;
@@ -99,26 +135,34 @@ function formatMiB(bytes: number): string {
   return `${Math.round(bytes / 2 ** 20)} MiB`;
 }
 
-const probes = new WeakMap<object, Promise<WebGpuCapabilities>>();
-let probeWithoutNavigator: Promise<WebGpuCapabilities> | undefined;
+const probes = new WeakMap<object, Promise<GpuAdapterReport>>();
+let probeWithoutGpu: Promise<GpuAdapterReport> | undefined;
+
+/**
+ * The one WebGPU probe: asks `gpu` (a `navigator.gpu`) for an adapter once, and later calls share the first answer.
+ * Never throws.
+ */
+export function probeGpuAdapter(gpu: unknown): Promise<GpuAdapterReport> {
+  if (typeof gpu !== 'object' || gpu === null) {
+    probeWithoutGpu ??= probeAdapter(undefined);
+    return probeWithoutGpu;
+  }
+  let cached = probes.get(gpu);
+  if (!cached) {
+    cached = probeAdapter(gpu);
+    probes.set(gpu, cached);
+  }
+  return cached;
+}
 
 /**
  * Probes WebGPU once per navigator (later calls share the first answer): whether an adapter exists, shader-f16,
  * and the buffer limits that decide which models can run. Never throws.
  */
-export function probeWebGpu(
+export async function probeWebGpu(
   nav: NavigatorLike | undefined = typeof navigator === 'undefined' ? undefined : navigator,
 ): Promise<WebGpuCapabilities> {
-  if (!nav) {
-    probeWithoutNavigator ??= probe(undefined);
-    return probeWithoutNavigator;
-  }
-  let cached = probes.get(nav);
-  if (!cached) {
-    cached = probe(nav);
-    probes.set(nav, cached);
-  }
-  return cached;
+  return toCapabilities(await probeGpuAdapter(nav?.gpu));
 }
 
 /** How much memory the model may take. */

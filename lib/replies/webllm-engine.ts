@@ -1,35 +1,17 @@
-import type {
-  AppConfig,
-  ChatCompletionChunk,
-  ChatCompletionRequestStreaming,
-  InitProgressReport,
-  MLCEngineConfig,
-  ModelRecord,
-} from '@mlc-ai/web-llm';
+import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { AppError, type ErrorCode } from '../errors';
-import { parseMirrorUrl } from '../models/mirror-url';
-import {
-  chooseModel,
-  type MemoryHint,
-  type ModelChoice,
-  type ModelSelection,
-  type NavigatorLike,
-  probeWebGpu,
-  readMemoryHint,
-  selectModels,
-  type WebGpuCapabilities,
-} from '../models/webgpu';
+import { createTranslator } from '../i18n';
+import { createJobQueue } from '../models/job-queue';
+import { type NavigatorLike, probeWebGpu, readMemoryHint } from '../models/webgpu';
 import {
   describeLibraryRefusal,
   ensureVerifiedLibrary,
   type LibraryCacheStorage,
   LibraryRefusedError,
-  pinRecord,
-  type ResolvedLibrary,
-  resolveLibrary,
   type WebLlmLibManifest,
-  webLlmLibManifest,
 } from '../models/webllm-libs';
+import { planWebLlm, type WebLlmPlan } from '../models/webllm-plan';
+import { type LlmEngineLike, loadWebLlmRuntime, type WebLlmRuntime, type WorkerLike } from '../models/webllm-runtime';
 import type { ReplySettings } from '../settings';
 import {
   cancelledError,
@@ -51,153 +33,10 @@ import {
 import { type BuiltPrompt, buildDraftPrompt, buildRewritePrompt } from './prompt';
 import { type FillTemplate, TemplateReplyEngine } from './template-engine';
 
-/** web-llm's standard weights host; `model` URLs in the prebuilt list start with it. */
-export const standardWeightsOrigin = 'https://huggingface.co';
-
-/** What the engine needs from a web worker (a real `Worker` satisfies it). */
-export interface WorkerLike {
-  postMessage(message: unknown): void;
-  terminate(): void;
-}
-
-/** The parts of a web-llm engine the reply engine uses (`WebWorkerMLCEngine` satisfies it). */
-export interface LlmEngineLike {
-  chat: {
-    completions: {
-      create(request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>>;
-    };
-  };
-  interruptGenerate(): void;
-  unload(): Promise<void>;
-}
-
-/** The parts of @mlc-ai/web-llm used here; loaded lazily so the panel bundle stays small until drafting starts. */
-export interface WebLlmRuntime {
-  prebuiltAppConfig: AppConfig;
-  createEngine(worker: WorkerLike, modelId: string, config: MLCEngineConfig): Promise<LlmEngineLike>;
-  hasModelInCache(modelId: string, appConfig: AppConfig): Promise<boolean>;
-}
-
-/** Imports @mlc-ai/web-llm (pinned to 0.2.86) and adapts it to `WebLlmRuntime`. */
-export async function loadWebLlmRuntime(): Promise<WebLlmRuntime> {
-  const webllm = await import('@mlc-ai/web-llm');
-  return {
-    prebuiltAppConfig: webllm.prebuiltAppConfig,
-    createEngine: (worker, modelId, config) => webllm.CreateWebWorkerMLCEngine(worker, modelId, config),
-    hasModelInCache: (modelId, appConfig) => webllm.hasModelInCache(modelId, appConfig),
-  };
-}
-
-function trimSlash(url: string): string {
-  return url.trim().replace(/\/+$/u, '');
-}
-
-/**
- * Points a model record's weights at the team's mirror: `https://huggingface.co/<path>` becomes `<weightsHost>/<path>`
- * (the mirror serves the same `…/resolve/main/…` layout); '' keeps Hugging Face. Throws `model/bad-mirror` unless the
- * mirror is https (plain http only for localhost). The library is set by `pinRecord`, never from web-llm's list.
- */
-export function applyWeightsHost(record: ModelRecord, weightsHost: string): ModelRecord {
-  if (!weightsHost.trim()) return { ...record };
-  const host = trimSlash(parseMirrorUrl(weightsHost).href);
-  if (!record.model.startsWith(standardWeightsOrigin)) return { ...record };
-  return { ...record, model: host + record.model.slice(standardWeightsOrigin.length) };
-}
-
-/**
- * The record web-llm loads: weights from the team's mirror or Hugging Face, the library from the pinned commit or the
- * team's mirror, checked against the shipped hash (see `lib/models/webllm-libs.ts`). Throws `LibraryRefusedError`
- * when this build has no hash for the model's library, `model/bad-mirror` for a mirror that is not https.
- */
-export function applyHosts(
-  record: ModelRecord,
-  hosts: { weightsHost: string; libHost: string },
-  manifest: WebLlmLibManifest = webLlmLibManifest,
-): { record: ModelRecord; library: ResolvedLibrary } {
-  const library = resolveLibrary(record.model_id, hosts.libHost, manifest);
-  return { record: pinRecord(applyWeightsHost(record, hosts.weightsHost), library), library };
-}
-
-/** The base URL web-llm fetches a model's files from (it appends `resolve/main/` to bare repository URLs). */
-export function modelBaseUrl(record: ModelRecord): string {
-  let url = record.model.endsWith('/') ? record.model : `${record.model}/`;
-  if (!/\/resolve\/[^/]+\/$/u.test(url)) url += 'resolve/main/';
-  return url;
-}
-
-/** A download size shown before the agent agrees, and where the figure comes from. */
-export interface DownloadEstimate {
-  bytes: number;
-  /**
-   * `manifest`: exact, the sum of the weight shards in the model's tensor-cache manifest plus the library's
-   * Content-Length. `parameters`: approximate, parameter count (from the model id) × bits per weight.
-   */
-  source: 'manifest' | 'parameters';
-}
-
-/** Approximate download size from the model id: parameters × bits per weight of its quantization, plus 5 %. */
-export function approximateDownloadBytes(record: ModelRecord): number {
-  const size = /-(\d+(?:\.\d+)?)([BM])-/iu.exec(`${record.model_id}-`);
-  const params = size ? Number(size[1]) * (size[2]?.toUpperCase() === 'B' ? 1e9 : 1e6) : 0;
-  const quant = /-q(\d)f(\d+)/iu.exec(record.model_id);
-  // q4f16_1 and q4f32_1 store 4-bit weights with a scale per group of 32: about 4.5 bits per weight.
-  const bits = !quant ? 4.5 : quant[1] === '0' ? Number(quant[2]) : Number(quant[1]) + 0.5;
-  if (params > 0) return Math.round(((params * bits) / 8) * 1.05);
-  // No size in the id: the weights are most of web-llm's memory estimate.
-  return Math.round((record.vram_required_MB ?? 0) * 2 ** 20 * 0.7);
-}
-
-function readRecordBytes(manifest: unknown): number | undefined {
-  if (typeof manifest !== 'object' || manifest === null) return undefined;
-  const records: unknown = Reflect.get(manifest, 'records');
-  if (!Array.isArray(records) || records.length === 0) return undefined;
-  let total = 0;
-  for (const record of records) {
-    const nbytes: unknown = typeof record === 'object' && record !== null ? Reflect.get(record, 'nbytes') : undefined;
-    if (typeof nbytes !== 'number' || !Number.isFinite(nbytes) || nbytes < 0) return undefined;
-    total += nbytes;
-  }
-  return total;
-}
-
-/**
- * The download size of a model before anything big is fetched: reads the weights manifest (a few kB) and asks the
- * library's size with HEAD. Falls back to the parameter-count estimate when the host is unreachable.
- */
-export async function estimateDownloadSize(
-  record: ModelRecord,
-  options: { fetch?: typeof fetch; signal?: AbortSignal } = {},
-): Promise<DownloadEstimate> {
-  const doFetch = options.fetch ?? fetch;
-  const init: RequestInit = options.signal ? { signal: options.signal } : {};
-  const base = modelBaseUrl(record);
-  try {
-    let weights: number | undefined;
-    // web-llm 0.2.86 reads tensor-cache.json; repositories converted by older MLC tools name it ndarray-cache.json.
-    for (const name of ['tensor-cache.json', 'ndarray-cache.json']) {
-      const response = await doFetch(new URL(name, base).href, init);
-      if (!response.ok) continue;
-      weights = readRecordBytes(await response.json());
-      if (weights !== undefined) break;
-    }
-    if (weights !== undefined) {
-      let lib = 0;
-      try {
-        const head = await doFetch(record.model_lib, { ...init, method: 'HEAD' });
-        lib = head.ok ? Number(head.headers.get('content-length') ?? 0) || 0 : 0;
-      } catch {
-        // The library is a few MB next to GBs of weights; without its size the estimate is still honest.
-        lib = 0;
-      }
-      return { bytes: weights + lib, source: 'manifest' };
-    }
-  } catch (error) {
-    if (options.signal?.aborted) throw cancelledError();
-    // Offline or the mirror does not allow it: the parameter estimate below is the best we can say.
-    void error;
-  }
-  return { bytes: approximateDownloadBytes(record), source: 'parameters' };
-}
+// Planning and downloading live under lib/models/; the names the panel and its hooks import from here are passed on.
+export { approximateDownloadBytes, standardWeightsOrigin } from '../models/webllm-download';
+export type { WebLlmPlan } from '../models/webllm-plan';
+export { loadWebLlmRuntime } from '../models/webllm-runtime';
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -244,73 +83,6 @@ export function mapWebLlmError(error: unknown, phase: 'load' | 'generate'): AppE
     : make('model/generation-failed', `The writing model failed while writing. (${text})`);
 }
 
-/** What the panel shows before the agent agrees to a download, and what the engine loads. */
-export interface WebLlmPlan {
-  model: ModelChoice;
-  /** The model record with the team's hosts applied and the library pinned (URL and `integrity.model_lib`). */
-  record: ModelRecord;
-  /** The model's library: where it is fetched from and the SHA-256 it must have. */
-  library: ResolvedLibrary;
-  appConfig: AppConfig;
-  selection: ModelSelection;
-  /** Already in the browser's cache from an earlier session: loads offline, no download. */
-  cached: boolean;
-  download: DownloadEstimate;
-}
-
-/**
- * Picks the model for this machine and settings, applies the team's hosts, pins the library, checks the cache and
- * estimates the download. Throws `model/webgpu-unavailable` or `model/out-of-memory` (with the reason) when no model
- * can run, `LibraryRefusedError` when this build has no hash for the model's library.
- */
-export async function planWebLlm(options: {
-  replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost'>;
-  caps: WebGpuCapabilities;
-  memory?: MemoryHint;
-  runtime: WebLlmRuntime;
-  fetch?: typeof fetch;
-  signal?: AbortSignal;
-  /** The pinned libraries (the shipped `webllm-libs.json` unless a test passes its own). */
-  manifest?: WebLlmLibManifest;
-}): Promise<WebLlmPlan> {
-  const { caps, runtime, replies } = options;
-  if (!caps.available) throw new AppError('model/webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
-  const selection = selectModels(runtime.prebuiltAppConfig.model_list, caps, options.memory ?? {});
-  const model = chooseModel(selection, replies.llmModelId);
-  if (!model) {
-    const memory = selection.excluded.find((e) => e.code === 'memory');
-    throw new AppError(
-      'model/out-of-memory',
-      memory
-        ? `No writing model fits in this computer's memory. ${memory.reason}`
-        : 'No writing model can run on this GPU.',
-    );
-  }
-  const original = runtime.prebuiltAppConfig.model_list.find((r) => r.model_id === model.modelId);
-  if (!original) throw new AppError('model/not-found', `Model ${model.modelId} is not in web-llm's list.`);
-  const { record, library } = applyHosts(
-    original,
-    { weightsHost: replies.llmWeightsHost, libHost: replies.llmLibHost },
-    options.manifest,
-  );
-  // Cache API: works in extension pages and workers, and is web-llm's best-tested backend; survives restarts.
-  const appConfig: AppConfig = { model_list: [record], cacheBackend: 'cache' };
-  let cached = false;
-  try {
-    cached = await runtime.hasModelInCache(record.model_id, appConfig);
-  } catch {
-    // No cache access (private window): treat as not cached, which only means the size is shown again.
-    cached = false;
-  }
-  const estimateOptions: { fetch?: typeof fetch; signal?: AbortSignal } = {};
-  if (options.fetch) estimateOptions.fetch = options.fetch;
-  if (options.signal) estimateOptions.signal = options.signal;
-  const download = cached
-    ? { bytes: 0, source: 'manifest' as const }
-    : await estimateDownloadSize(record, estimateOptions);
-  return { model, record, library, appConfig, selection, cached, download };
-}
-
 export interface WebLlmEngineOptions {
   plan: WebLlmPlan;
   /** Creates the worker running `lib/models/llm-worker.ts`: `() => new Worker(new URL(...), { type: 'module' })`. */
@@ -340,7 +112,8 @@ export class WebLlmReplyEngine implements ReplyEngine {
   #engine: LlmEngineLike | undefined;
   #worker: WorkerLike | undefined;
   #loading: Promise<void> | undefined;
-  #queue: Promise<void> = Promise.resolve();
+  /** One generation at a time: the worker runs one web-llm engine. */
+  readonly #queue = createJobQueue();
 
   constructor(options: WebLlmEngineOptions) {
     this.#options = options;
@@ -492,22 +265,11 @@ export class WebLlmReplyEngine implements ReplyEngine {
     return variant === 'short' ? Math.min(max, 160) : max;
   }
 
-  /** Waits for the previous generation to finish; returns the release function. */
-  async #acquire(): Promise<() => void> {
-    let release: () => void = () => undefined;
-    const previous = this.#queue;
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    return release;
-  }
-
   async *#generate(
     jobs: { slot: DraftSlot; maxTokens: number; prompt: () => BuiltPrompt }[],
     signal: AbortSignal | undefined,
   ): AsyncGenerator<DraftEvent> {
-    const release = await this.#acquire();
+    const release = await this.#queue.acquire();
     const engine = this.#engine;
     const interrupt = (): void => engine?.interruptGenerate();
     signal?.addEventListener('abort', interrupt, { once: true });
@@ -579,10 +341,11 @@ export function formatBytes(bytes: number): string {
 }
 
 function approvalReason(plan: WebLlmPlan, language: 'en' | 'de'): string {
-  const size = `${plan.download.source === 'parameters' ? (language === 'de' ? 'etwa ' : 'about ') : ''}${formatBytes(plan.download.bytes)}`;
-  return language === 'de'
-    ? `Das Schreibmodell ${plan.model.family} (${size}) ist noch nicht geladen. Bis Sie dem Download zustimmen, kommen Entwürfe aus den Team-Vorlagen.`
-    : `The writing model ${plan.model.family} (${size}) is not downloaded yet. Until you agree to the download, drafts come from your team templates.`;
+  const t = createTranslator(language);
+  const bytes = formatBytes(plan.download.bytes);
+  // A size estimated from the parameter count, not read from the host, says so.
+  const size = plan.download.source === 'parameters' ? t('writingModel.approximateSize', { size: bytes }) : bytes;
+  return t('writingModel.approval', { model: plan.model.family, size });
 }
 
 /** The engine the panel drafts with, and what it needs to show about the model. */
@@ -595,9 +358,7 @@ export interface DraftingEngineChoice {
 }
 
 function badMirrorReason(language: 'en' | 'de'): string {
-  return language === 'de'
-    ? 'Der Modell-Spiegel in den Einstellungen ist keine sichere https-Adresse (http nur für localhost), daher wird nichts von ihm geladen. Entwürfe kommen aus den Team-Vorlagen.'
-    : 'The model mirror in settings is not a secure https address (plain http only for localhost), so nothing is downloaded from it. Drafts come from your team templates.';
+  return createTranslator(language)('writingModel.badMirror');
 }
 
 /** Why drafting falls back to templates when planning or checking the library failed, in the UI language. */

@@ -9,15 +9,10 @@ import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoodModelState } from '../../../lib/models/analysis-protocol';
 import { createBundledMoodModel } from '../../../lib/models/bundled-model';
-import {
-  createProgressAggregator,
-  fetchDownloadSize,
-  goEmotionsMap,
-  hubFileUrl,
-  normaliseMirrorUrl,
-  planHubDevice,
-  readLabelScheme,
-} from '../../../lib/models/hub-models';
+import { createProgressAggregator } from '../../../lib/models/download-progress';
+import { planHubDevice } from '../../../lib/models/hub-device';
+import { fetchDownloadSize, hubFileUrl, normaliseMirrorUrl } from '../../../lib/models/hub-files';
+import { goEmotionsMap, readLabelScheme } from '../../../lib/models/label-schemes';
 import { createMoodModelManager } from '../../../lib/models/mood-model-manager';
 import { addHubModel, hubModelFiles } from '../../fixtures/model-hub';
 

@@ -1,12 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { modelSettingsMessages } from '../../../components/model-settings-messages';
-import {
-  type HubDevicePlan,
-  type HubModelEntry,
-  hubModelCatalogue,
-  isHubModelId,
-} from '../../../lib/models/hub-models';
+import { createTranslator } from '../../../lib/i18n';
+import { type HubModelEntry, hubModelCatalogue, isHubModelId } from '../../../lib/models/hub-catalogue';
+import type { HubDevicePlan } from '../../../lib/models/hub-device';
 import {
   hubModelMemoryMB,
   minDeviceMemoryGB,
@@ -135,8 +131,8 @@ describe('memory estimate', () => {
 });
 
 describe('Hub model catalogue', () => {
-  const en = modelSettingsMessages('en');
-  const de = modelSettingsMessages('de');
+  const en = createTranslator('en');
+  const de = createTranslator('de');
 
   it('lists real Hub ids with their card, languages and heads', () => {
     for (const model of hubModelCatalogue) {
@@ -174,8 +170,8 @@ describe('Hub model catalogue', () => {
         expect(figure.value, model.id).toBeLessThanOrEqual(1);
         if (figure.language) expect(model.languages, model.id).toContain(figure.language);
         for (const m of [en, de]) {
-          expect(m(`rec.benchmark.${figure.benchmark}`), model.id).toMatch(/\S/);
-          expect(m(`rec.figure.${figure.metric}`, { value: '1' }), model.id).toMatch(/\S/);
+          expect(m(`model-settings.rec.benchmark.${figure.benchmark}`), model.id).toMatch(/\S/);
+          expect(m(`model-settings.rec.figure.${figure.metric}`, { value: '1' }), model.id).toMatch(/\S/);
         }
       }
     }

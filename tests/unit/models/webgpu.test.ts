@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { type ModelRecord, prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
+import { planHubDevice, readNavigatorGpu } from '../../../lib/models/hub-device';
 import {
   chooseModel,
   isOfferedModel,
@@ -84,6 +85,21 @@ describe('probeWebGpu', () => {
     await probeWebGpu(nav);
     await probeWebGpu(nav);
     expect(requestAdapter).toHaveBeenCalledTimes(1);
+  });
+
+  it('shares one probe between the drafting model and the Hub mood models', async () => {
+    const { nav, requestAdapter } = stubNavigator(adapter({ vendor: 'intel' }));
+    const caps = await probeWebGpu(nav);
+    const plan = await planHubDevice(readNavigatorGpu(nav));
+    expect(caps).toMatchObject({ available: true, hasShaderF16: true, vendor: 'intel' });
+    expect(plan).toEqual({ device: 'webgpu', dtype: 'fp16', reason: 'webgpu-gpu' });
+    expect(requestAdapter).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps Hub models off a software adapter that the drafting model would accept', async () => {
+    const { nav } = stubNavigator({ ...adapter(), isFallbackAdapter: true });
+    expect(await probeWebGpu(nav)).toMatchObject({ available: true });
+    expect(await planHubDevice(readNavigatorGpu(nav))).toEqual({ device: 'wasm', dtype: 'q8', reason: 'software-gpu' });
   });
 
   it('reads the memory hint', () => {

@@ -9,21 +9,22 @@ import type {
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
 import type { WebGpuCapabilities } from '../../../lib/models/webgpu';
-import { collectDraft, type DraftEvent, FallbackReplyEngine } from '../../../lib/replies/engine';
-import { TemplateReplyEngine } from '../../../lib/replies/template-engine';
 import {
   applyHosts,
   approximateDownloadBytes,
+  estimateDownloadSize,
+  modelBaseUrl,
+} from '../../../lib/models/webllm-download';
+import { planWebLlm } from '../../../lib/models/webllm-plan';
+import type { LlmEngineLike, WebLlmRuntime } from '../../../lib/models/webllm-runtime';
+import { collectDraft, type DraftEvent, FallbackReplyEngine } from '../../../lib/replies/engine';
+import { TemplateReplyEngine } from '../../../lib/replies/template-engine';
+import {
   cleanDraft,
   createDraftingEngine,
-  estimateDownloadSize,
   formatBytes,
-  type LlmEngineLike,
   mapWebLlmError,
-  modelBaseUrl,
-  planWebLlm,
   WebLlmReplyEngine,
-  type WebLlmRuntime,
 } from '../../../lib/replies/webllm-engine';
 import { libraryBytes, MemoryCaches, testCommit, testManifest } from '../models/webllm-lib-fixtures';
 import { englishRequest, germanRequest } from './draft-fixtures';
