@@ -10,8 +10,12 @@ import * as api from './strings/api';
 import * as app from './strings/app';
 import * as badge from './strings/badge';
 import * as common from './strings/common';
+import * as drafts from './strings/drafts';
 import * as emotion from './strings/emotion';
 import * as errors from './strings/errors';
+import * as escalation from './strings/escalation';
+import * as escalationActions from './strings/escalation-actions';
+import * as escalationSettings from './strings/escalation-settings';
 import * as handoff from './strings/handoff';
 import * as health from './strings/health';
 import * as intent from './strings/intent';
@@ -19,6 +23,7 @@ import * as modelSettings from './strings/model-settings';
 import * as mood from './strings/mood';
 import * as options from './strings/options';
 import * as panel from './strings/panel';
+import * as prompt from './strings/prompt';
 import * as role from './strings/role';
 import * as roleSource from './strings/role-source';
 import * as sentiment from './strings/sentiment';
@@ -28,8 +33,7 @@ import * as state from './strings/state';
 import * as templates from './strings/templates';
 import * as urgency from './strings/urgency';
 import * as urgencyReason from './strings/urgency-reason';
-import * as escalationActions from './strings/escalation-actions';
-import * as escalationSettings from './strings/escalation-settings';
+import * as writingModel from './strings/writing-model';
 
 /** A language the UI is written in. */
 export type Language = 'en' | 'de';
@@ -44,6 +48,7 @@ const features = [
   badge,
   common,
   emotion,
+  escalation,
   health,
   modelSettings,
   mood,
@@ -63,6 +68,9 @@ const features = [
   escalationActions,
   escalationSettings,
   errors,
+  drafts,
+  prompt,
+  writingModel,
 ] as const;
 
 type KeysOf<F> = F extends { en: infer E } ? keyof E & string : never;
@@ -110,6 +118,11 @@ export function createTranslator(language: Language): Translate {
   return (key, params) => fill(dictionary.get(key) ?? key, params);
 }
 
+/** Whether a string built from data (`emotion.${label}`) is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return dictionaries.en.has(key);
+}
+
 /**
  * The plural form of `<key>.one` / `<key>.other` that `count` takes in the language (Intl.PluralRules), with `{count}`
  * filled in as a formatted number.
@@ -144,7 +157,7 @@ export function formatNumber(language: Language, value: number, options?: Intl.N
   return new Intl.NumberFormat(language, options).format(value);
 }
 
-/** A share (0…1) as a percentage, e.g. "42%" / "42 %". */
+/** A share (0…1) as a percentage, e.g. "42%" / "42 %". Round the share first where a whole number must match elsewhere. */
 export function formatPercent(language: Language, share: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(language, {
     style: 'percent',
@@ -153,21 +166,26 @@ export function formatPercent(language: Language, share: number, fractionDigits 
   }).format(share);
 }
 
+const BYTES_PER_KILOBYTE = 1_000;
 const BYTES_PER_MEGABYTE = 1_000_000;
 const BYTES_PER_GIGABYTE = 1_000_000_000;
 
 /**
- * A size in bytes as megabytes or gigabytes (decimal units, as download sizes are quoted), e.g. "1.8 GB" / "1,8 GB",
- * "350 MB". One decimal below 10 of a unit, none above.
+ * A size in bytes in kilobytes, megabytes or gigabytes (decimal units, as download sizes are quoted), e.g. "1.8 GB" /
+ * "1,8 GB", "350 MB", "4.2 MB", "12 kB". One decimal below 10 of a unit (and always for gigabytes), none above.
  */
 export function formatBytes(language: Language, bytes: number): string {
   const [amount, unit] =
-    bytes >= BYTES_PER_GIGABYTE ? [bytes / BYTES_PER_GIGABYTE, 'gigabyte'] : [bytes / BYTES_PER_MEGABYTE, 'megabyte'];
+    bytes >= BYTES_PER_GIGABYTE
+      ? [bytes / BYTES_PER_GIGABYTE, 'gigabyte']
+      : bytes >= BYTES_PER_MEGABYTE
+        ? [bytes / BYTES_PER_MEGABYTE, 'megabyte']
+        : [Math.max(1, bytes / BYTES_PER_KILOBYTE), 'kilobyte'];
   return new Intl.NumberFormat(language, {
     style: 'unit',
     unit,
     unitDisplay: 'short',
-    maximumFractionDigits: amount < 10 ? 1 : 0,
+    maximumFractionDigits: amount < 10 || unit === 'gigabyte' ? 1 : 0,
   }).format(amount);
 }
 

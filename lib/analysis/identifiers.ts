@@ -4,6 +4,7 @@
  * feels, so none of it may be shown as evidence of a mood (issue 18: "evidence shows customer names, voucher codes,
  * order numbers").
  */
+import { findEmailAddresses } from '../email-address';
 import { isFeelingWord, isFunctionWord, isIntensifier, isWeakWord } from './lexicon';
 import { tokenizeWords, type WordToken } from './text';
 import type { Language } from './types';
@@ -21,7 +22,6 @@ export interface IdentifierRange {
   kind: IdentifierKind;
 }
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const urlPattern =
   /\b(?:https?:\/\/|www\.)[^\s<>"“”„]+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|de|net|org|eu|at|ch|io|shop|info|biz|example|co\.uk|uk)\b(?:\/[^\s<>"“”„]*)?/giu;
 // Anything that contains a digit, with the letters and separators glued to it: "#A-55812", "RE-2026-004512",
@@ -199,7 +199,7 @@ export function identifierRanges(
   };
   // Most messages hold no address, digit or pleasantry: a cheap test first spares the long patterns.
   if (text.includes('@')) {
-    for (const match of text.matchAll(emailPattern)) add(match.index, match.index + match[0].length, 'email');
+    for (const { start, end } of findEmailAddresses(text)) add(start, end, 'email');
   }
   for (const match of text.matchAll(urlPattern)) {
     // A sentence's full stop or a closing bracket after a link is not part of it.

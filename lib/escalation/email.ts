@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../email-address';
 import { type HandoffSummary, renderHandoffText } from './summary';
 import type { ActionResult, EscalationLanguage } from './types';
 
@@ -17,7 +18,6 @@ export interface EmailActionInput {
 // Mail clients on Windows cut mailto links near 2,000 characters; Gmail's compose URL takes far more.
 const mailtoMaxLength = 1_900;
 const gmailMaxLength = 7_500;
-const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 const text = {
   en: {
@@ -35,6 +35,11 @@ const text = {
     cut: '[gekürzt — siehe Link oben]',
   },
 } as const;
+
+/** Whether `address` looks like an address a draft can go to (the settings form and the escalation check agree). */
+export function isTeamLeadAddress(address: string): boolean {
+  return isEmailAddress(address);
+}
 
 /** The subject line of an escalation email ("Escalation: Where is my order? — Anna Weber"). */
 export function escalationSubject(summary: HandoffSummary): string {
@@ -84,7 +89,7 @@ function gmailAccountIndex(pageUrl: string | undefined): string | undefined {
 export async function runEmailAction(input: EmailActionInput): Promise<ActionResult> {
   const t = text[input.lang];
   const to = input.to.trim();
-  if (!emailPattern.test(to)) return { action: 'email', ok: false, detail: t.badAddress, retryable: false };
+  if (!isEmailAddress(to)) return { action: 'email', ok: false, detail: t.badAddress, retryable: false };
   const subject = escalationSubject(input.summary);
   const body = renderHandoffText(input.summary);
   const mailto = fitUrl(body, mailtoMaxLength, t.cut, (candidate) => buildMailtoUrl(to, subject, candidate));

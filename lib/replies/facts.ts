@@ -5,6 +5,7 @@
  * "#A-55812", deadlines without a date ("by Friday", "bis Montag") and one entry per amount however often it is
  * repeated.
  */
+import { englishMonthNames, germanMonthNames } from '../dates';
 import type { Conversation } from '../sites/types';
 import { extractFromText, parseLocaleNumber } from './templates/extract';
 
@@ -29,9 +30,9 @@ export function noFacts(): DraftFacts {
 // Shop order numbers printed with a letter prefix ("#A-55812") carry no keyword when the customer pastes them alone.
 const bareLetteredOrder = /(?<![\p{L}\d&])#([A-Z]{1,5}-?\d{4,})(?![\p{L}\d])/gu;
 
-const EN_DAY = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|the end of (?:the|this|next) (?:day|week|month)|next week|the weekend|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)`;
+const EN_DAY = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|the end of (?:the|this|next) (?:day|week|month)|next week|the weekend|\d{1,2}(?:st|nd|rd|th)? (?:${englishMonthNames.join('|')})`;
 // "bis heute" is "so far" in German ("Bis heute ist keine Erstattung erfolgt"), never a deadline.
-const DE_DAY = String.raw`montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|heute abend|ende (?:der|dieser|nächster) woche|ende des monats|nächste woche|zum wochenende|wochenende|\d{1,2}\.\s?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)`;
+const DE_DAY = String.raw`montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|heute abend|ende (?:der|dieser|nächster) woche|ende des monats|nächste woche|zum wochenende|wochenende|\d{1,2}\.\s?(?:${germanMonthNames.join('|')})`;
 // "by Friday", "no later than Monday", "before the weekend", "within 48 hours", "bis spätestens 24. November" (the
 // date is listed with the dates too).
 const enDeadline = new RegExp(

@@ -3,6 +3,12 @@
  * history, signatures and legal disclaimers cut off. German and English mail clients' conventions are covered because
  * our agents answer in both.
  */
+import { parseTime } from '../dates';
+import { emailAddressPattern, findEmailAddress } from '../email-address';
+import { replyHistoryStart } from '../reply-history';
+
+// Dates are read in one place for sites and reply templates; adapters keep importing parseTime from here.
+export { parseTime };
 
 /** Elements whose content is quoted history or a client-marked signature, whatever the site. */
 const QUOTE_SELECTORS = [
@@ -186,51 +192,16 @@ export function normalizeWhitespace(text: string): string {
     .trim();
 }
 
-// Quoted-history headers, German and English clients.
-/** Gmail/Apple Mail/Thunderbird German: "Am 12.03.2025 um 14:02 schrieb Max <max@…>:" (may wrap before the address). */
-const GERMAN_WROTE_START = /^Am\s.{4,120}$/;
-const GERMAN_WROTE_END = /(schrieb|hat .{0,80}geschrieben)\s*.{0,160}:\s*$/;
-/** English: "On Mon, 10 Mar 2025 at 09:15, Jane <jane@…> wrote:" (may wrap). */
-const ENGLISH_WROTE_START = /^On\s.{4,160}$/;
-const ENGLISH_WROTE_END = /wrote:\s*$/;
-/** "-----Original Message-----", "-----Ursprüngliche Nachricht-----", forwarded markers. */
-const SEPARATOR_HEADER =
-  /^-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|original-nachricht|forwarded message|weitergeleitete nachricht|nachricht weitergeleitet)\s*-{2,}/i;
-/** Outlook's plain-text reply header: "Von: … / Gesendet: …" or "From: … / Sent: …". */
-const HEADER_FROM = /^\*?(von|from)\s*:\*?\s+\S/i;
-const HEADER_SENT = /^\*?(gesendet|sent|date|datum)\s*:\*?\s+\S/i;
-/** Outlook's line of underscores above its reply header. */
-const UNDERSCORE_RULE = /^_{10,}$/;
-
-/** Cuts quoted history off plain text: reply headers in German and English client styles and `>`-quoted lines. */
+/**
+ * Cuts quoted history off plain text: everything from the first reply header (German and English client styles, see
+ * lib/reply-history.ts) and every `>`-quoted line.
+ */
 export function stripQuotedHistory(text: string): string {
   const lines = text.split('\n');
-  const trimmed = lines.map((l) => l.trim());
-  // The window and the following lines are built only for lines that start like a header: this runs on every message.
-  const window = (i: number) => trimmed.slice(i, i + 3).join(' ');
-  const next = (i: number) => trimmed.slice(i + 1, i + 6).filter((l) => l !== '');
-  let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = trimmed[i] ?? '';
-    if (
-      SEPARATOR_HEADER.test(line) ||
-      (GERMAN_WROTE_START.test(line) && GERMAN_WROTE_END.test(firstEndingWithColon(window(i)))) ||
-      (ENGLISH_WROTE_START.test(line) && ENGLISH_WROTE_END.test(firstEndingWithColon(window(i)))) ||
-      (HEADER_FROM.test(line) && next(i).some((l) => HEADER_SENT.test(l))) ||
-      (UNDERSCORE_RULE.test(line) && next(i).some((l) => HEADER_FROM.test(l)))
-    ) {
-      end = i;
-      break;
-    }
-  }
+  const start = replyHistoryStart(lines.map((l) => l.trim()));
+  const end = start >= 0 ? start : lines.length;
   const kept = lines.slice(0, end).filter((line) => !/^\s*>/.test(line));
   return kept.length === lines.length ? text : kept.join('\n');
-}
-
-/** The start of `window` up to its first line ending in ":" (a header wraps over at most three lines). */
-function firstEndingWithColon(window: string): string {
-  const match = /^.*?:(\s|$)/.exec(window);
-  return match ? match[0].trimEnd() : window;
 }
 
 /** Mobile clients' one-line signatures. */
@@ -321,123 +292,6 @@ export function messageTextOf(body: Element, skip?: (el: Element) => boolean): s
   return cleanMessageText(elementText(body, { skip }));
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  januar: 1,
-  january: 1,
-  jän: 1,
-  feb: 2,
-  februar: 2,
-  february: 2,
-  mar: 3,
-  mär: 3,
-  märz: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  mai: 5,
-  jun: 6,
-  juni: 6,
-  june: 6,
-  jul: 7,
-  juli: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  okt: 10,
-  oktober: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  dez: 12,
-  dezember: 12,
-  december: 12,
-};
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function localIso(y: number, mo: number, d: number, h: number, mi: number, s = 0): string | undefined {
-  if ([y, mo, d, h, mi, s].some(Number.isNaN)) return undefined;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
-}
-
-function to24h(hour: number, meridiem: string | undefined): number {
-  if (!meridiem) return hour;
-  const pm = meridiem.toLowerCase().startsWith('p');
-  if (hour === 12) return pm ? 12 : 0;
-  return pm ? hour + 12 : hour;
-}
-
-/**
- * Parses the time formats helpdesks and webmail show, German and English. Returns ISO 8601: with its offset when the
- * page gives one (a `datetime` attribute), else local wall-clock time without an offset (what the page showed; turning
- * it into UTC would need the agent's zone and would differ between machines). Undefined when the text has no full date.
- */
-export function parseTime(text: string | null | undefined): string | undefined {
-  if (!text) return undefined;
-  const t = text.trim();
-  // ISO 8601 (datetime attributes, API-fed pages)
-  let m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (m) {
-    const base = localIso(n(m, 1), n(m, 2), n(m, 3), n(m, 4), n(m, 5), n(m, 6, 0));
-    if (!base) return undefined;
-    const zone = m[7];
-    if (!zone) return base;
-    return zone === 'Z' ? `${base}Z` : `${base}${zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`}`;
-  }
-  // 12.03.2025, 14:02 / 12.03.25 um 14:02 Uhr
-  m = /(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s*(?:um\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
-  if (m) return localIso(fullYear(n(m, 3)), n(m, 2), n(m, 1), n(m, 4), n(m, 5), n(m, 6, 0));
-  // 12. März 2025 um 14:02 / 12 Mar 2025 14:02 / Mi., 12. März 2025, 14:02
-  m =
-    /(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\.?\s+(\d{4}),?\s*(?:um|at)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i.exec(
-      t,
-    );
-  if (m) {
-    const month = MONTHS[(m[2] ?? '').toLowerCase()];
-    if (month) return localIso(n(m, 3), month, n(m, 1), to24h(n(m, 4), m[7]), n(m, 5), n(m, 6, 0));
-  }
-  // Mar 12, 2025, 2:02 PM / Wed, Mar 12, 2025 at 2:02 PM / March 12, 2025 14:02
-  m = /([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}),?\s*(?:at)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i.exec(
-    t,
-  );
-  if (m) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase()];
-    if (month) return localIso(n(m, 3), month, n(m, 2), to24h(n(m, 4), m[7]), n(m, 5), n(m, 6, 0));
-  }
-  // Unix ctime as Request Tracker shows it: "Tue Aug 20 09:12:44 2024"
-  m = /([A-Za-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\d{4})/.exec(t);
-  if (m) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase()];
-    if (month) return localIso(n(m, 6), month, n(m, 2), n(m, 3), n(m, 4), n(m, 5, 0));
-  }
-  // 2025/03/12 14:02 and 03/12/2025 2:02 PM (US order, as English UIs show it)
-  m = /(\d{4})\/(\d{1,2})\/(\d{1,2}),?\s+(\d{1,2}):(\d{2})/.exec(t);
-  if (m) return localIso(n(m, 1), n(m, 2), n(m, 3), n(m, 4), n(m, 5));
-  m = /(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?/i.exec(t);
-  if (m) return localIso(n(m, 3), n(m, 1), n(m, 2), to24h(n(m, 4), m[6]), n(m, 5));
-  return undefined;
-}
-
-/** A numeric capture group; `fallback` when the group did not take part in the match. */
-function n(match: RegExpExecArray, index: number, fallback = Number.NaN): number {
-  const value = match[index];
-  return value === undefined ? fallback : Number(value);
-}
-
-function fullYear(y: number): number {
-  return y < 100 ? 2000 + y : y;
-}
-
 /** Whether a short text looks like a date or time line (a header cue in pages we have never seen). */
 export function looksLikeTime(text: string): boolean {
   return (
@@ -460,13 +314,10 @@ export function hashId(...parts: (string | undefined)[]): string {
   return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
 }
 
-const EMAIL = /[\w.+'-]+@[\w-]+(\.[\w-]+)+/;
-
 /** The first e-mail address in a text or `mailto:` link. */
 export function findEmail(text: string | null | undefined): string | undefined {
   if (!text) return undefined;
-  const match = EMAIL.exec(text.replace(/^mailto:/i, ''));
-  return match ? match[0].toLowerCase() : undefined;
+  return findEmailAddress(text.replace(/^mailto:/i, ''))?.toLowerCase();
 }
 
 /** "Jane Doe <jane@example.com>" → name and address; either may be missing. */
@@ -474,7 +325,7 @@ export function parseAddress(text: string): { name?: string; email?: string } {
   const email = findEmail(text);
   const name = text
     .replace(/<[^>]*>/g, '')
-    .replace(EMAIL, '')
+    .replace(emailAddressPattern, '')
     .replace(/\(\s*\)|\[\s*\]|"/g, '')
     .replace(/\s+/g, ' ')
     .trim()

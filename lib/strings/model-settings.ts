@@ -1,7 +1,8 @@
 /** Model settings: the mood model, the reply model, downloads and recommendations. */
 export const en = {
   'model-settings.title': 'Mood model',
-  'model-settings.help': 'Rapport ships a small German and English model that needs no download. Larger models from Hugging Face can read more nuance; they are downloaded once, kept in this browser and then work offline. Heads a model lacks (emotions, abusive language) still come from the bundled model.',
+  'model-settings.help':
+    'Rapport ships a small German and English model that needs no download. Larger models from Hugging Face can read more nuance; they are downloaded once, kept in this browser and then work offline. Heads a model lacks (emotions, abusive language) still come from the bundled model.',
   'model-settings.bundled': 'Bundled model (no download, German + English, all heads)',
   'model-settings.custom': 'Other model id',
   'model-settings.customPlaceholder': 'organisation/model-name',
@@ -19,7 +20,8 @@ export const en = {
   'model-settings.download': 'Download and use ({size})',
   'model-settings.use': 'Use this model',
   'model-settings.remove': 'Remove download',
-  'model-settings.removed': 'Removed {count} files.',
+  'model-settings.removed.one': 'Removed {count} file.',
+  'model-settings.removed.other': 'Removed {count} files.',
   'model-settings.downloading': 'Downloading {loaded} of {total}…',
   'model-settings.loading': 'Loading the model…',
   'model-settings.ready': 'In use: {model} on {backend}.',
@@ -27,25 +29,33 @@ export const en = {
   'model-settings.idle': 'Not started yet; the first conversation loads the model.',
   'model-settings.badId': 'Enter a model id like organisation/model-name.',
   'model-settings.badMirror': 'The mirror URL must be an http(s) address.',
-  'model-settings.backend.webgpu-gpu': 'Larger models run on WebGPU here (your graphics adapter is faster for them than WASM).',
+  'model-settings.backend.webgpu-gpu':
+    'Larger models run on WebGPU here (your graphics adapter is faster for them than WASM).',
   'model-settings.backend.no-webgpu': 'Larger models run on WASM here: this browser has no WebGPU adapter.',
-  'model-settings.backend.software-gpu': 'Larger models run on WASM here: the only WebGPU adapter is a software one (slower than WASM).',
+  'model-settings.backend.software-gpu':
+    'Larger models run on WASM here: the only WebGPU adapter is a software one (slower than WASM).',
   'model-settings.backend.node': 'Larger models run on the CPU.',
-  'model-settings.backend.bundled': 'The bundled model runs on WASM (measured faster than WebGPU for a model this small).',
+  'model-settings.backend.bundled':
+    'The bundled model runs on WASM (measured faster than WebGPU for a model this small).',
   'model-settings.rec.title': 'Recommended for your team',
   'model-settings.rec.languages': 'Languages your customers write in',
-  'model-settings.rec.languagesHelp': 'Tick every language your team answers in: the recommendation must read all of them.',
+  'model-settings.rec.languagesHelp':
+    'Tick every language your team answers in: the recommendation must read all of them.',
   'model-settings.rec.hub': 'The strongest listed model for {languages} that fits this machine: {name}.',
-  'model-settings.rec.hubDetail': 'Download {size} ({dtype} weights), runs on {backend}, needs at least {memory} GB of memory.',
+  'model-settings.rec.hubDetail':
+    'Download {size} ({dtype} weights), runs on {backend}, needs at least {memory} GB of memory.',
   'model-settings.rec.fromBundled': '{heads} keep coming from the bundled model.',
   'model-settings.rec.choose': 'Choose it below',
   'model-settings.rec.chosen': 'Chosen below.',
   'model-settings.rec.bundled': 'Stay with the bundled model: {reason}',
   'model-settings.rec.reason.languages': 'no listed Hub model was trained on all of {languages}.',
-  'model-settings.rec.reason.weights': 'the models for {languages} have no {dtype} weights, which {backend} needs here.',
-  'model-settings.rec.reason.memory': 'the models for {languages} need more memory than this machine reports ({memory} GB).',
+  'model-settings.rec.reason.weights':
+    'the models for {languages} have no {dtype} weights, which {backend} needs here.',
+  'model-settings.rec.reason.memory':
+    'the models for {languages} need more memory than this machine reports ({memory} GB).',
   'model-settings.rec.memoryUnknown': 'This browser does not report its memory, so fit was judged as if it had 8 GB.',
-  'model-settings.rec.notComparable': 'Nobody has measured whether a Hub model reads your customers better than the bundled model: the published figures come from the authors’ own data and metrics, ours from our dev splits, so the two cannot be compared.',
+  'model-settings.rec.notComparable':
+    'Nobody has measured whether a Hub model reads your customers better than the bundled model: the published figures come from the authors’ own data and metrics, ours from our dev splits, so the two cannot be compared.',
   'model-settings.rec.col.bundled': 'Bundled model',
   'model-settings.rec.col.recommended': 'recommended',
   'model-settings.rec.row.download': 'Download',
@@ -91,12 +101,14 @@ export const en = {
 
 export const de: { [K in keyof typeof en]: string } = {
   'model-settings.title': 'Stimmungsmodell',
-  'model-settings.help': 'Rapport bringt ein kleines deutsches und englisches Modell mit, das keinen Download braucht. Größere Modelle von Hugging Face erkennen mehr Nuancen; sie werden einmal geladen, in diesem Browser gespeichert und funktionieren dann offline. Was einem Modell fehlt (Emotionen, beleidigende Sprache), liefert weiter das mitgelieferte Modell.',
+  'model-settings.help':
+    'Rapport bringt ein kleines deutsches und englisches Modell mit, das keinen Download braucht. Größere Modelle von Hugging Face erkennen mehr Nuancen; sie werden einmal geladen, in diesem Browser gespeichert und funktionieren dann offline. Was einem Modell fehlt (Emotionen, beleidigende Sprache), liefert weiter das mitgelieferte Modell.',
   'model-settings.bundled': 'Mitgeliefertes Modell (kein Download, Deutsch + Englisch, alle Köpfe)',
   'model-settings.custom': 'Andere Modell-ID',
   'model-settings.customPlaceholder': 'organisation/modellname',
   'model-settings.mirror': 'Spiegel-URL (ersetzt https://huggingface.co)',
-  'model-settings.mirrorHelp': 'Für Teams, die den Hub sperren: ein Server mit derselben Struktur {model}/resolve/main/.',
+  'model-settings.mirrorHelp':
+    'Für Teams, die den Hub sperren: ein Server mit derselben Struktur {model}/resolve/main/.',
   'model-settings.heads': 'liefert: {heads}',
   'model-settings.languages': 'Sprachen: {languages}',
   'model-settings.head.sentiment': 'Stimmung',
@@ -109,7 +121,8 @@ export const de: { [K in keyof typeof en]: string } = {
   'model-settings.download': 'Herunterladen und verwenden ({size})',
   'model-settings.use': 'Dieses Modell verwenden',
   'model-settings.remove': 'Download entfernen',
-  'model-settings.removed': '{count} Dateien entfernt.',
+  'model-settings.removed.one': '{count} Datei entfernt.',
+  'model-settings.removed.other': '{count} Dateien entfernt.',
   'model-settings.downloading': '{loaded} von {total} werden heruntergeladen…',
   'model-settings.loading': 'Modell wird geladen…',
   'model-settings.ready': 'In Verwendung: {model} auf {backend}.',
@@ -117,25 +130,35 @@ export const de: { [K in keyof typeof en]: string } = {
   'model-settings.idle': 'Noch nicht gestartet; die erste Unterhaltung lädt das Modell.',
   'model-settings.badId': 'Geben Sie eine Modell-ID wie organisation/modellname ein.',
   'model-settings.badMirror': 'Die Spiegel-URL muss eine http(s)-Adresse sein.',
-  'model-settings.backend.webgpu-gpu': 'Größere Modelle laufen hier auf WebGPU (Ihre Grafikkarte ist dafür schneller als WASM).',
+  'model-settings.backend.webgpu-gpu':
+    'Größere Modelle laufen hier auf WebGPU (Ihre Grafikkarte ist dafür schneller als WASM).',
   'model-settings.backend.no-webgpu': 'Größere Modelle laufen hier auf WASM: Dieser Browser hat keinen WebGPU-Adapter.',
-  'model-settings.backend.software-gpu': 'Größere Modelle laufen hier auf WASM: Der einzige WebGPU-Adapter ist eine Software-Lösung (langsamer als WASM).',
+  'model-settings.backend.software-gpu':
+    'Größere Modelle laufen hier auf WASM: Der einzige WebGPU-Adapter ist eine Software-Lösung (langsamer als WASM).',
   'model-settings.backend.node': 'Größere Modelle laufen auf der CPU.',
-  'model-settings.backend.bundled': 'Das mitgelieferte Modell läuft auf WASM (für ein so kleines Modell gemessen schneller als WebGPU).',
+  'model-settings.backend.bundled':
+    'Das mitgelieferte Modell läuft auf WASM (für ein so kleines Modell gemessen schneller als WebGPU).',
   'model-settings.rec.title': 'Empfehlung für Ihr Team',
   'model-settings.rec.languages': 'Sprachen Ihrer Kundschaft',
-  'model-settings.rec.languagesHelp': 'Kreuzen Sie jede Sprache an, in der Ihr Team antwortet: Das empfohlene Modell muss alle davon lesen.',
+  'model-settings.rec.languagesHelp':
+    'Kreuzen Sie jede Sprache an, in der Ihr Team antwortet: Das empfohlene Modell muss alle davon lesen.',
   'model-settings.rec.hub': 'Das stärkste gelistete Modell für {languages}, das auf dieses Gerät passt: {name}.',
-  'model-settings.rec.hubDetail': 'Download {size} ({dtype}-Gewichte), läuft auf {backend}, braucht mindestens {memory} GB Arbeitsspeicher.',
+  'model-settings.rec.hubDetail':
+    'Download {size} ({dtype}-Gewichte), läuft auf {backend}, braucht mindestens {memory} GB Arbeitsspeicher.',
   'model-settings.rec.fromBundled': '{heads} liefert weiterhin das mitgelieferte Modell.',
   'model-settings.rec.choose': 'Unten auswählen',
   'model-settings.rec.chosen': 'Unten ausgewählt.',
   'model-settings.rec.bundled': 'Bleiben Sie beim mitgelieferten Modell: {reason}',
-  'model-settings.rec.reason.languages': 'Kein gelistetes Hub-Modell wurde auf allen diesen Sprachen trainiert: {languages}.',
-  'model-settings.rec.reason.weights': 'Die Modelle für {languages} haben keine {dtype}-Gewichte, die {backend} hier braucht.',
-  'model-settings.rec.reason.memory': 'Die Modelle für {languages} brauchen mehr Arbeitsspeicher, als dieses Gerät meldet ({memory} GB).',
-  'model-settings.rec.memoryUnknown': 'Dieser Browser meldet seinen Arbeitsspeicher nicht; die Eignung wurde so beurteilt, als hätte er 8 GB.',
-  'model-settings.rec.notComparable': 'Ob ein Hub-Modell Ihre Kundschaft besser liest als das mitgelieferte Modell, hat niemand gemessen: Die veröffentlichten Werte stammen aus den eigenen Daten und Metriken der Autoren, unsere aus unseren Dev-Splits – beide lassen sich nicht vergleichen.',
+  'model-settings.rec.reason.languages':
+    'Kein gelistetes Hub-Modell wurde auf allen diesen Sprachen trainiert: {languages}.',
+  'model-settings.rec.reason.weights':
+    'Die Modelle für {languages} haben keine {dtype}-Gewichte, die {backend} hier braucht.',
+  'model-settings.rec.reason.memory':
+    'Die Modelle für {languages} brauchen mehr Arbeitsspeicher, als dieses Gerät meldet ({memory} GB).',
+  'model-settings.rec.memoryUnknown':
+    'Dieser Browser meldet seinen Arbeitsspeicher nicht; die Eignung wurde so beurteilt, als hätte er 8 GB.',
+  'model-settings.rec.notComparable':
+    'Ob ein Hub-Modell Ihre Kundschaft besser liest als das mitgelieferte Modell, hat niemand gemessen: Die veröffentlichten Werte stammen aus den eigenen Daten und Metriken der Autoren, unsere aus unseren Dev-Splits – beide lassen sich nicht vergleichen.',
   'model-settings.rec.col.bundled': 'Mitgeliefertes Modell',
   'model-settings.rec.col.recommended': 'empfohlen',
   'model-settings.rec.row.download': 'Download',

@@ -1,3 +1,4 @@
+import { findDates } from '../../dates';
 import type { Conversation, Person } from '../../sites/types';
 
 /** A reference number found in the conversation, with where it was seen. */
@@ -106,56 +107,6 @@ const NUMBER = String.raw`(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d
 const amountBeforePattern = new RegExp(String.raw`(?<![\p{L}\d])${CURRENCY_BEFORE}\s?${NUMBER}(?![\d])`, 'giu');
 const amountAfterPattern = new RegExp(String.raw`(?<![\p{L}\d.,])${NUMBER}\s?${CURRENCY_AFTER}(?![\p{L}])`, 'giu');
 
-const MONTHS: Record<string, number> = {
-  januar: 1,
-  jan: 1,
-  january: 1,
-  februar: 2,
-  feb: 2,
-  february: 2,
-  märz: 3,
-  maerz: 3,
-  mär: 3,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  mai: 5,
-  may: 5,
-  juni: 6,
-  jun: 6,
-  june: 6,
-  juli: 7,
-  jul: 7,
-  july: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  oktober: 10,
-  okt: 10,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  dezember: 12,
-  dez: 12,
-  december: 12,
-  dec: 12,
-};
-const MONTH_NAME = String.raw`(januar|january|jan|februar|february|feb|märz|maerz|mär|march|mar|april|apr|mai|may|juni|june|jun|juli|july|jul|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|dezember|december|dez|dec)\.?`;
-const germanNumericDate = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?!\d))?/gu;
-const dayMonthNameDate = new RegExp(
-  String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}(?:,?\s+(\d{4}))?(?![\p{L}\d])`,
-  'giu',
-);
-const monthNameDayDate = new RegExp(
-  String.raw`(?<![\p{L}\d])${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\p{L}\d])`,
-  'giu',
-);
-const isoDate = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/gu;
-// Slash dates (03/04/2024) are left out on purpose: US and European readings differ and a wrong date is worse than none.
 const orderDateCue =
   /(?:bestellt|bestellung|gekauft|kauf|auftrag|ordered|order(?:ed)?|purchased|placed|bought)(?:\s+\S+){0,3}\s+(?:am|vom|von|on|from)\s*$/iu;
 
@@ -246,44 +197,14 @@ function extractAmounts(text: string): FoundAmount[] {
   return found.sort((a, b) => a.index - b.index).map(({ index: _index, ...amount }) => amount);
 }
 
-function isValidDay(day: number, month: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-function normaliseYear(year: string | undefined): number | undefined {
-  if (!year) return undefined;
-  const value = Number(year);
-  return year.length === 2 ? 2000 + value : value;
-}
-
 function extractDates(text: string): FoundDate[] {
-  const found: (FoundDate & { index: number })[] = [];
-  const push = (index: number, raw: string, day: number, month: number, year: number | undefined) => {
-    if (!isValidDay(day, month)) return;
-    if (found.some((other) => other.index === index)) return;
-    const before = text.slice(Math.max(0, index - 40), index);
-    found.push({
-      index,
-      text: raw.trim(),
-      day,
-      month,
-      isOrderDate: orderDateCue.test(before),
-      ...(year ? { year } : {}),
-    });
-  };
-  for (const m of text.matchAll(isoDate)) {
-    push(m.index ?? 0, m[0], Number(m[3]), Number(m[2]), Number(m[1]));
-  }
-  for (const m of text.matchAll(germanNumericDate)) {
-    push(m.index ?? 0, m[0], Number(m[1]), Number(m[2]), normaliseYear(m[3]));
-  }
-  for (const m of text.matchAll(dayMonthNameDate)) {
-    push(m.index ?? 0, m[0], Number(m[1]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, normaliseYear(m[3]));
-  }
-  for (const m of text.matchAll(monthNameDayDate)) {
-    push(m.index ?? 0, m[0], Number(m[2]), MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, normaliseYear(m[3]));
-  }
-  return found.sort((a, b) => a.index - b.index).map(({ index: _index, ...date }) => date);
+  return findDates(text).map(({ index, text: raw, day, month, year }) => ({
+    text: raw,
+    day,
+    month,
+    isOrderDate: orderDateCue.test(text.slice(Math.max(0, index - 40), index)),
+    ...(year ? { year } : {}),
+  }));
 }
 
 function toCarrier(name: string | undefined): Carrier | undefined {

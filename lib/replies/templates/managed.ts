@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { wholeEmailAddress } from '../../email-address';
 import { type EscalationSettings, mergeSettings, type ReplySettings, type Settings } from '../../settings';
 import { validatePackUrl } from './pack-url';
 
@@ -57,7 +58,8 @@ export const emptyManagedPolicy: ManagedPolicy = {
 
 const probability = z.number().min(0).max(1);
 const count = z.number().int().min(1).max(50);
-const email = z.email('not an email address').max(320);
+// The same pattern as the settings form and the escalation check: a policy must not set an address they reject.
+const email = z.email({ pattern: wholeEmailAddress, error: 'not an email address' }).max(320);
 const secureUrl = z.string().refine((value) => {
   try {
     validatePackUrl(value);
