@@ -5,13 +5,8 @@ import { pruneEscalations } from '../lib/escalation/records';
 import { moveSecretsOutOfLocalStorage } from '../lib/escalation/secrets';
 import { resolveLanguage } from '../lib/i18n';
 import { handleMessages, type PageReport, type PanelPush, parsePanelPortName, sendToTab } from '../lib/messaging';
-import { analyzeConversation, receiveAnalysisProgress, warmUpAnalysisHost } from '../lib/models/analysis-host-client';
-import {
-  analyzeConversationLocally,
-  analyzeDraftLocally,
-  localMoodModelHandlers,
-  warmUpLocally,
-} from '../lib/models/local-analysis-host';
+import { createMoodEngine } from '../lib/models/mood-engine';
+import { createAnalysisSessions } from '../lib/panel/analysis-session';
 import { createDrawerGate, frameRelayHandlers } from '../lib/panel/frame-relay';
 import {
   conversationMoodTarget,
@@ -30,7 +25,7 @@ import { TabStates, toBadgeMood } from '../lib/panel/tab-states';
 import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
 import { expandSnippet, listSnippetShortcuts } from '../lib/replies/snippet-expansion';
 import { listActiveTemplates, recordTemplateUse } from '../lib/replies/templates/library';
-import { ensureStarterPack } from '../lib/replies/templates/starter-pack';
+import { ensureStarterPackOnce } from '../lib/replies/templates/starter-pack';
 import { getSettings, updateSettings } from '../lib/settings';
 import { runtimeSiteMatches } from '../lib/sites/matches';
 
@@ -40,7 +35,9 @@ export default defineBackground(() => {
   const tabs = new TabStates();
   const panels = new Map<number, Port>();
   const openPorts = new Set<Port>();
-  const analysisRuns = new Map<number, number>();
+  // Where the mood comes from, chosen once for this browser (lib/models/mood-engine.ts).
+  const engine = createMoodEngine();
+  const analysis = createAnalysisSessions({ engine, tabs, push, showMood: showBadgeMood });
   // Issue 20: the in-page drawer renders and asks for anything only after redeeming a ticket for its own tab.
   const drawerGate = createDrawerGate();
   const panelData = createLocalPanelData();
@@ -54,34 +51,6 @@ export default defineBackground(() => {
     } catch {
       // The panel closed between our check and the post; its onDisconnect cleans up.
     }
-  }
-
-  async function analyze(tabId: number): Promise<void> {
-    const conversation = tabs.get(tabId).report?.conversation;
-    if (!conversation || conversation.messages.length === 0) return;
-    const run = (analysisRuns.get(tabId) ?? 0) + 1;
-    analysisRuns.set(tabId, run);
-    tabs.update(tabId, { analyzing: true });
-    push(tabId);
-    try {
-      // Firefox: the background owns the worker; Chrome: the offscreen document does.
-      const analyzeIn = import.meta.env.FIREFOX ? analyzeConversationLocally : analyzeConversation;
-      const result = await analyzeIn(conversation, (early) => {
-        if (analysisRuns.get(tabId) !== run) return;
-        // Moods first, evidence later: the panel and badge show the mood now and stay marked as analysing.
-        tabs.setAnalysis(tabId, early, null);
-        tabs.update(tabId, { analyzing: true });
-        push(tabId);
-        void showBadgeMood(tabId);
-      });
-      if (analysisRuns.get(tabId) !== run) return;
-      tabs.setAnalysis(tabId, result, null);
-    } catch (error) {
-      if (analysisRuns.get(tabId) !== run) return;
-      tabs.setAnalysis(tabId, null, serializeError(error));
-    }
-    push(tabId);
-    await showBadgeMood(tabId);
   }
 
   async function showBadgeMood(tabId: number): Promise<void> {
@@ -108,7 +77,7 @@ export default defineBackground(() => {
       if (Object.keys(moods).length > 0) tabs.setMoodCorrections(tabId, moods);
     }
     push(tabId);
-    void analyze(tabId);
+    void analysis.analyze(tabId);
   }
 
   /** Asks the tab's content script to read now; injects it on demand where the agent granted access (activeTab). */
@@ -213,7 +182,7 @@ export default defineBackground(() => {
         const conversation = tabs.get(tabId).report?.conversation;
         if (conversation) await saveRoleCorrection(conversation, messageId, role);
         push(tabId);
-        await analyze(tabId);
+        await analysis.analyze(tabId);
         return undefined;
       },
       async correctMood({ tabId, messageId, state }) {
@@ -268,14 +237,10 @@ export default defineBackground(() => {
         await rereadTab(tabId);
         return undefined;
       },
-      // Chrome: the offscreen host's early result of an analysis this background asked for.
-      reportAnalysisProgress({ progressToken, result }) {
-        receiveAnalysisProgress(progressToken, result);
-        return undefined;
-      },
-      // Firefox: the background page owns the analysis worker, so panels ask it directly.
-      ...(import.meta.env.FIREFOX ? { analyzeDraft: ({ text }: { text: string }) => analyzeDraftLocally(text) } : {}),
-      ...(import.meta.env.FIREFOX ? localMoodModelHandlers : {}),
+      // Panels reach the mood engine through the background, wherever the engine runs.
+      analyzeDraft: ({ text }) => engine.analyzeText(text),
+      selectMoodModel: (selection) => engine.selectMoodModel(selection),
+      getMoodModelState: () => engine.moodModelState(),
       closePanel({ tabId }) {
         closePanelPort(tabId);
         return undefined;
@@ -334,7 +299,7 @@ export default defineBackground(() => {
     push(tabId);
     // An opening panel means a conversation is about to be read: wake the analysis path (a cached answer, ~1 ms of
     // work) so the first mood does not wait for an idle offscreen document to get going.
-    if (!import.meta.env.FIREFOX) void warmUpAnalysisHost().catch(() => undefined);
+    void analysis.warmUp().catch(() => undefined);
     void rereadTab(tabId);
   }
 
@@ -346,7 +311,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.delete(tabId);
-    analysisRuns.delete(tabId);
+    analysis.forget(tabId);
     void drawerGate.forgetTab(tabId).catch(() => undefined);
   });
 
@@ -365,7 +330,9 @@ export default defineBackground(() => {
   // remove its badge, so no dead UI stays behind.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update' && reason !== 'install') return;
-    void ensureStarterPack().catch((error: unknown) => console.warn('Rapport: starter templates not installed', error));
+    void ensureStarterPackOnce().catch((error: unknown) =>
+      console.warn('Rapport: starter templates not installed', error),
+    );
     // The hosts this build declares (a store build has no demo hosts): read from its manifest.
     void browser.tabs.query({ url: runtimeSiteMatches(browser.runtime.getManifest()) }).then((open) => {
       for (const tab of open) if (tab.id !== undefined) void injectContentScript(tab.id);
@@ -376,7 +343,7 @@ export default defineBackground(() => {
   // this whenever it wakes its suspended background page, so an agent coming back to the helpdesk finds the model
   // loaded (`npm run bench -- firefox`: first mood 0.3 s after a minute away with it; 2.2 s for the model loading on a
   // first request).
-  void (import.meta.env.FIREFOX ? warmUpLocally() : warmUpAnalysisHost()).catch(() => {
+  void analysis.warmUp().catch(() => {
     // Retried by the first analysis, which reports the error to the panel.
   });
 

@@ -101,20 +101,12 @@ export interface SecretRecord {
   movedAt: number;
 }
 
-/** "This is the conversation" areas picked on generic pages, per origin. */
-export interface PickedArea {
-  origin: string;
-  selector: string;
-  at: number;
-}
-
 /** The extension's IndexedDB. Released versions are never edited: add `this.version(n + 1)` with an upgrade. */
 export class RapportDb extends Dexie {
   templates!: EntityTable<TemplateRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'url'>;
   escalations!: EntityTable<EscalationRecord, 'id'>;
   roleCorrections!: EntityTable<RoleCorrection, 'key'>;
-  pickedAreas!: EntityTable<PickedArea, 'origin'>;
   moodCorrections!: EntityTable<MoodCorrectionRecord, 'key'>;
   secrets!: EntityTable<SecretRecord, 'name'>;
 
@@ -131,6 +123,10 @@ export class RapportDb extends Dexie {
     this.version(2).stores({ moodCorrections: 'key, conversationKey' });
     // Issue 20: the escalation credentials, moved out of `storage.local` where content scripts could reach them.
     this.version(3).stores({ secrets: 'name' });
+    // Issue 21: index only what is queried. Picked areas live in `storage.local` (lib/sites/picks.ts), where the
+    // content script reads them, so the table was never written; templates are looked up by owner and language only
+    // (intents and change times are filtered and sorted in memory). Dropping indexes keeps every row.
+    this.version(4).stores({ templates: 'id, owner, language', pickedAreas: null });
   }
 }
 

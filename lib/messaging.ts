@@ -13,7 +13,7 @@ import { AppError, deserializeError, isSerializedError, type SerializedError, se
 import type { StoredEscalation } from './escalation/records';
 import type { EscalationSecrets } from './escalation/secrets';
 import type { ActionResult } from './escalation/types';
-import type { AnalysisResult, ModelInfo, MoodModelState } from './models/analysis-protocol';
+import type { ModelInfo, MoodModelState } from './models/analysis-protocol';
 import type { Intent } from './models/types';
 import type { PackSyncResult } from './replies/templates/pack-sync';
 import type { ReadingHealth } from './sites/health';
@@ -38,7 +38,12 @@ function text(max: number) {
 /** Runtime schema of a Conversation as it arrives from a content script: the one in lib/sites/types.ts. */
 export { conversationSchema };
 
-const serializedErrorSchema = z.object({ code: z.string().check(z.regex(/^[a-z]+\/[\w-]+$/)), message: z.string() });
+const serializedErrorSchema = z.object({
+  code: z.string().check(z.regex(/^[a-z]+\/[\w-]+$/)),
+  message: z.string(),
+  // The values of the error's catalogue text (`errors.<code>`), so the panel can say it in the agent's language.
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
 
 /** What the content script knows about its page: the conversation, or why it could not read one. */
 export const pageReportSchema = z.object({
@@ -193,27 +198,16 @@ export const protocol = {
       lang: z.enum(['en', 'de']),
     }),
   },
-  // background or panel → analysis host (offscreen document / Firefox background)
-  /** `progressToken`: when set, the host reports the early result (before evidence) with `reportAnalysisProgress`. */
-  analyzeConversation: {
-    from: 'extension',
-    payload: z.object({ conversation: conversationSchema, progressToken: z.optional(text(100)) }),
-  },
-  // analysis host (offscreen document) → background
-  /** The early result of an analysis that asked for one: every message's mood, before the occlusion evidence. */
-  reportAnalysisProgress: {
-    from: 'extension',
-    payload: z.object({ progressToken: text(100), result: z.custom<AnalysisResult>() }),
-  },
+  // panel → background, which routes to the mood engine (lib/models/mood-engine.ts). The background reaches the
+  // engine's host over the mood-engine port (lib/models/mood-engine-port.ts), not with these messages.
   /** Mood of a piece of text (the agent's own draft, for the tone check); fast path, no evidence. */
   // Framed too: the drawer's tone check; text in, mood out, nothing of any tab read or changed.
   analyzeDraft: { from: 'extension', framed: true, payload: z.object({ text: text(20_000) }) },
-  // options page → analysis host: the opt-in mood model
+  // options page → background → mood engine: the opt-in mood model
   /** Switches the mood model; the host answers at once and downloads in the background. */
   selectMoodModel: {
     from: 'extension',
-    // `restore`: the stored choice replayed to a fresh host; it never overrides a choice the agent just made.
-    payload: z.object({ modelId: text(300), mirrorUrl: text(2000), restore: z.optional(z.boolean()) }),
+    payload: z.object({ modelId: text(300), mirrorUrl: text(2000) }),
   },
   /** The mood model's download, load and fallback state (the settings page polls it while downloading). */
   getMoodModelState: { from: 'extension', payload: z.object({}) },
@@ -303,8 +297,6 @@ export interface ResponseMap {
   readSelection: PageReport;
   toggleDrawer: { open: boolean };
   runZendeskEscalation: ActionResult;
-  analyzeConversation: AnalysisResult;
-  reportAnalysisProgress: undefined;
   analyzeDraft: MessageMood;
   selectMoodModel: MoodModelState;
   getMoodModelState: MoodModelState;

@@ -15,6 +15,11 @@ export const queryKeys = {
   shortcut: () => ['shortcut'] as const,
   templates: (filter?: object) => ['templates', filter ?? {}] as const,
   packs: () => ['packs'] as const,
+  /**
+   * The background refresh of subscribed packs: a query only so react-query schedules it (`refetchInterval`). Its own
+   * root, so refreshing the list of packs never starts a download.
+   */
+  packRefresh: () => ['pack-refresh'] as const,
   escalations: (conversationKey: string) => ['escalations', conversationKey] as const,
   /** Every escalation record (the settings page's list). */
   allEscalations: () => ['escalations', { all: true }] as const,

@@ -20,6 +20,8 @@ export class AnalysisHost {
   private readonly pending = new Map<number, Pending>();
   private readonly latestByConversation = new Map<string, number>();
   private nextId = 1;
+  /** Set once the agent picks a model: the stored choice replayed at start-up must not undo it. */
+  private hasExplicitChoice = false;
   private moodModel: MoodModelState = {
     selection: { modelId: bundledSelectionId, mirrorUrl: '' },
     status: { state: 'idle' },
@@ -94,8 +96,13 @@ export class AnalysisHost {
   /**
    * Switches the mood model every tab is analysed with. Answers at once with the state as the switch begins; the
    * download and load go on in the worker, and `moodModelState()` follows them.
+   *
+   * `restore`: the stored choice replayed to a fresh host (both engines do so when they start it). It never
+   * overrides a choice the agent made meanwhile: their request can reach a fresh host before the replay does.
    */
-  selectMoodModel(selection: MoodModelSelection): MoodModelState {
+  selectMoodModel(selection: MoodModelSelection, { restore = false }: { restore?: boolean } = {}): MoodModelState {
+    if (restore && this.hasExplicitChoice) return this.moodModel;
+    if (!restore) this.hasExplicitChoice = true;
     if (
       !isSameSelection(selection, this.moodModel.selection) ||
       this.moodModel.status.state === 'error' ||
@@ -136,9 +143,10 @@ export function createExtensionAnalysisHost(): AnalysisHost {
     () => new AnalysisWorker(),
     {
       modelBase: new URL('models/', base).href,
+      // The binary ships gzip-compressed (wxt.config.ts); the worker inflates it (transformers-env.ts).
       wasm: {
         mjs: new URL('ort/ort-wasm-simd-threaded.asyncify.mjs', base).href,
-        wasm: new URL('ort/ort-wasm-simd-threaded.asyncify.wasm', base).href,
+        wasm: new URL('ort/ort-wasm-simd-threaded.asyncify.wasm.gz', base).href,
       },
     },
   );

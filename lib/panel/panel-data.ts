@@ -25,7 +25,7 @@ import {
   type PackSyncResult,
   syncAllPacks,
 } from '../replies/templates/pack-sync';
-import { ensureStarterPack } from '../replies/templates/starter-pack';
+import { ensureStarterPackOnce } from '../replies/templates/starter-pack';
 
 /** An escalation record before it is first saved (the database gives it its id). */
 export type EscalationDraft = Omit<StoredEscalation, 'id'>;
@@ -82,21 +82,6 @@ export function isPackDue(subscription: PackSubscription, now = Date.now()): boo
   // A recent failure counts as a try too, so a broken server is not asked again on every page open.
   const lastTry = Math.max(subscription.pack?.lastSyncAt ?? 0, subscription.pack?.lastError?.at ?? 0);
   return lastTry === 0 || now - lastTry >= PACK_REFRESH_INTERVAL_MS;
-}
-
-let starterPackInstalled: Promise<unknown> | undefined;
-
-/**
- * Installs the starter pack once per context. The background also runs it on install and update; this covers a
- * database that was cleared since, and the first panel opened before the background finished.
- */
-export function ensureStarterPackOnce(): Promise<unknown> {
-  starterPackInstalled ??= ensureStarterPack().catch((error: unknown) => {
-    // Let a later call try again rather than remembering a failure for the context's lifetime.
-    starterPackInstalled = undefined;
-    throw error;
-  });
-  return starterPackInstalled;
 }
 
 /** Runs `read` now and on every change Dexie reports, calling `onChange` for each change after the first reading. */

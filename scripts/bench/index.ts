@@ -46,6 +46,11 @@ const sections: Section[] = [
     run: async () => (await import('./content')).runContentBench(),
   },
   {
+    name: 'size',
+    title: 'Package size per browser, largest files, libraries or files shipped twice (issue 21)',
+    run: async () => (await import('./size')).runSizeBench(),
+  },
+  {
     name: 'replies',
     title: 'Reply drafting: prompt assembly, tone check, LLM streaming (issue 6)',
     run: async () => (await import('./replies')).runRepliesBench(),

@@ -182,6 +182,27 @@ describe('RapportDb', () => {
   );
 });
 
+describe('RapportDb version 4', () => {
+  it.each(Object.keys(released).map(Number))(
+    'drops what nothing reads from a version-%i database and keeps every template',
+    async (version) => {
+      const name = `v4-from-v${version}-${crypto.randomUUID()}`;
+      await createReleasedDatabase(name, version);
+
+      const db = await openCurrent(name);
+
+      // Picked areas are kept in storage.local (lib/sites/picks.ts); the table only ever held what a test put there.
+      expect([...db.backendDB().objectStoreNames]).not.toContain('pickedAreas');
+      expect(db.tables.map((table) => table.name)).not.toContain('pickedAreas');
+      // Templates are looked up by owner and language; intents and change times are filtered and sorted in memory.
+      expect(db.templates.schema.indexes.map((index) => index.name).sort()).toEqual(['language', 'owner']);
+      expect(await db.templates.toArray()).toEqual(expect.arrayContaining([template, packTemplate]));
+      expect(await db.templates.where('owner').equals('personal').count()).toBe(1);
+      expect(await db.templates.where('language').equals('de').first()).toEqual(packTemplate);
+    },
+  );
+});
+
 describe('getDb', () => {
   it('is one database per context', () => {
     expect(getDb()).toBe(getDb());

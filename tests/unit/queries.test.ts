@@ -16,6 +16,7 @@ const samples: { [K in keyof typeof queryKeys]: () => QueryKey } = {
   shortcut: () => queryKeys.shortcut(),
   templates: () => queryKeys.templates({ active: true }),
   packs: () => queryKeys.packs(),
+  packRefresh: () => queryKeys.packRefresh(),
   escalations: () => queryKeys.escalations('zendesk:42'),
   allEscalations: () => queryKeys.allEscalations(),
   replyModels: () => queryKeys.replyModels(),

@@ -6,7 +6,7 @@
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ensureStarterPackOnce, panelData } from '../../panel/panel-data';
+import { panelData } from '../../panel/panel-data';
 import { queryKeys } from '../../queries';
 import {
   createTemplate,
@@ -27,11 +27,10 @@ import {
   unsubscribePack,
 } from './pack-sync';
 import type { TemplateInput } from './schema';
+import { ensureStarterPackOnce } from './starter-pack';
 
 /** Prefix of every template query, for invalidation. */
 const templatesRoot = [queryKeys.templates()[0]] as const;
-/** The background refresh of subscribed packs (a query so react-query schedules it with `refetchInterval`). */
-const packRefreshKey = [...queryKeys.packs(), 'refresh'] as const;
 
 function invalidateTemplates(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: templatesRoot });
@@ -75,7 +74,11 @@ export function useTemplates(query: TemplateQuery = {}) {
   });
 }
 
-/** Every template that can be suggested or inserted; installs the starter pack on first use. */
+/**
+ * Every template that can be suggested, inserted or drafted from (not deleted, any owner): the one hook for this query,
+ * used by the suggestions and the drafts. Reads through the panel's data layer (the drawer has no IndexedDB of its
+ * own), which installs the starter pack on first use, so templates-only drafting works on a fresh install.
+ */
 export function useActiveTemplates() {
   return useQuery({
     queryKey: queryKeys.templates({ active: true }),
@@ -172,7 +175,7 @@ export { isPackDue } from '../../panel/panel-data';
 export function usePackRefresh() {
   const client = useQueryClient();
   return useQuery({
-    queryKey: packRefreshKey,
+    queryKey: queryKeys.packRefresh(),
     queryFn: async ({ signal }): Promise<PackSyncResult[]> => {
       // Only due packs are fetched; the drawer has the background fetch and store them.
       const results = await (await panelData()).refreshDuePacks({ signal });

@@ -2,9 +2,9 @@ import { getDb, type TemplateRecord } from '../../db';
 import { AppError } from '../../errors';
 import type { Intent } from '../../models/types';
 import { findShortcutClash } from '../snippets';
+import { toTemplateInput, toTemplateRecord } from './mapping';
 import {
   describeIssues,
-  isTemplateIntent,
   PERSONAL_OWNER,
   STARTER_OWNER,
   type TemplateContent,
@@ -109,18 +109,6 @@ function validate(input: TemplateInput): TemplateContent {
   return parsed.data;
 }
 
-function contentOf(record: TemplateRecord): TemplateInput {
-  return {
-    title: record.title,
-    body: record.body,
-    language: record.language,
-    intents: record.intents.filter(isTemplateIntent),
-    tone: record.tone,
-    ...(record.formality ? { formality: record.formality } : {}),
-    ...(record.shortcut ? { shortcut: record.shortcut } : {}),
-  };
-}
-
 /** Refuses a shortcut another template of the library already answers to (snippets must be unambiguous). */
 async function requireFreeShortcut(content: TemplateContent, selfId: string | null): Promise<void> {
   if (!content.shortcut) return;
@@ -155,14 +143,13 @@ function readOnlyError(record: TemplateRecord): AppError {
 export async function createTemplate(input: TemplateInput, now = Date.now()): Promise<TemplateRecord> {
   const content = validate(input);
   await requireFreeShortcut(content, null);
-  const record: TemplateRecord = {
-    ...content,
+  const record = toTemplateRecord(content, {
     id: newId(),
     owner: PERSONAL_OWNER,
     version: 1,
     updatedAt: now,
     usageCount: 0,
-  };
+  });
   await getDb().templates.add(record);
   return record;
 }
@@ -180,10 +167,13 @@ export async function updateTemplate(
   return db.transaction('rw', db.templates, async () => {
     const existing = await requireTemplate(id);
     if (!isEditable(existing)) throw readOnlyError(existing);
-    const content = validate({ ...contentOf(existing), ...patch });
+    const content = validate({ ...toTemplateInput(existing), ...patch });
     await requireFreeShortcut(content, id);
-    const { formality: _previousFormality, shortcut: _previousShortcut, ...rest } = existing;
-    const record: TemplateRecord = { ...rest, ...content, version: existing.version + 1, updatedAt: now };
+    // The editor does not show the states, so the record's own stay unless the patch sets them.
+    const record = toTemplateRecord(
+      { requires: existing.requires, promises: existing.promises, ...content },
+      { ...existing, version: existing.version + 1, updatedAt: now },
+    );
     await db.templates.put(record);
     return record;
   });
@@ -237,15 +227,14 @@ export async function recordTemplateUse(id: string): Promise<void> {
 /** Copies any template (typically a read-only pack one) into the agent's personal set, as a new version 1. */
 export async function duplicateTemplate(id: string, now = Date.now()): Promise<TemplateRecord> {
   const source = await requireTemplate(id);
-  const content = validate(contentOf(source));
-  const record: TemplateRecord = {
-    ...content,
+  const content = validate(toTemplateInput(source));
+  const record = toTemplateRecord(content, {
     id: newId(),
     owner: PERSONAL_OWNER,
     version: 1,
     updatedAt: now,
     usageCount: 0,
-  };
+  });
   await getDb().templates.add(record);
   return record;
 }

@@ -1,16 +1,13 @@
 import { getDb, type TemplateRecord } from '../../db';
 import { AppError } from '../../errors';
-import { isClaimState } from '../claims';
+import { toPackTemplateJson, toTemplateRecord } from './mapping';
 import {
   describeIssues,
-  isTemplateIntent,
-  ownTemplateId,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   PACK_MAX_BYTES,
   type PackFile,
   type PackTemplate,
-  type PackTemplateJson,
   PERSONAL_OWNER,
   packEnvelopeSchema,
   packTemplateSchema,
@@ -124,23 +121,6 @@ export interface ExportOptions {
   now?: Date;
 }
 
-function toPackJson(record: TemplateRecord): PackTemplateJson {
-  return {
-    id: ownTemplateId(record),
-    title: record.title,
-    body: record.body,
-    language: record.language,
-    intents: record.intents.filter(isTemplateIntent),
-    tone: record.tone,
-    ...(record.language === 'de' && record.formality ? { formality: record.formality } : {}),
-    ...(record.shortcut ? { shortcut: record.shortcut } : {}),
-    ...(record.requires?.length ? { requires: record.requires.filter(isClaimState) } : {}),
-    ...(record.promises?.length ? { promises: record.promises.filter(isClaimState) } : {}),
-    version: record.version,
-    updatedAt: new Date(record.updatedAt).toISOString(),
-  };
-}
-
 /**
  * Builds a versioned pack document from selected templates or a whole owner's set. Deleted templates are left out.
  * Throws `templates/export-empty` when nothing is left to export.
@@ -162,7 +142,7 @@ export async function exportPack(options: ExportOptions): Promise<PackFile> {
   // Two owners may use the same inner id (two packs, or a pack and a personal copy); the file needs unique ids.
   const used = new Set<string>();
   const templates = records.map((record) => {
-    const json = toPackJson(record);
+    const json = toPackTemplateJson(record);
     let id = json.id;
     for (let n = 2; used.has(id); n++) id = `${json.id}-${n}`;
     used.add(id);
@@ -263,24 +243,10 @@ export async function planImport(document: unknown): Promise<ImportPlan> {
   return { ...parsed, conflicts };
 }
 
-function personalRecord(template: PackTemplate, id: string, now: number): TemplateRecord {
+/** When an imported template last changed: the time its entry states, else now. */
+function importedUpdatedAt(template: PackTemplate, now: number): number {
   const updatedAt = template.updatedAt ? Date.parse(template.updatedAt) : now;
-  return {
-    id,
-    title: template.title,
-    body: template.body,
-    language: template.language,
-    intents: template.intents,
-    tone: template.tone,
-    ...(template.formality ? { formality: template.formality } : {}),
-    ...(template.shortcut ? { shortcut: template.shortcut } : {}),
-    ...(template.requires?.length ? { requires: template.requires } : {}),
-    ...(template.promises?.length ? { promises: template.promises } : {}),
-    owner: PERSONAL_OWNER,
-    version: template.version,
-    updatedAt: Number.isFinite(updatedAt) ? updatedAt : now,
-    usageCount: 0,
-  };
+  return Number.isFinite(updatedAt) ? updatedAt : now;
 }
 
 /**
@@ -308,13 +274,15 @@ export async function applyImport(
         // Read again: the template may have changed or gone since the plan was made.
         const current = await db.templates.get(conflict.existing.id);
         if (current && current.owner === PERSONAL_OWNER) {
-          const incoming = personalRecord(entry.template, current.id, now);
-          await db.templates.put({
-            ...incoming,
-            version: Math.max(current.version + 1, entry.template.version),
-            updatedAt: now,
-            usageCount: current.usageCount,
-          });
+          await db.templates.put(
+            toTemplateRecord(entry.template, {
+              id: current.id,
+              owner: PERSONAL_OWNER,
+              version: Math.max(current.version + 1, entry.template.version),
+              updatedAt: now,
+              usageCount: current.usageCount,
+            }),
+          );
           summary.replaced++;
           continue;
         }
@@ -322,7 +290,15 @@ export async function applyImport(
       const idTaken = (await db.templates.get(entry.template.id)) !== undefined;
       const id = idTaken ? crypto.randomUUID() : entry.template.id;
       // `add`, not `put`: should an id be taken after all, the transaction fails instead of overwriting.
-      await db.templates.add(personalRecord(entry.template, id, now));
+      await db.templates.add(
+        toTemplateRecord(entry.template, {
+          id,
+          owner: PERSONAL_OWNER,
+          version: entry.template.version,
+          updatedAt: importedUpdatedAt(entry.template, now),
+          usageCount: 0,
+        }),
+      );
       summary.added++;
     }
     return summary;

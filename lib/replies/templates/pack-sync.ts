@@ -2,9 +2,10 @@ import { getDb, type PackRecord, type TemplateRecord } from '../../db';
 import { AppError, type SerializedError, toAppError } from '../../errors';
 import { getSettings, updateSettings } from '../../settings';
 import { type ManagedStorageArea, readManagedPolicy } from './managed';
+import { toTemplateRecord } from './mapping';
 import { type InvalidPackEntry, parsePack } from './pack-file';
 import { validatePackUrl } from './pack-url';
-import { PACK_MAX_BYTES, type PackTemplate, packRecordId } from './schema';
+import { ownTemplateId, PACK_MAX_BYTES, type PackTemplate, packRecordId } from './schema';
 
 /** How often the UI should refresh subscribed packs in the background (react-query `refetchInterval`). */
 export const PACK_REFRESH_INTERVAL_MS = 30 * 60 * 1000;
@@ -147,24 +148,14 @@ async function readLimited(response: Response, url: URL, maxBytes: number): Prom
 function packRecordTemplate(url: string, template: PackTemplate, existing: TemplateRecord | undefined, now: number) {
   const parsedTime = template.updatedAt ? Date.parse(template.updatedAt) : Number.NaN;
   const unchanged = existing && existing.version === template.version && existing.body === template.body;
-  const record: TemplateRecord = {
+  return toTemplateRecord(template, {
     id: packRecordId(url, template.id),
-    title: template.title,
-    body: template.body,
-    language: template.language,
-    intents: template.intents,
-    tone: template.tone,
-    ...(template.formality ? { formality: template.formality } : {}),
-    ...(template.shortcut ? { shortcut: template.shortcut } : {}),
-    ...(template.requires?.length ? { requires: template.requires } : {}),
-    ...(template.promises?.length ? { promises: template.promises } : {}),
     owner: url,
     version: template.version,
     updatedAt: Number.isFinite(parsedTime) ? parsedTime : unchanged ? existing.updatedAt : now,
     // Usage counts are the agent's own and survive every refresh of the pack.
     usageCount: existing?.usageCount ?? 0,
-  };
-  return record;
+  });
 }
 
 /**
@@ -178,7 +169,7 @@ function keepStaleTemplates(missing: TemplateRecord[], invalid: InvalidPackEntry
   const unclaimed = [...invalid];
   const titleKey = (title: string | undefined) => title?.trim().toLocaleLowerCase('de');
   const claim = (record: TemplateRecord): InvalidPackEntry | undefined => {
-    const ownId = record.id.slice(record.owner.length + 1);
+    const ownId = ownTemplateId(record);
     let index = unclaimed.findIndex((entry) => entry.id === ownId);
     // An entry whose id is unreadable is recognised by its title, as long as that cannot pick the wrong template.
     const title = titleKey(record.title);

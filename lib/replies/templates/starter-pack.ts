@@ -1,6 +1,7 @@
 import { getDb, type TemplateRecord } from '../../db';
 import type { Intent } from '../../models/types';
 import type { ClaimState } from '../claims';
+import { toTemplateRecord } from './mapping';
 import {
   packRecordId,
   STARTER_OWNER,
@@ -599,28 +600,21 @@ export const starterTemplates: readonly StarterTemplate[] = [
 ];
 
 function toRecord(template: StarterTemplate, existing: TemplateRecord | undefined): TemplateRecord {
-  return {
+  return toTemplateRecord(template, {
     id: packRecordId(STARTER_OWNER, template.id),
-    title: template.title,
-    body: template.body,
-    language: template.language,
-    intents: template.intents,
-    tone: template.tone,
-    ...(template.formality ? { formality: template.formality } : {}),
-    ...(template.requires ? { requires: template.requires } : {}),
-    ...(template.promises ? { promises: template.promises } : {}),
     owner: STARTER_OWNER,
     version: template.version,
     updatedAt: STARTER_UPDATED_AT,
     // The agent's usage and a "hide" (soft delete) survive updates of the starter texts.
     usageCount: existing?.usageCount ?? 0,
     ...(existing?.deletedAt !== undefined ? { deletedAt: existing.deletedAt } : {}),
-  };
+  });
 }
 
 /**
  * Installs the starter pack, or brings it up to date after an extension update. Idempotent: templates already at
  * their current version are left alone (usage counts and hidden ones included), and nothing personal is touched.
+ * Callers go through `ensureStarterPackOnce`; this is the installer it runs (and what tests call directly).
  */
 export async function ensureStarterPack(): Promise<{ added: number; updated: number; removed: number }> {
   const db = getDb();
@@ -644,4 +638,20 @@ export async function ensureStarterPack(): Promise<{ added: number; updated: num
     await db.templates.bulkDelete(retired);
     return { added, updated, removed: retired.length };
   });
+}
+
+let installing: Promise<unknown> | undefined;
+
+/**
+ * The one way the extension installs the starter pack: once per context, from wherever the library is first needed.
+ * The background runs it on install and update; the panel's data layer and the settings page's library run it before
+ * their first read, which covers a database cleared since and a page opened before the background finished.
+ */
+export function ensureStarterPackOnce(): Promise<unknown> {
+  installing ??= ensureStarterPack().catch((error: unknown) => {
+    // Let a later call try again rather than remembering a failure for the context's lifetime.
+    installing = undefined;
+    throw error;
+  });
+  return installing;
 }

@@ -96,3 +96,26 @@ describe('analysis host: early results', () => {
     await expect(silent).resolves.toEqual(result(`full ${ids[1]}`));
   });
 });
+
+describe('analysis host: the stored choice replayed at start-up', () => {
+  it('takes the replayed choice while the agent has made none', () => {
+    const { host, worker } = createHost();
+    host.selectMoodModel(hub, { restore: true });
+    expect(host.moodModelState().selection).toEqual(hub);
+    expect(worker.sent.filter((m) => m.type === 'select-model')).toEqual([{ type: 'select-model', selection: hub }]);
+  });
+
+  it('never lets a replay that arrives late undo the choice the agent just made', () => {
+    const { host, worker } = createHost();
+    host.selectMoodModel(bundled);
+    const state = host.selectMoodModel(hub, { restore: true });
+    expect(state.selection).toEqual(bundled);
+    expect(host.moodModelState().selection).toEqual(bundled);
+    expect(worker.sent.filter((m) => m.type === 'select-model')).toEqual([
+      { type: 'select-model', selection: bundled },
+    ]);
+    // A later explicit choice still switches.
+    host.selectMoodModel(hub);
+    expect(host.moodModelState().selection).toEqual(hub);
+  });
+});

@@ -74,7 +74,7 @@ describe('message protocol sender rules', () => {
 
   it('takes from a page framed in a tab only the requests marked for the drawer, and only once admitted', async () => {
     // Never what only the side panel, the settings page or the background send, admitted or not.
-    for (const type of ['deleteMoodCorrections', 'selectMoodModel', 'analyzeConversation', 'insertIntoPage'] as const) {
+    for (const type of ['deleteMoodCorrections', 'selectMoodModel', 'getMoodModelState', 'insertIntoPage'] as const) {
       expect(await allowed(type, senders.drawer, true)).toBe(false);
     }
     expect(await allowed('getTabState', senders.drawer, true)).toBe(true);

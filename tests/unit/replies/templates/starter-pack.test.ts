@@ -6,7 +6,11 @@ import { deleteTemplate, listTemplates, recordTemplateUse } from '../../../../li
 import { exportPack, planImport } from '../../../../lib/replies/templates/pack-file';
 import { fillTemplate, listPlaceholders, placeholderCatalog } from '../../../../lib/replies/templates/placeholders';
 import { packTemplateSchema, STARTER_OWNER, templateIntents } from '../../../../lib/replies/templates/schema';
-import { ensureStarterPack, starterTemplates } from '../../../../lib/replies/templates/starter-pack';
+import {
+  ensureStarterPack,
+  ensureStarterPackOnce,
+  starterTemplates,
+} from '../../../../lib/replies/templates/starter-pack';
 import { makeConversation } from './conversation';
 
 beforeEach(async () => {
@@ -131,6 +135,16 @@ describe('starter pack', () => {
     expect(await ensureStarterPack()).toEqual({ added: 0, updated: 1, removed: 1 });
     expect(await db.templates.get(id)).toMatchObject({ body: first.body, version: first.version, usageCount: 9 });
     expect(await db.templates.get('mine')).toMatchObject({ title: 'Mine', body: 'old text' });
+  });
+
+  it('is installed by one function that every caller shares, once per context', async () => {
+    // The background (on install and update), the panel's data layer and the settings page's library all call this.
+    const calls = [ensureStarterPackOnce(), ensureStarterPackOnce(), ensureStarterPackOnce()];
+    expect(new Set(calls).size).toBe(1);
+    expect(await calls[0]).toEqual({ added: starterTemplates.length, updated: 0, removed: 0 });
+    expect(await getDb().templates.where('owner').equals(STARTER_OWNER).count()).toBe(starterTemplates.length);
+    // Later callers in this context get the finished install instead of reading the whole library again.
+    expect(ensureStarterPackOnce()).toBe(calls[0]);
   });
 
   it('exports as a pack that imports cleanly', async () => {
