@@ -117,7 +117,7 @@ export default defineConfig({
   },
   imports: false,
   vite: () => ({
-    plugins: [webLlmUnbranched, sharedChunkWorkers()],
+    plugins: [sharedChunkWorkers(), webLlmUnbranched],
     // Where Vite's own `?worker` pipeline still runs (`wxt dev`, a script's worker), web-llm gets the same rewrite.
     worker: { plugins: () => [webLlmUnbranched] },
     build: {
