@@ -1,3 +1,4 @@
+import { describeError } from '../lib/errors';
 import { sendToExtension, type TabState } from '../lib/messaging';
 import { DraftsCard } from './DraftsCard';
 import { EscalationCard } from './EscalationCard';
@@ -47,8 +48,8 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
       !error || error.code === 'adapter/no-conversation'
         ? t('panel.noConversation')
         : error.code === 'adapter/anchor-missing'
-          ? error.message
-          : t('panel.readError', { site: report.siteLabel, message: error.message });
+          ? describeError(error, t)
+          : t('panel.readError', { site: report.siteLabel, message: describeError(error, t) });
     return (
       <>
         {siteSwitch}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Language } from '../lib/analysis/types';
-import { serializeError } from '../lib/errors';
+import { describeError, serializeError } from '../lib/errors';
 import { insertOrCopy } from '../lib/panel/insert-or-copy';
 import type { DraftEntry } from '../lib/replies/draft-session';
 import { type RewriteInstruction, rewriteInstructions } from '../lib/replies/engine';
@@ -57,8 +57,8 @@ export function DraftEntryCard({
       outcome.kind === 'inserted'
         ? { kind: 'ok', text: t('panel.inserted') }
         : outcome.kind === 'copied'
-          ? { kind: 'error', text: t('panel.insertCopied', { reason: outcome.reason }) }
-          : { kind: 'error', text: t('panel.insertFailed', { reason: outcome.reason }) },
+          ? { kind: 'error', text: t('panel.insertCopied', { reason: describeError(outcome.reason, t) }) }
+          : { kind: 'error', text: t('panel.insertFailed', { reason: describeError(outcome.reason, t) }) },
     );
   };
   const use = (action: UseAction, confirmed = false) => {

@@ -1,16 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { describeError } from '../lib/errors';
 import type { TabState } from '../lib/messaging';
 import { useSettings, useUpdateSettings } from '../lib/queries';
 import { buildDraftRequest, draftWarnings, ownReplyKey } from '../lib/replies/draft-session';
 import { rewriteInstructions } from '../lib/replies/engine';
-import {
-  type DraftingEngineView,
-  useDraftingEngine,
-  useDraftSession,
-  useDraftTemplates,
-  useToneCheck,
-} from '../lib/replies/hooks';
+import { type DraftingEngineView, useDraftingEngine, useDraftSession, useToneCheck } from '../lib/replies/hooks';
 import { type DraftsMessageKey, draftsMessages } from '../lib/replies/messages';
+import { useActiveTemplates } from '../lib/replies/templates/hooks';
 import { DraftEngineStatus } from './DraftEngineStatus';
 import { DraftEntryCard } from './DraftEntryCard';
 import { DraftRewriteSelect } from './DraftRewriteSelect';
@@ -39,11 +35,11 @@ function markFor(view: DraftingEngineView, td: Td): string {
  * Cancel, Rewrite, Insert and Copy — and the tone check of what the agent is typing in the site's reply box.
  */
 export function DraftsCard({ state }: { state: TabState }) {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
   const td: Td = useMemo(() => draftsMessages(language), [language]);
   const settings = useSettings();
   const update = useUpdateSettings();
-  const templates = useDraftTemplates();
+  const templates = useActiveTemplates();
   const view = useDraftingEngine(settings.data?.replies, language, td('engine.templatesChosen'));
   const session = useDraftSession(view.engine);
   const [loadAfterApproval, setLoadAfterApproval] = useState(false);
@@ -89,7 +85,7 @@ export function DraftsCard({ state }: { state: TabState }) {
       : error?.code === 'replies/rewrite-unavailable'
         ? td('card.rewriteUnavailable', { reason: view.reason ?? '' })
         : error
-          ? td('card.failed', { message: error.message })
+          ? td('card.failed', { message: describeError(error, t) })
           : null;
   const ownEntry = entries.find((entry) => entry.key === ownReplyKey);
   const drafts = entries.filter((entry) => entry.key !== ownReplyKey);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { conversationKey } from '../lib/db';
+import { actionRegistry } from '../lib/escalation/actions';
 import {
   type EscalateDeps,
   type EscalationRequest,
@@ -18,7 +19,7 @@ import { evaluateEscalation } from '../lib/escalation/rules';
 import { buildHandoffSummary, renderHandoffText } from '../lib/escalation/summary';
 import type { ActionFollowUp, ActionName, EscalationReason } from '../lib/escalation/types';
 import { isAllowedWebhookUrl } from '../lib/escalation/webhook';
-import { defineMessages } from '../lib/i18n';
+import type { Translate } from '../lib/i18n';
 import { sendToTab, type TabState } from '../lib/messaging';
 import { isFramed, isUserGesture } from '../lib/panel/frame-guard';
 import { canRequestPermissions, openSettings, openTab } from '../lib/panel/framed-api';
@@ -26,77 +27,6 @@ import type { EscalationSettings } from '../lib/settings';
 import { EscalationRecordView } from './EscalationRecordView';
 import { useI18n } from './I18nProvider';
 import './escalation.css';
-
-const messages = defineMessages({
-  en: {
-    title: 'Escalation',
-    recommend: 'Escalate to a team lead',
-    recommendHelp: 'The team’s rules fired:',
-    quiet: 'No escalation needed right now.',
-    waiting: 'Waiting for the mood analysis before advising.',
-    moodFailed: 'No advice and no handoff summary without the mood analysis, which failed.',
-    note: 'Note to the team lead (optional)',
-    notePlaceholder: 'What you tried, what you need…',
-    escalate: 'Escalate',
-    escalateAgain: 'Escalate again',
-    escalating: 'Escalating…',
-    willRun: 'Runs: {actions}',
-    'action.zendesk': 'Zendesk ticket ({priority}, tags{note})',
-    'action.zendeskNote': ', internal note',
-    'action.freshdesk': 'Freshdesk ticket (priority, tags{note})',
-    'action.freshdeskNote': ', private note',
-    'action.webhook': 'webhook to {host}',
-    'action.email': 'email draft to {to}',
-    'action.clipboard': 'copy summary',
-    copyInstead: 'Copy the handoff summary instead',
-    copySummary: 'Copy summary',
-    copied: 'Summary copied',
-    copyFailed: 'Could not copy — select the text in the record and copy it.',
-    openSettings: 'Open escalation settings',
-    permission: 'Rapport may not reach {host} yet.',
-    allow: 'Allow access to {host}',
-    failed: 'Escalation failed: {message}',
-    auto: 'Escalated automatically (team setting).',
-    autoNote: 'Escalated automatically by Rapport (team rule).',
-    doubtful: 'The reading above looks wrong, so these rules may have fired on the wrong messages: check it first.',
-  },
-  de: {
-    title: 'Eskalation',
-    recommend: 'An die Teamleitung eskalieren',
-    recommendHelp: 'Die Regeln des Teams haben angeschlagen:',
-    quiet: 'Derzeit keine Eskalation nötig.',
-    waiting: 'Die Stimmungsanalyse läuft noch; danach gibt es eine Empfehlung.',
-    moodFailed:
-      'Ohne die Stimmungsanalyse, die fehlgeschlagen ist, gibt es keine Empfehlung und keine Übergabe-Zusammenfassung.',
-    note: 'Notiz an die Teamleitung (optional)',
-    notePlaceholder: 'Was Sie versucht haben, was Sie brauchen…',
-    escalate: 'Eskalieren',
-    escalateAgain: 'Erneut eskalieren',
-    escalating: 'Wird eskaliert…',
-    willRun: 'Führt aus: {actions}',
-    'action.zendesk': 'Zendesk-Ticket ({priority}, Tags{note})',
-    'action.zendeskNote': ', interne Notiz',
-    'action.freshdesk': 'Freshdesk-Ticket (Priorität, Tags{note})',
-    'action.freshdeskNote': ', private Notiz',
-    'action.webhook': 'Webhook an {host}',
-    'action.email': 'E-Mail-Entwurf an {to}',
-    'action.clipboard': 'Zusammenfassung kopieren',
-    copyInstead: 'Stattdessen die Übergabe-Zusammenfassung kopieren',
-    copySummary: 'Zusammenfassung kopieren',
-    copied: 'Zusammenfassung kopiert',
-    copyFailed: 'Kopieren nicht möglich — den Text im Eintrag markieren und kopieren.',
-    openSettings: 'Eskalations-Einstellungen öffnen',
-    permission: 'Rapport darf {host} noch nicht erreichen.',
-    allow: 'Zugriff auf {host} erlauben',
-    failed: 'Eskalation fehlgeschlagen: {message}',
-    auto: 'Automatisch eskaliert (Team-Einstellung).',
-    autoNote: 'Automatisch von Rapport eskaliert (Team-Regel).',
-    doubtful:
-      'Das Gelesene oben sieht falsch aus; die Regeln haben womöglich auf falsche Nachrichten angeschlagen. Bitte zuerst prüfen.',
-  },
-});
-
-type Translate = ReturnType<typeof messages>;
 
 function hostOf(url: string): string {
   try {
@@ -107,22 +37,10 @@ function hostOf(url: string): string {
   }
 }
 
+/** How the "Runs: …" line names an action: the action registry's catalogue key and values. */
 function describeAction(action: ActionName, settings: EscalationSettings, t: Translate): string {
-  switch (action) {
-    case 'zendesk':
-      return t('action.zendesk', {
-        priority: settings.zendesk.priority,
-        note: settings.zendesk.addInternalNote ? t('action.zendeskNote') : '',
-      });
-    case 'freshdesk':
-      return t('action.freshdesk', { note: settings.freshdesk.addPrivateNote ? t('action.freshdeskNote') : '' });
-    case 'webhook':
-      return t('action.webhook', { host: hostOf(settings.webhook.url.trim()) });
-    case 'email':
-      return t('action.email', { to: settings.teamLeadEmail.trim() });
-    case 'clipboard':
-      return t('action.clipboard');
-  }
+  const { key, params } = actionRegistry[action].describe(settings);
+  return t(key, params);
 }
 
 /** The distinct evidence phrases of a reason that its sentence does not already quote, shown under it. */
@@ -167,8 +85,7 @@ function runFollowUps(followUps: ActionFollowUp[], onCopied: (ok: boolean) => vo
  * note that runs the actions configured for this site, and the record of earlier escalations with their results.
  */
 export function EscalationCard({ state }: { state: TabState }) {
-  const { language } = useI18n();
-  const t = messages(language);
+  const { language, t } = useI18n();
   const conversation = state.report?.conversation ?? null;
   const mood = state.mood;
   const key = conversation ? conversationKey(conversation) : null;
@@ -251,7 +168,7 @@ export function EscalationCard({ state }: { state: TabState }) {
     if (autoKey.current === key) return;
     if (!shouldAutoEscalate(advice, settings, records.data)) return;
     autoKey.current = key;
-    run(t('autoNote'), true);
+    run(t('escalation.card.autoNote'), true);
   });
 
   if (!conversation) return null;
@@ -277,21 +194,23 @@ export function EscalationCard({ state }: { state: TabState }) {
       data-testid="escalation-card"
       data-recommend={advice ? String(advice.recommend) : 'unknown'}
     >
-      <h2 id="escalation-title">{t('title')}</h2>
+      <h2 id="escalation-title">{t('escalation.card.title')}</h2>
       {!advice ? (
-        <p className="muted small">{state.moodError ? t('moodFailed') : t('waiting')}</p>
+        <p className="muted small">
+          {state.moodError ? t('escalation.card.moodFailed') : t('escalation.card.waiting')}
+        </p>
       ) : advice.recommend ? (
         <div className="escalation-advice" data-testid="escalation-advice">
           <p className="escalation-headline" role="status">
             <span aria-hidden="true">⚑ </span>
-            {t('recommend')}
+            {t('escalation.card.recommend')}
           </p>
           {doubtful ? (
             <p className="small escalation-doubtful" data-testid="escalation-doubtful">
-              {t('doubtful')}
+              {t('escalation.card.doubtful')}
             </p>
           ) : null}
-          <p className="small muted">{t('recommendHelp')}</p>
+          <p className="small muted">{t('escalation.card.recommendHelp')}</p>
           <ul className="escalation-reasons" data-testid="escalation-reasons">
             {advice.reasons.map((reason) => (
               <li key={reason.kind} data-kind={reason.kind}>
@@ -309,7 +228,7 @@ export function EscalationCard({ state }: { state: TabState }) {
         </div>
       ) : (
         <p className="muted small" data-testid="escalation-quiet">
-          {t('quiet')}
+          {t('escalation.card.quiet')}
         </p>
       )}
 
@@ -321,7 +240,7 @@ export function EscalationCard({ state }: { state: TabState }) {
           conversationKey={key}
         />
       ) : null}
-      {autoRan ? <p className="small muted">{t('auto')}</p> : null}
+      {autoRan ? <p className="small muted">{t('escalation.card.auto')}</p> : null}
 
       {settings && missing ? (
         <div className="escalation-setup">
@@ -336,7 +255,7 @@ export function EscalationCard({ state }: { state: TabState }) {
           </button>
           {settings.copyToClipboard && advice ? (
             <button type="button" className="link" onClick={copySummaryOnly}>
-              {t('copyInstead')}
+              {t('escalation.card.copyInstead')}
             </button>
           ) : null}
         </div>
@@ -351,18 +270,18 @@ export function EscalationCard({ state }: { state: TabState }) {
           }}
         >
           <label className="escalation-note">
-            <span className="small">{t('note')}</span>
+            <span className="small">{t('escalation.card.note')}</span>
             <textarea
               rows={2}
               value={note}
-              placeholder={t('notePlaceholder')}
+              placeholder={t('escalation.card.notePlaceholder')}
               onChange={(event) => setNote(event.target.value)}
               maxLength={5000}
             />
           </label>
           {permission.data === false ? (
             <p className="escalation-permission small" role="alert">
-              {t('permission', { host: hostOf(webhookUrl) })}{' '}
+              {t('escalation.card.permission', { host: hostOf(webhookUrl) })}{' '}
               <button
                 type="button"
                 className="link"
@@ -371,12 +290,14 @@ export function EscalationCard({ state }: { state: TabState }) {
                   canRequestPermissions() ? void requestPermission(webhookUrl) : openEscalationSettings(['webhook.url'])
                 }
               >
-                {t('allow', { host: hostOf(webhookUrl) })}
+                {t('escalation.card.allow', { host: hostOf(webhookUrl) })}
               </button>
             </p>
           ) : null}
           <p className="small muted" data-testid="escalation-planned">
-            {t('willRun', { actions: actions.map((action) => describeAction(action, settings, t)).join(' · ') })}
+            {t('escalation.card.willRun', {
+              actions: actions.map((action) => describeAction(action, settings, t)).join(' · '),
+            })}
           </p>
           <button
             type="submit"
@@ -385,14 +306,18 @@ export function EscalationCard({ state }: { state: TabState }) {
             disabled={!advice || busy}
             aria-busy={busy}
           >
-            {busy ? t('escalating') : latest ? t('escalateAgain') : t('escalate')}
+            {busy
+              ? t('escalation.card.escalating')
+              : latest
+                ? t('escalation.card.escalateAgain')
+                : t('escalation.card.escalate')}
           </button>
         </form>
       ) : null}
 
       {escalation.error ? (
         <p role="alert" className="escalation-error">
-          {t('failed', { message: escalation.error.message })}
+          {t('escalation.card.failed', { message: escalation.error.message })}
         </p>
       ) : null}
       {outcome && outcome.status !== 'not-configured' && followUps.length > 0 ? (
@@ -409,7 +334,7 @@ export function EscalationCard({ state }: { state: TabState }) {
                   )
                 }
               >
-                {t('copySummary')}
+                {t('escalation.card.copySummary')}
               </button>
             ) : (
               <span key={followUp.url} className="escalation-links">
@@ -428,7 +353,7 @@ export function EscalationCard({ state }: { state: TabState }) {
       ) : null}
       {copyState ? (
         <p className="small muted" role="status">
-          {copyState === 'copied' ? t('copied') : t('copyFailed')}
+          {copyState === 'copied' ? t('escalation.card.copied') : t('escalation.card.copyFailed')}
         </p>
       ) : null}
     </section>

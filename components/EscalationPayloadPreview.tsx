@@ -3,53 +3,22 @@ import type { ConversationMood } from '../lib/analysis/types';
 import { evaluateEscalation } from '../lib/escalation/rules';
 import { buildHandoffSummary, maskHandoffSummary } from '../lib/escalation/summary';
 import { defaultWebhookPayload, isAllowedWebhookUrl, renderWebhookPayload } from '../lib/escalation/webhook';
-import { defineMessages } from '../lib/i18n';
+import { createTranslator, type Language } from '../lib/i18n';
 import type { EscalationSettings } from '../lib/settings';
 import type { Conversation } from '../lib/sites/types';
 
-const messages = defineMessages({
-  en: {
-    title: 'Preview: what the webhook receives for an example conversation',
-    masked: 'Personal data masked.',
-    unmasked: 'Personal data NOT masked — emails, phone numbers, IBANs and card numbers are sent as written.',
-    invalid: 'The template does not give valid JSON: {message}',
-  },
-  de: {
-    title: 'Vorschau: was der Webhook für eine Beispiel-Unterhaltung erhält',
-    masked: 'Personenbezogene Daten maskiert.',
-    unmasked:
-      'Personenbezogene Daten NICHT maskiert — E-Mail-Adressen, Telefonnummern, IBANs und Kartennummern gehen unverändert hinaus.',
-    invalid: 'Die Vorlage ergibt kein gültiges JSON: {message}',
-  },
-});
-
-const exampleText = {
-  en: {
-    subject: 'Refund for order #A-55812 still missing',
-    customer:
-      'This is ridiculous. I returned the machine two weeks ago and still no refund. Call me on +44 7700 900123 or write to derek.holloway@example.com. If the money is not back by Friday I will file a chargeback.',
-    agent:
-      'Hi Derek, sorry for the wait. Your return arrived on 5 November and is with our returns team for inspection.',
-  },
-  de: {
-    subject: 'Erstattung zu Bestellung 10019877 weiterhin ausstehend',
-    customer:
-      'Das ist eine Frechheit. Ich warte seit zwei Wochen auf mein Geld. Rufen Sie mich unter 0171 2345678 an oder schreiben Sie an lea.brandt@example.de. Sonst lasse ich das Geld von meiner Bank zurückbuchen.',
-    agent: 'Hallo Frau Brandt, es tut mir leid. Ihre Rücksendung ist angekommen und wird gerade geprüft.',
-  },
-} as const;
-
 /** A fixed example: an angry customer who gave an email and a phone number, and one agent reply. */
-function exampleConversation(lang: 'en' | 'de'): { conversation: Conversation; mood: ConversationMood } {
-  const text = exampleText[lang];
-  const customer =
-    lang === 'de'
-      ? { name: 'Lea Brandt', email: 'lea.brandt@example.de' }
-      : { name: 'Derek Holloway', email: 'derek.holloway@example.com' };
+function exampleConversation(lang: Language): { conversation: Conversation; mood: ConversationMood } {
+  // The example is written in the preview's language, as a customer would write, so it comes from that language's catalogue.
+  const text = createTranslator(lang);
+  const customer = {
+    name: text('escalation.preview.example.customerName'),
+    email: text('escalation.preview.example.customerEmail'),
+  };
   const conversation: Conversation = {
     site: 'generic',
     id: 'example',
-    subject: text.subject,
+    subject: text('escalation.preview.example.subject'),
     url: 'https://helpdesk.example.com/tickets/10481',
     customer,
     messages: [
@@ -58,7 +27,7 @@ function exampleConversation(lang: 'en' | 'de'): { conversation: Conversation; m
         author: { name: 'Support' },
         role: 'agent',
         roleSource: 'page',
-        text: text.agent,
+        text: text('escalation.preview.example.agent'),
         bodyLoaded: true,
         attachments: [],
       },
@@ -67,13 +36,13 @@ function exampleConversation(lang: 'en' | 'de'): { conversation: Conversation; m
         author: customer,
         role: 'customer',
         roleSource: 'page',
-        text: text.customer,
+        text: text('escalation.preview.example.customer'),
         bodyLoaded: true,
         attachments: [],
       },
     ],
   };
-  const threat = lang === 'de' ? 'zurückbuchen' : 'file a chargeback';
+  const threat = text('escalation.preview.example.threat');
   const mood: ConversationMood = {
     current: {
       sentiment: { label: 'negative', probs: { negative: 0.9, neutral: 0.08, positive: 0.02 }, score: -0.8 },
@@ -108,7 +77,7 @@ export function EscalationPayloadPreview({
   settings: Pick<EscalationSettings, 'rules' | 'webhook'>;
   lang: 'en' | 'de';
 }) {
-  const t = messages(lang);
+  const t = createTranslator(lang);
   const { url, payloadTemplate, maskPersonalData } = settings.webhook;
   const preview = useMemo(() => {
     const { conversation, mood } = exampleConversation(lang);
@@ -119,7 +88,7 @@ export function EscalationPayloadPreview({
       reasons: advice.reasons,
       lang,
       intent: 'refund',
-      note: lang === 'de' ? 'Bitte heute freigeben.' : 'Please release the refund today.',
+      note: createTranslator(lang)('escalation.preview.example.note'),
       now: Date.UTC(2026, 10, 19, 17, 50),
     });
     const sent = maskPersonalData ? maskHandoffSummary(summary) : summary;
@@ -135,13 +104,17 @@ export function EscalationPayloadPreview({
   return (
     <div className="payload-preview" data-testid="webhook-preview">
       <p className="small">
-        <strong>{t('title')}</strong> {maskPersonalData ? t('masked') : t('unmasked')}
+        <strong>{t('escalation.preview.title')}</strong>{' '}
+        {maskPersonalData ? t('escalation.preview.masked') : t('escalation.preview.unmasked')}
       </p>
       {preview.ok ? (
-        <pre>{preview.text}</pre>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls when long; the keyboard must reach it to scroll (WCAG 2.1.1, axe scrollable-region-focusable)
+        <section className="payload-scroll" tabIndex={0} aria-label={t('escalation.preview.title')}>
+          <pre>{preview.text}</pre>
+        </section>
       ) : (
         <p className="field-error" role="alert">
-          {t('invalid', { message: preview.text })}
+          {t('escalation.preview.invalid', { message: preview.text })}
         </p>
       )}
     </div>

@@ -2,47 +2,27 @@ import type { EscalateDeps } from '../lib/escalation/escalate';
 import { formatEscalatedAgo } from '../lib/escalation/format';
 import { useNow, useRetryEscalation } from '../lib/escalation/hooks';
 import type { StoredEscalation } from '../lib/escalation/records';
-import { defineMessages } from '../lib/i18n';
+import { tPlural } from '../lib/i18n';
 import { useI18n } from './I18nProvider';
 
-const messages = defineMessages({
-  en: {
-    'action.zendesk': 'Zendesk',
-    'action.freshdesk': 'Freshdesk',
-    'action.webhook': 'Webhook',
-    'action.email': 'Email',
-    'action.clipboard': 'Clipboard',
-    ok: 'done',
-    failed: 'failed',
-    retry: 'Retry failed',
-    retrying: 'Retrying…',
-    retryError: 'Retry failed: {message}',
-    earlier: '{count} earlier escalation(s) of this conversation',
-    note: 'Note: {note}',
-  },
-  de: {
-    'action.zendesk': 'Zendesk',
-    'action.freshdesk': 'Freshdesk',
-    'action.webhook': 'Webhook',
-    'action.email': 'E-Mail',
-    'action.clipboard': 'Zwischenablage',
-    ok: 'erledigt',
-    failed: 'fehlgeschlagen',
-    retry: 'Fehlgeschlagene erneut versuchen',
-    retrying: 'Wird erneut versucht…',
-    retryError: 'Erneuter Versuch fehlgeschlagen: {message}',
-    earlier: '{count} frühere Eskalation(en) dieser Unterhaltung',
-    note: 'Notiz: {note}',
-  },
-});
-
-type ActionKey = 'action.zendesk' | 'action.freshdesk' | 'action.webhook' | 'action.email' | 'action.clipboard';
+type ActionKey =
+  | 'escalation.record.action.zendesk'
+  | 'escalation.record.action.freshdesk'
+  | 'escalation.record.action.webhook'
+  | 'escalation.record.action.email'
+  | 'escalation.record.action.clipboard';
 
 function actionKey(action: string): ActionKey | undefined {
-  const key = `action.${action}`;
-  return (['action.zendesk', 'action.freshdesk', 'action.webhook', 'action.email', 'action.clipboard'] as const).find(
-    (known) => known === key,
-  );
+  const key = `escalation.record.action.${action}`;
+  return (
+    [
+      'escalation.record.action.zendesk',
+      'escalation.record.action.freshdesk',
+      'escalation.record.action.webhook',
+      'escalation.record.action.email',
+      'escalation.record.action.clipboard',
+    ] as const
+  ).find((known) => known === key);
 }
 
 /**
@@ -61,8 +41,7 @@ export function EscalationRecordView({
   deps: EscalateDeps | undefined;
   conversationKey: string | null;
 }) {
-  const { language } = useI18n();
-  const t = messages(language);
+  const { t, language } = useI18n();
   const now = useNow();
   const retry = useRetryEscalation(conversationKey, deps);
   const canRetry = record.retry !== undefined && record.actions.some((action) => !action.ok && action.retryable);
@@ -89,13 +68,13 @@ export function EscalationRecordView({
               data-ok={String(action.ok)}
             >
               <strong>{label ? t(label) : action.action}</strong>{' '}
-              <span className="sr-only">{action.ok ? t('ok') : t('failed')}</span>
+              <span className="sr-only">{action.ok ? t('escalation.record.ok') : t('escalation.record.failed')}</span>
               <span>{action.detail}</span>
             </li>
           );
         })}
       </ul>
-      {record.note ? <p className="small muted">{t('note', { note: record.note })}</p> : null}
+      {record.note ? <p className="small muted">{t('escalation.record.note', { note: record.note })}</p> : null}
       {canRetry ? (
         <button
           type="button"
@@ -103,15 +82,15 @@ export function EscalationRecordView({
           disabled={retry.isPending || !deps}
           onClick={() => retry.mutate(record.id)}
         >
-          {retry.isPending ? t('retrying') : t('retry')}
+          {retry.isPending ? t('escalation.record.retrying') : t('escalation.record.retry')}
         </button>
       ) : null}
       {retry.error ? (
         <p role="alert" className="escalation-error">
-          {t('retryError', { message: retry.error.message })}
+          {t('escalation.record.retryError', { message: retry.error.message })}
         </p>
       ) : null}
-      {earlier > 0 ? <p className="small muted">{t('earlier', { count: earlier })}</p> : null}
+      {earlier > 0 ? <p className="small muted">{tPlural(language, 'escalation.record.earlier', earlier)}</p> : null}
     </div>
   );
 }

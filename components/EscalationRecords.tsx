@@ -9,54 +9,12 @@ import {
   restoreEscalations,
   type StoredEscalation,
 } from '../lib/escalation/records';
-import { defineMessages } from '../lib/i18n';
+import { tPlural } from '../lib/i18n';
 import { queryKeys, useSettings, useUpdateSettings } from '../lib/queries';
 import { useI18n } from './I18nProvider';
 import './escalation.css';
 // The undo notice looks like the template library's.
 import './templates.css';
-
-const messages = defineMessages({
-  en: {
-    title: 'Escalation records',
-    intro:
-      'Each escalation is recorded on this device with its handoff summary (unmasked), so the panel can show it and retry failed actions. Records older than the time below are deleted automatically.',
-    retention: 'Keep records for (days; 0 = until you delete them)',
-    retentionHint: 'Default 90 days.',
-    empty: 'No escalation records.',
-    count: '{count} record(s)',
-    delete: 'Delete',
-    deleteAll: 'Delete all',
-    confirmAll: 'Delete all {count} record(s)? Their summaries are gone for good once the undo disappears.',
-    confirm: 'Delete all',
-    cancel: 'Cancel',
-    deleted: '{count} record(s) deleted.',
-    undo: 'Undo',
-    failed: 'Could not change the records: {message}',
-    noSubject: '(no subject)',
-    results: '{ok} of {total} actions done',
-  },
-  de: {
-    title: 'Eskalationsprotokoll',
-    intro:
-      'Jede Eskalation wird auf diesem Gerät mit ihrer Übergabe-Zusammenfassung (unmaskiert) gespeichert, damit das Panel sie zeigen und fehlgeschlagene Aktionen wiederholen kann. Einträge, die älter als die unten eingestellte Zeit sind, werden automatisch gelöscht.',
-    retention: 'Einträge aufbewahren (Tage; 0 = bis Sie sie löschen)',
-    retentionHint: 'Standard: 90 Tage.',
-    empty: 'Keine Eskalationen gespeichert.',
-    count: '{count} Eintrag/Einträge',
-    delete: 'Löschen',
-    deleteAll: 'Alle löschen',
-    confirmAll:
-      'Alle {count} Einträge löschen? Ihre Zusammenfassungen sind endgültig weg, sobald „Rückgängig“ verschwindet.',
-    confirm: 'Alle löschen',
-    cancel: 'Abbrechen',
-    deleted: '{count} Eintrag/Einträge gelöscht.',
-    undo: 'Rückgängig',
-    failed: 'Die Einträge konnten nicht geändert werden: {message}',
-    noSubject: '(kein Betreff)',
-    results: '{ok} von {total} Aktionen erledigt',
-  },
-});
 
 /** How long the "deleted — Undo" notice stays; afterwards the records are gone for good. */
 const UNDO_MS = 10_000;
@@ -71,8 +29,7 @@ function clampDays(text: string): number {
  * deletable after a confirmation, every deletion undoable for a few seconds. Old records are pruned before listing.
  */
 export function EscalationRecords() {
-  const { language } = useI18n();
-  const t = messages(language);
+  const { t, language } = useI18n();
   const client = useQueryClient();
   const settings = useSettings();
   const update = useUpdateSettings();
@@ -107,7 +64,7 @@ export function EscalationRecords() {
   }, [client, retention]);
 
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.allEscalations() });
-  const onError = (failure: Error) => setError(t('failed', { message: failure.message }));
+  const onError = (failure: Error) => setError(t('escalation.records.failed', { message: failure.message }));
   const remove = useMutation<EscalationRecord[], Error, readonly number[] | 'all'>({
     mutationFn: (ids) => deleteEscalations(ids),
     onSuccess: (rows) => {
@@ -128,10 +85,10 @@ export function EscalationRecords() {
 
   return (
     <section className="card escalation-records" aria-labelledby="escalation-records" data-testid="escalation-records">
-      <h2 id="escalation-records">{t('title')}</h2>
-      <p className="small muted">{t('intro')}</p>
+      <h2 id="escalation-records">{t('escalation.records.title')}</h2>
+      <p className="small muted">{t('escalation.records.intro')}</p>
       <label className="field">
-        <span>{t('retention')}</span>
+        <span>{t('escalation.records.retention')}</span>
         <input
           type="number"
           min={0}
@@ -145,18 +102,18 @@ export function EscalationRecords() {
             if (next !== retention) update.mutate({ escalation: { recordRetentionDays: next } });
           }}
         />
-        <span className="small muted">{t('retentionHint')}</span>
+        <span className="small muted">{t('escalation.records.retentionHint')}</span>
       </label>
 
       {list.length === 0 ? (
-        <p className="small muted">{records.isLoading ? '' : t('empty')}</p>
+        <p className="small muted">{records.isLoading ? '' : t('escalation.records.empty')}</p>
       ) : (
         <>
           <div className="escalation-records-bar">
-            <span className="small muted">{t('count', { count: list.length })}</span>
+            <span className="small muted">{tPlural(language, 'escalation.records.count', list.length)}</span>
             {confirming ? (
               <span role="alert" className="escalation-records-confirm">
-                {t('confirmAll', { count: list.length })}{' '}
+                {t('escalation.records.confirmAll', { count: list.length })}{' '}
                 <button
                   type="button"
                   data-testid="records-confirm-delete-all"
@@ -165,15 +122,15 @@ export function EscalationRecords() {
                     remove.mutate('all');
                   }}
                 >
-                  {t('confirm')}
+                  {t('escalation.records.confirm')}
                 </button>{' '}
                 <button type="button" onClick={() => setConfirming(false)}>
-                  {t('cancel')}
+                  {t('escalation.records.cancel')}
                 </button>
               </span>
             ) : (
               <button type="button" data-testid="records-delete-all" onClick={() => setConfirming(true)}>
-                {t('deleteAll')}
+                {t('escalation.records.deleteAll')}
               </button>
             )}
           </div>
@@ -181,10 +138,10 @@ export function EscalationRecords() {
             {list.map((record) => (
               <li key={record.id} data-testid="escalation-record-row">
                 <div>
-                  <strong>{record.retry?.summary.subject || t('noSubject')}</strong>{' '}
+                  <strong>{record.retry?.summary.subject || t('escalation.records.noSubject')}</strong>{' '}
                   <span className="small muted">
                     {dateFormat.format(new Date(record.at))} · {record.site} ·{' '}
-                    {t('results', {
+                    {t('escalation.records.results', {
                       ok: record.actions.filter((action) => action.ok).length,
                       total: record.actions.length,
                     })}
@@ -196,7 +153,7 @@ export function EscalationRecords() {
                   onClick={() => remove.mutate([record.id])}
                   disabled={remove.isPending}
                 >
-                  {t('delete')}
+                  {t('escalation.records.delete')}
                 </button>
               </li>
             ))}
@@ -210,7 +167,7 @@ export function EscalationRecords() {
       ) : null}
       {undo ? (
         <div className="tpl-toast" role="status" data-testid="records-toast">
-          <span>{t('deleted', { count: undo.length })}</span>
+          <span>{t('escalation.records.deleted', { count: undo.length })}</span>
           <button
             type="button"
             className="link"
@@ -220,7 +177,7 @@ export function EscalationRecords() {
               restore.mutate(rows);
             }}
           >
-            {t('undo')}
+            {t('escalation.records.undo')}
           </button>
         </div>
       ) : null}

@@ -1,10 +1,13 @@
 import type { Evidence } from '../lib/analysis/types';
+import { evidenceLabel } from './evidence-label';
+import { useI18n } from './I18nProvider';
 
 /**
  * Message text with the phrases that drove a label marked. Text only: nothing from the page or a model is ever
  * rendered as HTML.
  */
 export function HighlightedText({ text, evidence }: { text: string; evidence: Evidence[] }) {
+  const { t } = useI18n();
   const spans = [...evidence]
     .filter((item) => item.end > item.start && item.start >= 0 && item.end <= text.length)
     .sort((a, b) => a.start - b.start || b.end - a.end);
@@ -25,7 +28,7 @@ export function HighlightedText({ text, evidence }: { text: string; evidence: Ev
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional slices of one immutable text
             key={index}
             className={`evidence evidence-${part.evidence.label}`}
-            title={part.evidence.label}
+            title={evidenceLabel(part.evidence.label, t)}
           >
             {part.text}
           </mark>

@@ -1,6 +1,7 @@
 import { defaultMaxAnalysedChars as analysedChars } from '../lib/analysis/text';
 import type { ConversationMood, CustomerState, Evidence } from '../lib/analysis/types';
 import type { Conversation, Role } from '../lib/sites/types';
+import { evidenceLabel } from './evidence-label';
 import { HighlightedText } from './HighlightedText';
 import { useI18n } from './I18nProvider';
 import { MoodCorrectionMenu } from './MoodCorrectionMenu';
@@ -120,7 +121,7 @@ export function MessageList({
                   <p className="why small">
                     {labels.map((label) => (
                       <span key={label} className={`why-label evidence-${label}`}>
-                        {t('panel.why', { label })}{' '}
+                        {t('panel.why', { label: evidenceLabel(label, t) })}{' '}
                         {evidence
                           .filter((item) => item.label === label)
                           .slice(0, 3)

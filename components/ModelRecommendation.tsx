@@ -1,10 +1,8 @@
 import { useId } from 'react';
+import { formatBytes, type Translate } from '../lib/i18n';
 import type { DevFigure } from '../lib/models/dev-figures';
-import { formatBytes, type HubDevicePlan, type MoodHead, type PublishedFigure } from '../lib/models/hub-models';
+import type { HubDevicePlan, MoodHead, PublishedFigure } from '../lib/models/hub-models';
 import { bundledHeads, bundledLanguages, type HubCandidate, type HubRecommendation } from '../lib/models/recommend';
-import type { modelSettingsMessages } from './model-settings-messages';
-
-type Translate = ReturnType<typeof modelSettingsMessages>;
 
 export interface ModelRecommendationProps {
   recommendation: HubRecommendation;
@@ -59,11 +57,11 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
     );
   const heads = (list: readonly MoodHead[]) =>
     listOf(
-      list.map((h) => m(`head.${h}`)),
+      list.map((h) => m(`model-settings.head.${h}`)),
       language,
     );
-  const dtype = m(`rec.dtype.${plan.dtype}`);
-  const backend = m(`rec.backend.${plan.device}`);
+  const dtype = m(`model-settings.rec.dtype.${plan.dtype}`);
+  const backend = m(`model-settings.rec.backend.${plan.device}`);
 
   const toggleLanguage = (code: string, checked: boolean) => {
     const next = checked ? [...teamLanguages, code] : teamLanguages.filter((l) => l !== code);
@@ -90,23 +88,25 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
         .sort((a, b) => order(a) - order(b))
         .map((f) => {
           const value = f.metric === 'stars-exact-accuracy' ? percent.format(f.value) : decimal.format(f.value);
-          return f.language ? m('rec.figureLanguage', { language: languageName(f.language, language), value }) : value;
+          return f.language
+            ? m('model-settings.rec.figureLanguage', { language: languageName(f.language, language), value })
+            : value;
         });
-      let text = `${m(`rec.figure.${first.metric}`, { value: listOf(values, language) })} ${m(`rec.benchmark.${first.benchmark}`)}`;
-      if (first.weights) text += ` (${m(`rec.weights.${first.weights}`)})`;
+      let text = `${m(`model-settings.rec.figure.${first.metric}`, { value: listOf(values, language) })} ${m(`model-settings.rec.benchmark.${first.benchmark}`)}`;
+      if (first.weights) text += ` (${m(`model-settings.rec.weights.${first.weights}`)})`;
       return { key, text };
     });
   };
 
   const exclusionText = (candidate: HubCandidate) => {
     if (candidate.excluded === 'languages') {
-      return m('rec.excluded.languages', { languages: names(candidate.missingLanguages) });
+      return m('model-settings.rec.excluded.languages', { languages: names(candidate.missingLanguages) });
     }
-    if (candidate.excluded === 'weights') return m('rec.excluded.weights', { dtype, backend });
+    if (candidate.excluded === 'weights') return m('model-settings.rec.excluded.weights', { dtype, backend });
     if (candidate.excluded === 'memory') {
-      return m('rec.excluded.memory', { memory: gigabytes.format(candidate.minMemoryGB ?? 0) });
+      return m('model-settings.rec.excluded.memory', { memory: gigabytes.format(candidate.minMemoryGB ?? 0) });
     }
-    return m('rec.fits');
+    return m('model-settings.rec.fits');
   };
 
   const best = recommendation.kind === 'hub' ? recommendation.best : undefined;
@@ -116,9 +116,9 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
 
   return (
     <div className="model-recommendation" data-testid="model-recommendation" lang={language}>
-      <h3 id={`${ids}-title`}>{m('rec.title')}</h3>
+      <h3 id={`${ids}-title`}>{m('model-settings.rec.title')}</h3>
       <fieldset className="team-languages" data-testid="team-languages">
-        <legend>{m('rec.languages')}</legend>
+        <legend>{m('model-settings.rec.languages')}</legend>
         <div className="team-language-list">
           {props.languageChoices.map((code) => {
             const checked = teamLanguages.includes(code);
@@ -136,28 +136,28 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
             );
           })}
         </div>
-        <span className="small muted">{m('rec.languagesHelp')}</span>
+        <span className="small muted">{m('model-settings.rec.languagesHelp')}</span>
       </fieldset>
 
       <div className="model-verdict" data-testid="model-recommendation-verdict">
         {best ? (
           <>
             <p>
-              <strong>{m('rec.hub', { languages: names(teamLanguages), name: best.entry.name })}</strong>
+              <strong>{m('model-settings.rec.hub', { languages: names(teamLanguages), name: best.entry.name })}</strong>
             </p>
             <p className="small">
-              {m('rec.hubDetail', {
-                size: formatBytes(best.weightsBytes ?? 0),
+              {m('model-settings.rec.hubDetail', {
+                size: formatBytes(language, best.weightsBytes ?? 0),
                 dtype,
                 backend,
                 memory: gigabytes.format(best.minMemoryGB ?? 0),
               })}{' '}
               {recommendation.kind === 'hub' && recommendation.fromBundled.length > 0
-                ? m('rec.fromBundled', { heads: capitalise(heads(recommendation.fromBundled)) })
+                ? m('model-settings.rec.fromBundled', { heads: capitalise(heads(recommendation.fromBundled)) })
                 : null}
             </p>
             {props.chosenId === best.entry.id ? (
-              <p className="small model-ready">{m('rec.chosen')}</p>
+              <p className="small model-ready">{m('model-settings.rec.chosen')}</p>
             ) : (
               <button
                 type="button"
@@ -165,15 +165,15 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
                 onClick={() => props.onChoose(best.entry.id)}
                 data-testid="model-recommendation-choose"
               >
-                {m('rec.choose')}
+                {m('model-settings.rec.choose')}
               </button>
             )}
           </>
         ) : recommendation.kind === 'bundled' ? (
           <p>
             <strong>
-              {m('rec.bundled', {
-                reason: m(`rec.reason.${recommendation.reason}`, {
+              {m('model-settings.rec.bundled', {
+                reason: m(`model-settings.rec.reason.${recommendation.reason}`, {
                   languages: names(teamLanguages),
                   dtype,
                   backend,
@@ -183,7 +183,7 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
             </strong>
           </p>
         ) : null}
-        {recommendation.memoryKnown ? null : <p className="small muted">{m('rec.memoryUnknown')}</p>}
+        {recommendation.memoryKnown ? null : <p className="small muted">{m('model-settings.rec.memoryUnknown')}</p>}
       </div>
 
       <div className="model-compare-scroll">
@@ -191,22 +191,22 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
           <thead>
             <tr>
               <td />
-              <th scope="col">{m('rec.col.bundled')}</th>
+              <th scope="col">{m('model-settings.rec.col.bundled')}</th>
               {recommendation.candidates.map((c) => (
                 <th scope="col" key={c.entry.id} data-testid={`model-compare-${c.entry.id}`}>
                   {c.entry.name}
-                  {c === best ? <span className="model-badge">{m('rec.col.recommended')}</span> : null}
+                  {c === best ? <span className="model-badge">{m('model-settings.rec.col.recommended')}</span> : null}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">{m('rec.row.fit')}</th>
+              <th scope="row">{m('model-settings.rec.row.fit')}</th>
               <td className={bundledMissing.length > 0 ? 'muted' : undefined} data-testid="model-fit-bundled">
                 {bundledMissing.length > 0
-                  ? m('rec.excluded.languages', { languages: names(bundledMissing) })
-                  : m('rec.fits')}
+                  ? m('model-settings.rec.excluded.languages', { languages: names(bundledMissing) })
+                  : m('model-settings.rec.fits')}
               </td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id} className={c.excluded ? 'muted' : undefined}>
@@ -215,61 +215,61 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
               ))}
             </tr>
             <tr>
-              <th scope="row">{m('rec.row.download')}</th>
-              <td>{m('rec.bundledDownload')}</td>
+              <th scope="row">{m('model-settings.rec.row.download')}</th>
+              <td>{m('model-settings.rec.bundledDownload')}</td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id}>
                   {c.weightsBytes === undefined
-                    ? m('rec.noWeights', { dtype })
-                    : m('rec.size', { size: formatBytes(c.weightsBytes), dtype })}{' '}
+                    ? m('model-settings.rec.noWeights', { dtype })
+                    : m('model-settings.rec.size', { size: formatBytes(language, c.weightsBytes), dtype })}{' '}
                   <a href={c.entry.sizesSource} target="_blank" rel="noreferrer" className="small">
-                    {m('rec.listing')}
+                    {m('model-settings.rec.listing')}
                   </a>
                 </td>
               ))}
             </tr>
             <tr>
-              <th scope="row">{m('rec.row.runsOn')}</th>
-              <td>{m('rec.backend.wasm')}</td>
+              <th scope="row">{m('model-settings.rec.row.runsOn')}</th>
+              <td>{m('model-settings.rec.backend.wasm')}</td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id}>{backend}</td>
               ))}
             </tr>
             <tr>
-              <th scope="row">{m('rec.row.memory')}</th>
+              <th scope="row">{m('model-settings.rec.row.memory')}</th>
               <td>–</td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id}>
                   {c.minMemoryGB === undefined
                     ? '–'
-                    : m('rec.memoryAtLeast', { memory: gigabytes.format(c.minMemoryGB) })}
+                    : m('model-settings.rec.memoryAtLeast', { memory: gigabytes.format(c.minMemoryGB) })}
                 </td>
               ))}
             </tr>
             <tr>
-              <th scope="row">{m('rec.row.languages')}</th>
+              <th scope="row">{m('model-settings.rec.row.languages')}</th>
               <td>{bundledLanguages.join(', ')}</td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id}>{c.entry.languages.join(', ')}</td>
               ))}
             </tr>
             <tr>
-              <th scope="row">{m('rec.row.heads')}</th>
+              <th scope="row">{m('model-settings.rec.row.heads')}</th>
               <td>{heads(bundledHeads)}</td>
               {recommendation.candidates.map((c) => (
                 <td key={c.entry.id}>{heads(c.entry.heads)}</td>
               ))}
             </tr>
             <tr className="model-compare-published">
-              <th scope="row">{m('rec.row.published')}</th>
-              <td className="muted">{m('rec.bundledPublished')}</td>
+              <th scope="row">{m('model-settings.rec.row.published')}</th>
+              <td className="muted">{m('model-settings.rec.bundledPublished')}</td>
               {recommendation.candidates.map((c) => {
                 const shown = c.figures.length > 0 ? c.figures : c.entry.published;
                 const sources = [...new Set(shown.map((f) => f.sourceUrl))];
                 return (
                   <td key={c.entry.id} data-testid={`model-published-${c.entry.id}`}>
                     {shown.length === 0 ? (
-                      <span className="muted">{m('rec.notPublished')}</span>
+                      <span className="muted">{m('model-settings.rec.notPublished')}</span>
                     ) : (
                       <ul>
                         {figureLines(shown).map((line) => (
@@ -279,7 +279,7 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
                     )}{' '}
                     {(sources.length > 0 ? sources : [c.entry.cardUrl]).map((url) => (
                       <a key={url} href={url} target="_blank" rel="noreferrer" className="small">
-                        {m('rec.card')}
+                        {m('model-settings.rec.card')}
                       </a>
                     ))}
                   </td>
@@ -287,23 +287,23 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
               })}
             </tr>
             <tr className="model-compare-measured">
-              <th scope="row">{m('rec.row.measured')}</th>
+              <th scope="row">{m('model-settings.rec.row.measured')}</th>
               {/* One wide cell: only the bundled model is measured by us, and its list needs the room. */}
               <td colSpan={1 + recommendation.candidates.length} data-testid="model-measured-bundled">
-                <strong>{m('rec.col.bundled')}:</strong>{' '}
+                <strong>{m('model-settings.rec.col.bundled')}:</strong>{' '}
                 {props.devFiguresError ? (
                   <span className="model-error small">
-                    {m('rec.devFiguresFailed', { reason: props.devFiguresError.message })}
+                    {m('model-settings.rec.devFiguresFailed', { reason: props.devFiguresError.message })}
                   </span>
                 ) : props.devFigures === undefined ? (
-                  <span className="muted">{m('rec.devFiguresLoading')}</span>
+                  <span className="muted">{m('model-settings.rec.devFiguresLoading')}</span>
                 ) : (
                   <ul className="model-dev-figures">
                     {props.devFigures.map((f) => (
                       <li key={f.name}>
                         {f.lexiconMacroF1 === undefined
-                          ? m('rec.devFigure', { value: decimal.format(f.macroF1), name: f.name })
-                          : m('rec.devFigureLexicon', {
+                          ? m('model-settings.rec.devFigure', { value: decimal.format(f.macroF1), name: f.name })
+                          : m('model-settings.rec.devFigureLexicon', {
                               value: decimal.format(f.macroF1),
                               name: f.name,
                               lexicon: decimal.format(f.lexiconMacroF1),
@@ -313,7 +313,7 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
                   </ul>
                 )}
                 <span className="muted" data-testid="model-measured-hub">
-                  {m('rec.hubNotMeasured')}
+                  {m('model-settings.rec.hubNotMeasured')}
                 </span>
               </td>
             </tr>
@@ -321,7 +321,7 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
         </table>
       </div>
       <p className="small muted" data-testid="model-not-comparable">
-        {m('rec.notComparable')}
+        {m('model-settings.rec.notComparable')}
       </p>
     </div>
   );

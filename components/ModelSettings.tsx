@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { tPlural } from '../lib/i18n';
 import { getMoodModelState, selectMoodModel } from '../lib/models/analysis-host-client';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
 import { loadDevFigures } from '../lib/models/dev-figures';
@@ -24,7 +25,6 @@ import { useI18n } from './I18nProvider';
 import './model-settings.css';
 import { ModelRecommendation } from './ModelRecommendation';
 import { ModelStatusLine } from './ModelStatusLine';
-import { modelSettingsMessages as messages } from './model-settings-messages';
 
 const customChoice = 'custom';
 
@@ -37,8 +37,8 @@ function isBusy(state: MoodModelState | undefined): boolean {
 
 /** Options card: the bundled model or an opt-in Hugging Face model, its download size, progress and fallback. */
 export function ModelSettings() {
-  const { language } = useI18n();
-  const m = messages(language);
+  // `m` reads as the model settings' strings throughout this file; it is the catalogue's one `t`.
+  const { t: m, language } = useI18n();
   const settings = useSettings();
   const update = useUpdateSettings();
   const client = useQueryClient();
@@ -143,8 +143,8 @@ export function ModelSettings() {
 
   return (
     <section className="card model-settings" aria-labelledby={`${ids}-title`} data-testid="model-settings">
-      <h2 id={`${ids}-title`}>{m('title')}</h2>
-      <p className="help">{m('help')}</p>
+      <h2 id={`${ids}-title`}>{m('model-settings.title')}</h2>
+      <p className="help">{m('model-settings.help')}</p>
 
       {recommendation && plan.data ? (
         <ModelRecommendation
@@ -163,7 +163,7 @@ export function ModelSettings() {
       ) : null}
 
       <fieldset className="model-choices">
-        <legend className="sr-only">{m('title')}</legend>
+        <legend className="sr-only">{m('model-settings.title')}</legend>
         <label className="model-choice">
           <input
             type="radio"
@@ -173,7 +173,7 @@ export function ModelSettings() {
             onChange={() => setChoice(bundledSelectionId)}
             data-testid="model-option-bundled"
           />
-          <span>{m('bundled')}</span>
+          <span>{m('model-settings.bundled')}</span>
         </label>
         {hubModelCatalogue.map((entry) => (
           <label className="model-choice" key={entry.id}>
@@ -188,8 +188,9 @@ export function ModelSettings() {
             <span>
               {entry.name}
               <span className="small muted model-meta">
-                {entry.id} · {m('heads', { heads: entry.heads.map((h) => m(`head.${h}`)).join(', ') })} ·{' '}
-                {m('languages', { languages: entry.languages.join(', ') })}
+                {entry.id} ·{' '}
+                {m('model-settings.heads', { heads: entry.heads.map((h) => m(`model-settings.head.${h}`)).join(', ') })}{' '}
+                · {m('model-settings.languages', { languages: entry.languages.join(', ') })}
               </span>
             </span>
           </label>
@@ -203,26 +204,26 @@ export function ModelSettings() {
             onChange={() => setChoice(customChoice)}
             data-testid="model-option-custom"
           />
-          <span>{m('custom')}</span>
+          <span>{m('model-settings.custom')}</span>
         </label>
         {choice === customChoice ? (
           <label className="field model-custom">
-            <span className="sr-only">{m('custom')}</span>
+            <span className="sr-only">{m('model-settings.custom')}</span>
             <input
               type="text"
               value={customId}
-              placeholder={m('customPlaceholder')}
+              placeholder={m('model-settings.customPlaceholder')}
               spellCheck={false}
               onChange={(event) => setCustomId(event.target.value)}
               data-testid="model-custom-id"
             />
-            {customId && !idValid ? <span className="model-error small">{m('badId')}</span> : null}
+            {customId && !idValid ? <span className="model-error small">{m('model-settings.badId')}</span> : null}
           </label>
         ) : null}
       </fieldset>
 
       <label className="field">
-        <span>{m('mirror')}</span>
+        <span>{m('model-settings.mirror')}</span>
         <input
           type="url"
           value={mirror}
@@ -231,19 +232,19 @@ export function ModelSettings() {
           onChange={(event) => setMirror(event.target.value)}
           data-testid="model-mirror"
         />
-        <span className="small muted">{m('mirrorHelp')}</span>
-        {!mirrorValid ? <span className="model-error small">{m('badMirror')}</span> : null}
+        <span className="small muted">{m('model-settings.mirrorHelp')}</span>
+        {!mirrorValid ? <span className="model-error small">{m('model-settings.badMirror')}</span> : null}
       </label>
 
       {isHub && canCheck ? (
         <p className="small" data-testid="model-size">
           {cached.data === true
-            ? m('cached')
+            ? m('model-settings.cached')
             : size.isError
-              ? m('sizeFailed', { reason: size.error.message })
+              ? m('model-settings.sizeFailed', { reason: size.error.message })
               : size.data
-                ? m('size', { size: sizeText })
-                : m('sizeChecking')}
+                ? m('model-settings.size', { size: sizeText })
+                : m('model-settings.sizeChecking')}
         </p>
       ) : null}
 
@@ -256,21 +257,23 @@ export function ModelSettings() {
             onClick={() => apply.mutate(selection)}
             data-testid="model-apply"
           >
-            {isHub && cached.data !== true ? m('download', { size: sizeText }) : m('use')}
+            {isHub && cached.data !== true ? m('model-settings.download', { size: sizeText }) : m('model-settings.use')}
           </button>
         ) : null}
         {isHub && cached.data === true && !isBusy(state.data) ? (
           <button type="button" className="link" onClick={() => remove.mutate()} data-testid="model-remove">
-            {m('remove')}
+            {m('model-settings.remove')}
           </button>
         ) : null}
-        {remove.isSuccess ? <span className="small muted">{m('removed', { count: remove.data })}</span> : null}
+        {remove.isSuccess ? (
+          <span className="small muted">{tPlural(language, 'model-settings.removed', remove.data)}</span>
+        ) : null}
       </div>
 
       <ModelStatusLine state={state.data} error={apply.error ?? state.error} m={m} />
 
       <p className="small muted" data-testid="model-backend">
-        {m('backend.bundled')} {plan.data ? m(`backend.${plan.data.reason}`) : null}
+        {m('model-settings.backend.bundled')} {plan.data ? m(`model-settings.backend.${plan.data.reason}`) : null}
       </p>
     </section>
   );

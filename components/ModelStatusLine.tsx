@@ -1,8 +1,6 @@
+import { formatBytes, type Translate } from '../lib/i18n';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
-import { formatBytes } from '../lib/models/hub-models';
-import type { modelSettingsMessages } from './model-settings-messages';
-
-type Translate = ReturnType<typeof modelSettingsMessages>;
+import { useI18n } from './I18nProvider';
 
 /** What the mood model is doing: download progress, loading, in use on which backend, or why it fell back. */
 export function ModelStatusLine({
@@ -14,10 +12,11 @@ export function ModelStatusLine({
   error: Error | null;
   m: Translate;
 }) {
+  const { language } = useI18n();
   if (error) {
     return (
       <p className="model-error" role="alert" data-testid="model-status">
-        {m('fallback', { reason: error.message })}
+        {m('model-settings.fallback', { reason: error.message })}
       </p>
     );
   }
@@ -29,14 +28,17 @@ export function ModelStatusLine({
         <progress
           max={1}
           value={status.progress}
-          aria-label={m('downloading', {
-            loaded: formatBytes(status.loadedBytes),
-            total: formatBytes(status.totalBytes),
+          aria-label={m('model-settings.downloading', {
+            loaded: formatBytes(language, status.loadedBytes),
+            total: formatBytes(language, status.totalBytes),
           })}
           data-testid="model-progress"
         />
         <span className="small">
-          {m('downloading', { loaded: formatBytes(status.loadedBytes), total: formatBytes(status.totalBytes || 0) })}
+          {m('model-settings.downloading', {
+            loaded: formatBytes(language, status.loadedBytes),
+            total: formatBytes(language, status.totalBytes || 0),
+          })}
         </span>
       </div>
     );
@@ -44,27 +46,27 @@ export function ModelStatusLine({
   if (status.state === 'loading') {
     return (
       <p className="small" data-testid="model-status">
-        {m('loading')}
+        {m('model-settings.loading')}
       </p>
     );
   }
   if (status.state === 'ready') {
     return (
       <p className="small model-ready" role="status" data-testid="model-status">
-        {m('ready', { model: status.modelId, backend: status.backend === 'webgpu' ? 'WebGPU' : 'WASM' })}
+        {m('model-settings.ready', { model: status.modelId, backend: status.backend === 'webgpu' ? 'WebGPU' : 'WASM' })}
       </p>
     );
   }
   if (status.state === 'error') {
     return (
       <p className="model-error" role="alert" data-testid="model-status">
-        {m('fallback', { reason: state.fallbackReason ?? status.reason })}
+        {m('model-settings.fallback', { reason: state.fallbackReason ?? status.reason })}
       </p>
     );
   }
   return (
     <p className="small muted" data-testid="model-status">
-      {m('idle')}
+      {m('model-settings.idle')}
     </p>
   );
 }

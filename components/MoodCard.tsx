@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { type ConversationMood, type CustomerState, emotionChips, upsetStates } from '../lib/analysis/types';
-import type { SerializedError } from '../lib/errors';
+import { describeError, type SerializedError } from '../lib/errors';
+import { formatPercent } from '../lib/i18n';
 import { useI18n } from './I18nProvider';
 import { MoodCorrectionMenu } from './MoodCorrectionMenu';
 import { Sparkline } from './Sparkline';
@@ -37,13 +38,13 @@ export function MoodCard({
   /** Back to the engine's reading. */
   onReset: () => Promise<unknown>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const wrongButton = useRef<HTMLButtonElement>(null);
   if (error) {
     return (
       <section className="card mood mood-error" aria-live="polite">
         <h2>{t('panel.mood')}</h2>
-        <p role="alert">{t('panel.moodError', { message: error.message })}</p>
+        <p role="alert">{t('panel.moodError', { message: describeError(error, t) })}</p>
       </section>
     );
   }
@@ -75,10 +76,13 @@ export function MoodCard({
     >
       <div className="mood-head">
         <h2>{t('panel.mood')}</h2>
-        <span className="confidence" title={t('panel.confidence', { value: `${Math.round(mood.confidence * 100)}%` })}>
+        <span
+          className="confidence"
+          title={t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
+        >
           {uncertain
             ? t('panel.confidenceLow')
-            : t('panel.confidence', { value: `${Math.round(mood.confidence * 100)}%` })}
+            : t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
         </span>
       </div>
       <div className="mood-main">
@@ -126,10 +130,10 @@ export function MoodCard({
         <Sparkline values={mood.series} label={t(`panel.trajectory.${mood.trajectory}`)} />
       </div>
       {topEmotions.length > 0 ? (
-        <ul className="chips" aria-label="emotions">
+        <ul className="chips" aria-label={t('panel.emotions')}>
           {topEmotions.map((item) => (
             <li key={item.label} className={`chip chip-${item.label}`}>
-              {t(`emotion.${item.label}`)} {Math.round(item.p * 100)}%
+              {t(`emotion.${item.label}`)} {formatPercent(language, Math.round(item.p * 100) / 100)}
             </li>
           ))}
         </ul>

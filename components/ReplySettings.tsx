@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatBytes } from '../lib/i18n';
 import { useSettings, useUpdateSettings } from '../lib/queries';
 import { useRunnableModels } from '../lib/replies/hooks';
 import { draftsMessages } from '../lib/replies/messages';
 import { validatePackUrl } from '../lib/replies/templates/pack-url';
-import { formatBytes } from '../lib/replies/webllm-engine';
 import type { GermanFormality, ReplyEngineChoice } from '../lib/settings';
 import { useI18n } from './I18nProvider';
 
@@ -131,8 +131,8 @@ export function ReplySettings() {
                 {model.modelId}
                 {model.modelId === selection.recommended ? ` (${td('settings.model.recommended')})` : ''} —{' '}
                 {td('settings.model.size', {
-                  size: formatBytes(models.data?.sizes[model.modelId] ?? 0),
-                  vram: formatBytes(model.vramMB * 2 ** 20),
+                  size: formatBytes(language, models.data?.sizes[model.modelId] ?? 0),
+                  vram: formatBytes(language, model.vramMB * 2 ** 20),
                 })}
               </option>
             ))}

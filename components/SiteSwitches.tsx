@@ -1,7 +1,6 @@
 import type { Settings } from '../lib/settings';
 import type { SiteId } from '../lib/sites/types';
 import { useI18n } from './I18nProvider';
-import { snippetMessages } from './snippet-messages';
 
 const knownSites: SiteId[] = ['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic'];
 
@@ -12,8 +11,7 @@ type Patch = Partial<Pick<Settings, 'sites' | 'badgeDismissed' | 'snippetSites'>
  * snippet shortcuts expand in its reply boxes (off until switched on).
  */
 export function SiteSwitches({ settings, onChange }: { settings: Settings; onChange: (patch: Patch) => void }) {
-  const { t, language } = useI18n();
-  const sm = snippetMessages(language);
+  const { t } = useI18n();
   const origins = [...new Set([...Object.keys(settings.sites), ...Object.keys(settings.snippetSites)])].filter((key) =>
     key.includes('://'),
   );
@@ -22,7 +20,7 @@ export function SiteSwitches({ settings, onChange }: { settings: Settings; onCha
       <h2 id="sites">{t('options.sites')}</h2>
       <p className="help">{t('options.sitesHelp')}</p>
       <p className="help" data-testid="snippets-note">
-        {sm('note')}
+        {t('snippet-settings.note')}
       </p>
       {[...knownSites, ...origins].map((key) => {
         const label = key.includes('://') ? key : t(`options.site.${key as SiteId}`);
@@ -40,11 +38,11 @@ export function SiteSwitches({ settings, onChange }: { settings: Settings; onCha
               />
             </label>
             <label className="switch-row small">
-              <span>↳ {sm('switch')}</span>
+              <span>↳ {t('snippet-settings.switch')}</span>
               <input
                 type="checkbox"
                 data-testid={`snippets-${key}`}
-                aria-label={sm('switchFor', { site: label })}
+                aria-label={t('snippet-settings.switchFor', { site: label })}
                 checked={snippets}
                 disabled={!on}
                 onChange={(event) =>

@@ -2,7 +2,8 @@ import './templates.css';
 import { useMemo, useState } from 'react';
 import { detectLanguage } from '../lib/analysis/language';
 import type { TemplateRecord } from '../lib/db';
-import { toAppError } from '../lib/errors';
+import { describeError, toAppError } from '../lib/errors';
+import { tPlural } from '../lib/i18n';
 import type { TabState } from '../lib/messaging';
 import { openSettings } from '../lib/panel/framed-api';
 import { insertOrCopy } from '../lib/panel/insert-or-copy';
@@ -138,13 +139,13 @@ export function SuggestionsCard({ state }: { state: TabState }) {
         const outcome = await insertOrCopy(state.tabId, text);
         if (outcome.kind !== 'inserted') {
           const key = outcome.kind === 'copied' ? 'panel.insertCopied' : 'panel.insertFailed';
-          setStatus({ templateId: template.id, ok: false, text: t(key, { reason: outcome.reason }) });
+          setStatus({ templateId: template.id, ok: false, text: t(key, { reason: describeError(outcome.reason, t) }) });
           return;
         }
         setStatus({
           templateId: template.id,
           ok: true,
-          text: outcome.target === 'reply-box' ? t('panel.inserted') : tt('suggest.insertedFocused'),
+          text: outcome.target === 'reply-box' ? t('panel.inserted') : tt('templates.suggest.insertedFocused'),
         });
       } else {
         await navigator.clipboard.writeText(text);
@@ -152,11 +153,12 @@ export function SuggestionsCard({ state }: { state: TabState }) {
       }
       recordUse.mutate(template.id);
     } catch (error) {
-      const reason = toAppError(error).message;
+      const reason = describeError(error, t);
       setStatus({
         templateId: template.id,
         ok: false,
-        text: action === 'insert' ? t('panel.insertFailed', { reason }) : tt('suggest.copyFailed', { reason }),
+        text:
+          action === 'insert' ? t('panel.insertFailed', { reason }) : tt('templates.suggest.copyFailed', { reason }),
       });
     }
   }
@@ -249,19 +251,21 @@ export function SuggestionsCard({ state }: { state: TabState }) {
   return (
     <section className="card tpl-card" aria-labelledby="tpl-suggestions" data-testid="suggestions-card">
       <div className="tpl-card-head">
-        <h2 id="tpl-suggestions">{tt('suggest.title')}</h2>
+        <h2 id="tpl-suggestions">{tt('templates.suggest.title')}</h2>
         <button type="button" className="link small" onClick={() => void openSettings()}>
-          {tt('suggest.manage')}
+          {tt('templates.suggest.manage')}
         </button>
       </div>
 
-      {templates.isPending ? <p className="muted small">{tt('suggest.loading')}</p> : null}
+      {templates.isPending ? <p className="muted small">{tt('templates.suggest.loading')}</p> : null}
       {templates.isError ? (
         <p className="small tpl-status-error" role="alert">
-          {tt('suggest.loadFailed', { message: toAppError(templates.error).message })}
+          {tt('templates.suggest.loadFailed', { message: toAppError(templates.error).message })}
         </p>
       ) : null}
-      {templates.isSuccess && suggestions.length === 0 ? <p className="muted small">{tt('suggest.none')}</p> : null}
+      {templates.isSuccess && suggestions.length === 0 ? (
+        <p className="muted small">{tt('templates.suggest.none')}</p>
+      ) : null}
 
       <ol className="tpl-suggestions">
         {suggestions.map((suggestion) => {
@@ -273,7 +277,7 @@ export function SuggestionsCard({ state }: { state: TabState }) {
                 <h3 className="tpl-title">{template.title}</h3>
                 <span className={`chip tpl-tone tpl-tone-${template.tone}`}>{messages.toneLabel(template.tone)}</span>
               </div>
-              <ul className="tpl-reasons" aria-label={tt('suggest.why')}>
+              <ul className="tpl-reasons" aria-label={tt('templates.suggest.why')}>
                 {suggestion.factors.map((factor) => (
                   <li key={factor.kind} className={factor.kind === 'claim' ? 'tpl-reason-claim' : undefined}>
                     {describeFactor(factor, messages, t, address, td)}
@@ -322,7 +326,7 @@ export function SuggestionsCard({ state }: { state: TabState }) {
           disabled={!templates.isSuccess}
           onClick={() => setPickerOpen(true)}
         >
-          {tt('picker.open')}
+          {tt('templates.picker.open')}
         </button>
       )}
     </section>
@@ -340,21 +344,21 @@ function describeFactor(
   const tt: TemplateTranslate = messages.tt;
   switch (factor.kind) {
     case 'intent':
-      return tt('suggest.reason.intent', { intents: factor.intents.map(messages.intentLabel).join(', ') });
+      return tt('templates.suggest.reason.intent', { intents: factor.intents.map(messages.intentLabel).join(', ') });
     case 'tone':
-      return tt('suggest.reason.tone', {
+      return tt('templates.suggest.reason.tone', {
         tone: messages.toneLabel(factor.tone),
-        emotion: factor.emotion ? t(`emotion.${factor.emotion}`) : tt(`suggest.mood.${factor.customer}`),
+        emotion: factor.emotion ? t(`emotion.${factor.emotion}`) : tt(`templates.suggest.mood.${factor.customer}`),
       });
     case 'language':
       return factor.language === 'en'
-        ? tt('suggest.reason.en')
-        : tt('suggest.reason.de', {
+        ? tt('templates.suggest.reason.en')
+        : tt('templates.suggest.reason.de', {
             formality: messages.formalityLabel(factor.formality ?? 'sie'),
             why: messages.addressReason(address),
           });
     case 'usage':
-      return tt('suggest.reason.usage', { count: factor.count });
+      return tPlural(messages.language, 'templates.suggest.reason.usage', factor.count);
     case 'claim':
       return td('claim.chip', { claim: describeClaims(factor.states, td) });
   }

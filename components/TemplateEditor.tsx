@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TemplateRecord } from '../lib/db';
 import { toAppError } from '../lib/errors';
+import { createTranslator } from '../lib/i18n';
 import type { Intent } from '../lib/models/types';
 import { useSettings } from '../lib/queries';
 import { findShortcutClash, isValidShortcut } from '../lib/replies/snippets';
@@ -19,21 +20,19 @@ import {
 } from '../lib/replies/templates/schema';
 import type { Conversation } from '../lib/sites/types';
 import { useI18n } from './I18nProvider';
-import { snippetMessages } from './snippet-messages';
 import { useTemplateMessages } from './TemplateMessages';
 import { TemplatePreview } from './TemplatePreview';
 
 /** The conversation the live preview fills placeholders from, in the template's language. */
 function exampleConversation(language: TemplateLanguage): Conversation {
-  const text =
-    language === 'de'
-      ? 'Guten Tag,\n\nmeine Bestellung 10023456 vom 12.03.2024 ist noch nicht angekommen. Ich habe 49,90 € bezahlt.\n\nAnna Müller'
-      : 'Hello,\n\nmy order 10023456 from 12 March 2024 has not arrived yet. I paid €49.90.\n\nAnna Miller';
-  const customer = language === 'de' ? { name: 'Anna Müller' } : { name: 'Anna Miller' };
+  // The example is what a customer would write in the template's language, so it comes from that language's catalogue.
+  const example = createTranslator(language);
+  const text = example('templates.example.text');
+  const customer = { name: example('templates.example.customerName') };
   return {
     site: 'zendesk',
     id: '48213',
-    subject: language === 'de' ? 'Wo bleibt meine Bestellung?' : 'Where is my order?',
+    subject: example('templates.example.subject'),
     url: 'https://example.zendesk.com/agent/tickets/48213',
     customer: { ...customer, email: 'anna@example.com' },
     messages: [
@@ -67,7 +66,6 @@ export function TemplateEditor({
   onDone: (saved: TemplateRecord | null) => void;
 }) {
   const { t, language: uiLanguage } = useI18n();
-  const sm = snippetMessages(uiLanguage);
   const { tt, intentLabel, toneLabel, languageLabel, formalityLabel } = useTemplateMessages();
   const settings = useSettings();
   const create = useCreateTemplate();
@@ -92,9 +90,9 @@ export function TemplateEditor({
   const shortcutProblem = (() => {
     const wanted = shortcut.trim();
     if (wanted === '') return null;
-    if (!isValidShortcut(wanted)) return sm('shortcutInvalid');
+    if (!isValidShortcut(wanted)) return t('snippet-settings.shortcutInvalid');
     const clash = findShortcutClash(wanted, library.data ?? [], template?.id ?? null);
-    return clash ? sm('shortcutTaken', { shortcut: wanted.toLowerCase(), title: clash.title }) : null;
+    return clash ? t('snippet-settings.shortcutTaken', { shortcut: wanted.toLowerCase(), title: clash.title }) : null;
   })();
 
   const preview = useMemo(
@@ -157,13 +155,15 @@ export function TemplateEditor({
         save();
       }}
     >
-      <h3 id={headingId}>{template ? tt('editor.edit', { title: template.title }) : tt('editor.new')}</h3>
+      <h3 id={headingId}>
+        {template ? tt('templates.editor.edit', { title: template.title }) : tt('templates.editor.new')}
+      </h3>
       <label className="field">
-        <span>{tt('editor.title')}</span>
+        <span>{tt('templates.editor.title')}</span>
         <input type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <label className="field">
-        <span>{sm('shortcut')}</span>
+        <span>{t('snippet-settings.shortcut')}</span>
         <input
           type="text"
           value={shortcut}
@@ -177,11 +177,11 @@ export function TemplateEditor({
         />
       </label>
       <p id={shortcutId} className={`small ${shortcutProblem ? 'tpl-error' : 'muted'}`}>
-        {shortcutProblem ?? sm('shortcutHelp')}
+        {shortcutProblem ?? t('snippet-settings.shortcutHelp')}
       </p>
       <div className="tpl-editor-grid">
         <label className="field">
-          <span>{tt('editor.language')}</span>
+          <span>{tt('templates.editor.language')}</span>
           <select
             value={language}
             onChange={(event) => setLanguage(pick(templateLanguages, event.target.value) ?? language)}
@@ -194,7 +194,7 @@ export function TemplateEditor({
           </select>
         </label>
         <label className="field">
-          <span>{tt('editor.tone')}</span>
+          <span>{tt('templates.editor.tone')}</span>
           <select value={tone} onChange={(event) => setTone(pick(templateTones, event.target.value) ?? tone)}>
             {templateTones.map((value) => (
               <option key={value} value={value}>
@@ -205,7 +205,7 @@ export function TemplateEditor({
         </label>
         {language === 'de' ? (
           <label className="field">
-            <span>{tt('editor.formality')}</span>
+            <span>{tt('templates.editor.formality')}</span>
             <select
               value={formality}
               onChange={(event) => setFormality(pick(templateFormalities, event.target.value) ?? formality)}
@@ -220,7 +220,7 @@ export function TemplateEditor({
         ) : null}
       </div>
       <fieldset className="tpl-intents">
-        <legend>{tt('editor.intents')}</legend>
+        <legend>{tt('templates.editor.intents')}</legend>
         {templateIntents.map((intent) => (
           <label key={intent}>
             <input
@@ -237,29 +237,29 @@ export function TemplateEditor({
         ))}
       </fieldset>
       <label className="field">
-        <span>{tt('editor.body')}</span>
+        <span>{tt('templates.editor.body')}</span>
         <textarea ref={bodyRef} value={body} onChange={(event) => setBody(event.target.value)} />
       </label>
       <div className="tpl-actions">
         <select
-          aria-label={tt('editor.placeholder')}
+          aria-label={tt('templates.editor.placeholder')}
           value=""
           onChange={(event) => {
             if (event.target.value) insertPlaceholder(event.target.value);
           }}
         >
-          <option value="">{tt('editor.placeholder')}…</option>
+          <option value="">{tt('templates.editor.placeholder')}…</option>
           {placeholderCatalog.map((info) => (
             <option key={info.key} value={info.key}>
               {info.label[uiLanguage]} — {`{{${info.key}}}`}
             </option>
           ))}
         </select>
-        <span className="small muted">{tt('editor.placeholderHelp')}</span>
+        <span className="small muted">{tt('templates.editor.placeholderHelp')}</span>
       </div>
-      <p className="small muted">{tt('editor.preview')}</p>
+      <p className="small muted">{tt('templates.editor.preview')}</p>
       <TemplatePreview segments={preview.segments} testId="template-editor-preview" />
-      {preview.missing.length > 0 ? <p className="small muted">{tt('editor.missing')}</p> : null}
+      {preview.missing.length > 0 ? <p className="small muted">{tt('templates.editor.missing')}</p> : null}
       {error ? (
         <p className="small tpl-error" role="alert">
           {error}

@@ -47,9 +47,9 @@ export function TemplateFillForm({
       }}
     >
       <p id={headingId} className="tpl-fill-title">
-        {tt('fill.title', { title })}
+        {tt('templates.fill.title', { title })}
       </p>
-      <p className="small muted">{tt('fill.help')}</p>
+      <p className="small muted">{tt('templates.fill.help')}</p>
       {missing.map((spec, index) => (
         <label key={spec.key} className="tpl-fill-field">
           <span>{spec.label[language]}</span>
@@ -69,7 +69,7 @@ export function TemplateFillForm({
           {submitLabel}
         </button>
         <button type="button" className="link" onClick={onCancel}>
-          {tt('fill.cancel')}
+          {tt('templates.fill.cancel')}
         </button>
       </div>
     </form>

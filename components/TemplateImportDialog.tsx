@@ -27,17 +27,19 @@ export function TemplateImportDialog({
 
   return (
     <section className="tpl-dialog" role="dialog" aria-labelledby={headingId} data-testid="import-dialog">
-      <h3 id={headingId}>{tt('import.title', { name: plan.name })}</h3>
-      <p className="small">{tt('import.summary', { valid: plan.valid.length, invalid: plan.invalid.length })}</p>
+      <h3 id={headingId}>{tt('templates.import.title', { name: plan.name })}</h3>
+      <p className="small">
+        {tt('templates.import.summary', { valid: plan.valid.length, invalid: plan.invalid.length })}
+      </p>
 
       {plan.invalid.length > 0 ? (
         <>
-          <h4>{tt('import.invalid')}</h4>
+          <h4>{tt('templates.import.invalid')}</h4>
           <ul data-testid="import-invalid">
             {plan.invalid.map((entry) => (
               <li key={entry.index} className="small">
                 <strong>
-                  {tt('import.entry', { index: entry.index + 1 })}
+                  {tt('templates.import.entry', { index: entry.index + 1 })}
                   {entry.title ? ` “${entry.title}”` : ''}
                 </strong>
                 : {entry.reason}
@@ -49,7 +51,7 @@ export function TemplateImportDialog({
 
       {plan.conflicts.length > 0 ? (
         <>
-          <h4>{tt('import.conflicts')}</h4>
+          <h4>{tt('templates.import.conflicts')}</h4>
           <ul className="tpl-conflicts" data-testid="import-conflicts">
             {plan.conflicts.map((conflict) => {
               const choices: ConflictResolution[] = conflict.canReplace
@@ -60,9 +62,9 @@ export function TemplateImportDialog({
                   <span className="small">
                     <strong>{conflict.incoming.title}</strong> —{' '}
                     {conflict.reason === 'same-id'
-                      ? tt('import.sameId', { title: conflict.existing.title })
-                      : tt('import.sameTitle', { title: conflict.existing.title })}
-                    {conflict.canReplace ? '' : ` (${tt('import.readOnly')})`}
+                      ? tt('templates.import.sameId', { title: conflict.existing.title })
+                      : tt('templates.import.sameTitle', { title: conflict.existing.title })}
+                    {conflict.canReplace ? '' : ` (${tt('templates.import.readOnly')})`}
                   </span>
                   <fieldset aria-label={conflict.incoming.title}>
                     {choices.map((choice) => (
@@ -75,10 +77,10 @@ export function TemplateImportDialog({
                           onChange={() => setResolutions((previous) => ({ ...previous, [conflict.index]: choice }))}
                         />
                         {choice === 'keep-both'
-                          ? tt('import.keepBoth')
+                          ? tt('templates.import.keepBoth')
                           : choice === 'replace'
-                            ? tt('import.replace')
-                            : tt('import.skip')}
+                            ? tt('templates.import.replace')
+                            : tt('templates.import.skip')}
                       </label>
                     ))}
                   </fieldset>
@@ -89,10 +91,10 @@ export function TemplateImportDialog({
         </>
       ) : null}
 
-      {importable ? null : <p className="small tpl-error">{tt('import.nothing')}</p>}
+      {importable ? null : <p className="small tpl-error">{tt('templates.import.nothing')}</p>}
       {apply.isError ? (
         <p className="small tpl-error" role="alert">
-          {tt('import.failed', { message: toAppError(apply.error).message })}
+          {tt('templates.import.failed', { message: toAppError(apply.error).message })}
         </p>
       ) : null}
       <div className="tpl-actions">
@@ -102,7 +104,7 @@ export function TemplateImportDialog({
           disabled={!importable || apply.isPending}
           onClick={() => apply.mutate({ plan, resolutions }, { onSuccess: (summary) => onDone(summary) })}
         >
-          {tt('import.apply')}
+          {tt('templates.import.apply')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
           {t('common.cancel')}

@@ -29,7 +29,6 @@ import {
   templateIntents,
   templateLanguages,
 } from '../lib/replies/templates/schema';
-import { snippetMessages } from './snippet-messages';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateImportDialog } from './TemplateImportDialog';
 import { useTemplateMessages } from './TemplateMessages';
@@ -93,7 +92,6 @@ export function TemplateLibrary() {
   );
   const shown = useTemplates(query);
   const all = useTemplates();
-  const sm = snippetMessages(language);
   /** The shortcut each template expands from in a reply box (its own, or the starter pack's `;<intent>`). */
   const shortcutOf = useMemo(() => {
     const byId = new Map<string, string>();
@@ -117,13 +115,14 @@ export function TemplateLibrary() {
   const packNames = new Map((packs.data ?? []).map((item) => [item.url, item.pack?.name ?? new URL(item.url).host]));
   const ownerLabel = (record: TemplateRecord) =>
     record.owner === PERSONAL_OWNER
-      ? tt('owner.personal')
+      ? tt('templates.owner.personal')
       : record.owner === STARTER_OWNER
-        ? tt('owner.starter')
+        ? tt('templates.owner.starter')
         : (packNames.get(record.owner) ?? record.owner);
-  const dateFormat = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium' });
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const rows = shown.data ?? [];
-  const failure = (error: unknown) => setToast({ text: tt('library.failed', { message: toAppError(error).message }) });
+  const failure = (error: unknown) =>
+    setToast({ text: tt('templates.library.failed', { message: toAppError(error).message }) });
 
   function toggle(id: string, on: boolean): void {
     setSelected((previous) => {
@@ -135,7 +134,7 @@ export function TemplateLibrary() {
   }
 
   async function exportTemplates(ids: readonly string[] | null): Promise<void> {
-    const name = tt('library.exportName');
+    const name = tt('templates.library.exportName');
     try {
       const pack = await exportPack(ids ? { name, ids } : { name });
       download(name, serializePack(pack));
@@ -151,27 +150,27 @@ export function TemplateLibrary() {
       const text = await readPackFile(file);
       setImportPlan(await plan.mutateAsync(text));
     } catch (error) {
-      setImportResult({ ok: false, text: tt('import.unreadable', { message: toAppError(error).message }) });
+      setImportResult({ ok: false, text: tt('templates.import.unreadable', { message: toAppError(error).message }) });
     }
   }
 
   return (
     <section className="card" aria-labelledby={headingId} data-testid="template-library">
-      <h2 id={headingId}>{tt('library.title')}</h2>
-      <p className="help">{tt('library.help')}</p>
+      <h2 id={headingId}>{tt('templates.library.title')}</h2>
+      <p className="help">{tt('templates.library.help')}</p>
 
       <div className="tpl-toolbar">
         <label className="field grow">
-          <span>{tt('library.search')}</span>
+          <span>{tt('templates.library.search')}</span>
           <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
         </label>
         <label className="field">
-          <span>{tt('library.intent')}</span>
+          <span>{tt('templates.library.intent')}</span>
           <select
             value={intent}
             onChange={(event) => setIntent(isTemplateIntent(event.target.value) ? event.target.value : '')}
           >
-            <option value="">{tt('library.allIntents')}</option>
+            <option value="">{tt('templates.library.allIntents')}</option>
             {templateIntents.map((value) => (
               <option key={value} value={value}>
                 {messages.intentLabel(value)}
@@ -180,14 +179,14 @@ export function TemplateLibrary() {
           </select>
         </label>
         <label className="field">
-          <span>{tt('library.language')}</span>
+          <span>{tt('templates.library.language')}</span>
           <select
             value={templateLanguage}
             onChange={(event) =>
               setTemplateLanguage(templateLanguages.find((value) => value === event.target.value) ?? '')
             }
           >
-            <option value="">{tt('library.allLanguages')}</option>
+            <option value="">{tt('templates.library.allLanguages')}</option>
             {templateLanguages.map((value) => (
               <option key={value} value={value}>
                 {messages.languageLabel(value)}
@@ -196,7 +195,7 @@ export function TemplateLibrary() {
           </select>
         </label>
         <label className="field">
-          <span>{tt('library.owner')}</span>
+          <span>{tt('templates.library.owner')}</span>
           <select
             value={owner}
             onChange={(event) => {
@@ -206,9 +205,9 @@ export function TemplateLibrary() {
               setOwner(isChoice(value) ? value : 'all');
             }}
           >
-            <option value="all">{tt('library.allOwners')}</option>
-            <option value="personal">{tt('owner.personal')}</option>
-            <option value="starter">{tt('owner.starter')}</option>
+            <option value="all">{tt('templates.library.allOwners')}</option>
+            <option value="personal">{tt('templates.owner.personal')}</option>
+            <option value="starter">{tt('templates.owner.starter')}</option>
             {(packs.data ?? []).map((item) => (
               <option key={item.url} value={`pack:${item.url}`}>
                 {packNames.get(item.url)}
@@ -220,10 +219,10 @@ export function TemplateLibrary() {
 
       <div className="tpl-bulk">
         <button type="button" className="primary" onClick={() => setEditing('new')}>
-          {tt('library.new')}
+          {tt('templates.library.new')}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()}>
-          {tt('library.import')}
+          {tt('templates.library.import')}
         </button>
         <input
           ref={fileRef}
@@ -239,14 +238,14 @@ export function TemplateLibrary() {
           }}
         />
         <button type="button" disabled={selected.size === 0} onClick={() => void exportTemplates([...selected])}>
-          {tt('library.exportSelected', { count: selected.size })}
+          {tt('templates.library.exportSelected', { count: selected.size })}
         </button>
         <button type="button" onClick={() => void exportTemplates(null)}>
-          {tt('library.exportAll')}
+          {tt('templates.library.exportAll')}
         </button>
         <span className="spacer" />
         <span className="small muted" data-testid="template-count">
-          {tt('library.count', { shown: rows.length, total: all.data?.length ?? rows.length })}
+          {tt('templates.library.count', { shown: rows.length, total: all.data?.length ?? rows.length })}
         </span>
       </div>
 
@@ -265,14 +264,14 @@ export function TemplateLibrary() {
           onDone={(summary) => {
             const name = importPlan.name;
             setImportPlan(null);
-            if (summary) setImportResult({ ok: true, text: tt('import.done', { name, ...summary }) });
+            if (summary) setImportResult({ ok: true, text: tt('templates.import.done', { name, ...summary }) });
           }}
         />
       ) : null}
 
       {editing === 'new' ? <TemplateEditor key="new" template={null} onDone={() => setEditing(null)} /> : null}
 
-      {shown.isSuccess && rows.length === 0 ? <p className="small muted">{tt('library.empty')}</p> : null}
+      {shown.isSuccess && rows.length === 0 ? <p className="small muted">{tt('templates.library.empty')}</p> : null}
       <ul className="tpl-list">
         {rows.map((record) =>
           editing !== 'new' && editing?.id === record.id ? (
@@ -282,7 +281,7 @@ export function TemplateLibrary() {
                 template={record}
                 onDone={(saved) => {
                   setEditing(null);
-                  if (saved) setToast({ text: tt('editor.saved', { title: saved.title }) });
+                  if (saved) setToast({ text: tt('templates.editor.saved', { title: saved.title }) });
                 }}
               />
             </li>
@@ -290,7 +289,7 @@ export function TemplateLibrary() {
             <li key={record.id} className="tpl-row" data-testid="library-row" data-template-id={record.id}>
               <input
                 type="checkbox"
-                aria-label={tt('library.select', { title: record.title })}
+                aria-label={tt('templates.library.select', { title: record.title })}
                 checked={selected.has(record.id)}
                 onChange={(event) => toggle(record.id, event.target.checked)}
               />
@@ -303,10 +302,12 @@ export function TemplateLibrary() {
                   >
                     {ownerLabel(record)}
                   </span>
-                  {isEditable(record) ? null : <span className="chip tpl-readonly">🔒 {tt('library.readOnly')}</span>}
+                  {isEditable(record) ? null : (
+                    <span className="chip tpl-readonly">🔒 {tt('templates.library.readOnly')}</span>
+                  )}
                   {record.stale?.kind === 'invalid' ? (
                     <span className="chip tpl-stale" data-testid="template-stale-chip" title={record.stale.reason}>
-                      {tt('library.stale')}
+                      {tt('templates.library.stale')}
                     </span>
                   ) : null}
                   <span className="chip">
@@ -316,7 +317,7 @@ export function TemplateLibrary() {
                   <span className={`chip tpl-tone-${record.tone}`}>{messages.toneLabel(record.tone)}</span>
                   {shortcutOf.has(record.id) ? (
                     <span className="chip tpl-shortcut" data-testid="template-shortcut-chip">
-                      {sm('shortcutChip', { shortcut: shortcutOf.get(record.id) ?? '' })}
+                      {tt('snippet-settings.shortcutChip', { shortcut: shortcutOf.get(record.id) ?? '' })}
                     </span>
                   ) : null}
                   {record.intents.filter(isTemplateIntent).map((value) => (
@@ -326,8 +327,8 @@ export function TemplateLibrary() {
                   ))}
                 </div>
                 <div className="small muted">
-                  {tt('library.uses', { count: record.usageCount })} ·{' '}
-                  {tt('library.changed', {
+                  {tt('templates.library.uses', { count: record.usageCount })} ·{' '}
+                  {tt('templates.library.changed', {
                     version: record.version,
                     date: dateFormat.format(new Date(record.updatedAt)),
                   })}
@@ -336,7 +337,7 @@ export function TemplateLibrary() {
               <div className="tpl-row-actions">
                 {isEditable(record) ? (
                   <button type="button" onClick={() => setEditing(record)}>
-                    {tt('library.edit')}
+                    {tt('templates.library.edit')}
                   </button>
                 ) : (
                   <button
@@ -344,14 +345,14 @@ export function TemplateLibrary() {
                     onClick={() =>
                       duplicate.mutate(record.id, {
                         onSuccess: (copy) => {
-                          setToast({ text: tt('library.duplicated', { title: copy.title }) });
+                          setToast({ text: tt('templates.library.duplicated', { title: copy.title }) });
                           setEditing(copy);
                         },
                         onError: failure,
                       })
                     }
                   >
-                    {tt('library.duplicate')}
+                    {tt('templates.library.duplicate')}
                   </button>
                 )}
                 {isDeletable(record) ? (
@@ -362,13 +363,16 @@ export function TemplateLibrary() {
                       remove.mutate(record.id, {
                         onSuccess: () => {
                           toggle(record.id, false);
-                          setToast({ text: tt('library.deleted', { title: record.title }), undoId: record.id });
+                          setToast({
+                            text: tt('templates.library.deleted', { title: record.title }),
+                            undoId: record.id,
+                          });
                         },
                         onError: failure,
                       })
                     }
                   >
-                    {record.owner === PERSONAL_OWNER ? tt('library.delete') : tt('library.hide')}
+                    {record.owner === PERSONAL_OWNER ? tt('templates.library.delete') : tt('templates.library.hide')}
                   </button>
                 ) : null}
               </div>
@@ -392,7 +396,7 @@ export function TemplateLibrary() {
                 if (id) restore.mutate(id, { onError: failure });
               }}
             >
-              {tt('library.undo')}
+              {tt('templates.library.undo')}
             </button>
           ) : null}
         </div>

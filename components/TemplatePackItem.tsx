@@ -1,4 +1,5 @@
 import { toAppError } from '../lib/errors';
+import { tPlural } from '../lib/i18n';
 import { useSyncPack, useUnsubscribePack } from '../lib/replies/templates/hooks';
 import type { PackSubscription } from '../lib/replies/templates/pack-sync';
 import { useTemplateMessages } from './TemplateMessages';
@@ -13,7 +14,7 @@ export function TemplatePackItem({
   format: Intl.DateTimeFormat;
   refreshing: boolean;
 }) {
-  const { tt } = useTemplateMessages();
+  const { tt, language } = useTemplateMessages();
   const sync = useSyncPack();
   const unsubscribe = useUnsubscribePack();
   const { pack, managed } = subscription;
@@ -25,22 +26,22 @@ export function TemplatePackItem({
       <div className="tpl-pack-head">
         <strong>{pack?.name ?? new URL(subscription.url).host}</strong>
         <span className="tpl-row-meta">
-          {managed ? <span className="chip tpl-readonly">🔒 {tt('packs.managed')}</span> : null}
-          <span className="small muted">{tt('packs.count', { count: pack?.templateCount ?? 0 })}</span>
+          {managed ? <span className="chip tpl-readonly">🔒 {tt('templates.packs.managed')}</span> : null}
+          <span className="small muted">{tPlural(language, 'templates.packs.count', pack?.templateCount ?? 0)}</span>
         </span>
       </div>
       <div className="tpl-pack-url">{subscription.url}</div>
       <p className="small muted" data-testid="pack-sync">
         {pack?.lastSyncAt
-          ? tt('packs.lastSync', { time: format.format(new Date(pack.lastSyncAt)) })
-          : tt('packs.neverSynced')}
+          ? tt('templates.packs.lastSync', { time: format.format(new Date(pack.lastSyncAt)) })
+          : tt('templates.packs.neverSynced')}
       </p>
       {lastError ? (
         <p className={`small ${skippedOnly ? 'muted' : 'tpl-error'}`} role="status" data-testid="pack-error">
           {skippedOnly
-            ? tt('packs.skipped', { message: lastError.message })
-            : tt('packs.error', { time: format.format(new Date(lastError.at)), message: lastError.message })}
-          {!skippedOnly && (pack?.templateCount ?? 0) > 0 ? ` ${tt('packs.keptCopy')}` : ''}
+            ? tt('templates.packs.skipped', { message: lastError.message })
+            : tt('templates.packs.error', { time: format.format(new Date(lastError.at)), message: lastError.message })}
+          {!skippedOnly && (pack?.templateCount ?? 0) > 0 ? ` ${tt('templates.packs.keptCopy')}` : ''}
         </p>
       ) : null}
       {sync.isError || unsubscribe.isError ? (
@@ -50,7 +51,7 @@ export function TemplatePackItem({
       ) : null}
       <div className="tpl-actions">
         <button type="button" disabled={busy} onClick={() => sync.mutate(subscription.url)}>
-          {busy ? tt('packs.refreshing') : tt('packs.refresh')}
+          {busy ? tt('templates.packs.refreshing') : tt('templates.packs.refresh')}
         </button>
         {managed ? null : (
           <button
@@ -59,7 +60,7 @@ export function TemplatePackItem({
             disabled={unsubscribe.isPending}
             onClick={() => unsubscribe.mutate(subscription.url)}
           >
-            {tt('packs.unsubscribe')}
+            {tt('templates.packs.unsubscribe')}
           </button>
         )}
       </div>

@@ -18,7 +18,7 @@ export function TemplatePacks() {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
-  const format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+  const format = new Intl.DateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
@@ -36,7 +36,7 @@ export function TemplatePacks() {
     browser.permissions.request({ origins: [origin] }).then(
       (granted) => {
         if (!granted) {
-          setError(tt('packs.permissionDenied', { origin }));
+          setError(tt('templates.packs.permissionDenied', { origin }));
           return;
         }
         subscribe.mutate(url, {
@@ -51,8 +51,8 @@ export function TemplatePacks() {
   const list = subscriptions.data ?? [];
   return (
     <section className="tpl-subsection" aria-labelledby={headingId} data-testid="template-packs">
-      <h3 id={headingId}>{tt('packs.title')}</h3>
-      <p className="help">{tt('packs.help')}</p>
+      <h3 id={headingId}>{tt('templates.packs.title')}</h3>
+      <p className="help">{tt('templates.packs.help')}</p>
       <form
         className="tpl-subscribe"
         onSubmit={(event) => {
@@ -61,7 +61,7 @@ export function TemplatePacks() {
         }}
       >
         <label className="field">
-          <span>{tt('packs.url')}</span>
+          <span>{tt('templates.packs.url')}</span>
           <input
             type="url"
             value={url}
@@ -70,7 +70,7 @@ export function TemplatePacks() {
           />
         </label>
         <button type="submit" className="primary" disabled={!url.trim() || subscribe.isPending}>
-          {subscribe.isPending ? tt('packs.subscribing') : tt('packs.subscribe')}
+          {subscribe.isPending ? tt('templates.packs.subscribing') : tt('templates.packs.subscribe')}
         </button>
       </form>
       {error ? (
@@ -78,7 +78,9 @@ export function TemplatePacks() {
           {error}
         </p>
       ) : null}
-      {subscriptions.isSuccess && list.length === 0 ? <p className="small muted">{tt('packs.none')}</p> : null}
+      {subscriptions.isSuccess && list.length === 0 ? (
+        <p className="small muted">{tt('templates.packs.none')}</p>
+      ) : null}
       <ul className="tpl-packs">
         {list.map((subscription) => (
           <TemplatePackItem

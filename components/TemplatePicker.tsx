@@ -55,12 +55,12 @@ export function TemplatePicker({
           ref={inputRef}
           type="search"
           role="combobox"
-          aria-label={tt('picker.label')}
+          aria-label={tt('templates.picker.label')}
           aria-expanded="true"
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={current ? optionId(current) : undefined}
-          placeholder={tt('picker.label')}
+          placeholder={tt('templates.picker.label')}
           value={search}
           onChange={(event) => {
             setSearch(event.target.value);
@@ -83,14 +83,14 @@ export function TemplatePicker({
           }}
         />
         <button type="button" className="link small" onClick={onClose}>
-          {tt('picker.close')}
+          {tt('templates.picker.close')}
         </button>
       </div>
-      <p className="small muted tpl-picker-hint">{tt('picker.hint')}</p>
+      <p className="small muted tpl-picker-hint">{tt('templates.picker.hint')}</p>
       {matches.length === 0 ? (
-        <p className="small muted">{tt('picker.empty', { search })}</p>
+        <p className="small muted">{tt('templates.picker.empty', { search })}</p>
       ) : (
-        <div id={listId} role="listbox" className="tpl-picker-list" aria-label={tt('picker.label')}>
+        <div id={listId} role="listbox" className="tpl-picker-list" aria-label={tt('templates.picker.label')}>
           {matches.map((template) => {
             const selected = template.id === current?.id;
             return (

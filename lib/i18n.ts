@@ -23,6 +23,7 @@ import * as modelSettings from './strings/model-settings';
 import * as mood from './strings/mood';
 import * as options from './strings/options';
 import * as panel from './strings/panel';
+import * as picker from './strings/picker';
 import * as prompt from './strings/prompt';
 import * as role from './strings/role';
 import * as roleSource from './strings/role-source';
@@ -30,6 +31,7 @@ import * as sentiment from './strings/sentiment';
 import * as snippetSettings from './strings/snippet-settings';
 import * as snippets from './strings/snippets';
 import * as state from './strings/state';
+import * as summary from './strings/summary';
 import * as templates from './strings/templates';
 import * as urgency from './strings/urgency';
 import * as urgencyReason from './strings/urgency-reason';
@@ -71,6 +73,8 @@ const features = [
   drafts,
   prompt,
   writingModel,
+  picker,
+  summary,
 ] as const;
 
 type KeysOf<F> = F extends { en: infer E } ? keyof E & string : never;
@@ -187,15 +191,4 @@ export function formatBytes(language: Language, bytes: number): string {
     unitDisplay: 'short',
     maximumFractionDigits: amount < 10 || unit === 'gigabyte' ? 1 : 0,
   }).format(amount);
-}
-
-/**
- * A feature's own strings, kept next to the feature: `defineMessages({ en: {...}, de: {...} })` returns a function that
- * gives the translate function for a language. German must have every English key (checked by the type).
- * @deprecated Put the strings in `lib/strings/<feature>.ts` and use `createTranslator`; kept until the last user moves.
- */
-export function defineMessages<K extends string>(dictionaries: { en: Record<K, string>; de: Record<K, string> }) {
-  return (language: Language) =>
-    (key: K, params?: MessageParams): string =>
-      fill(dictionaries[language][key], params);
 }

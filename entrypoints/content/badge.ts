@@ -70,8 +70,9 @@ export function createBadge(options: BadgeOptions): BadgeView {
     badge.dataset.mood = kind;
     badge.dataset.urgent = String(mood?.urgent ?? false);
     dot.textContent = icons[kind];
-    label.textContent = `Rapport · ${text}`;
-    open.setAttribute('aria-label', t('badge.open', { mood: text }));
+    // The button says what it does and what it shows; its accessible name is exactly that visible text (WCAG 2.5.3).
+    label.textContent = t('badge.open', { mood: text });
+    open.setAttribute('aria-label', label.textContent);
     open.title = `${t('badge.open', { mood: text })} — ${t('badge.drag')}`;
   }
   render(null);

@@ -289,7 +289,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         return undefined;
       },
       async pickConversationArea() {
-        const selector = await pickConversationArea(document, { signal: ctx.signal });
+        const selector = await pickConversationArea(document, { signal: ctx.signal, hint: t('picker.hint') });
         if (!selector) throw new AppError('adapter/pick-cancelled', 'Picking was cancelled.');
         picked = { pattern: pagePatternOf(new URL(location.href)), selector, at: Date.now() };
         selectionReport = null;

@@ -1,3 +1,4 @@
+import { createTranslator } from '../i18n';
 import { type HandoffSummary, renderHandoffText } from './summary';
 import type { ActionResult, EscalationLanguage } from './types';
 
@@ -11,7 +12,7 @@ export interface ClipboardActionInput {
  * clicked, so the panel copies `followUp.text` itself. Never throws.
  */
 export async function runClipboardAction(input: ClipboardActionInput): Promise<ActionResult> {
-  const detail = input.lang === 'de' ? 'Zusammenfassung zum Kopieren bereit.' : 'Summary ready to copy.';
+  const detail = createTranslator(input.lang)('escalationActions.result.clipboardReady');
   return {
     action: 'clipboard',
     ok: true,

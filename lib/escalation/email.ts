@@ -1,4 +1,5 @@
 import { isEmailAddress } from '../email-address';
+import { createTranslator } from '../i18n';
 import { type HandoffSummary, renderHandoffText } from './summary';
 import type { ActionResult, EscalationLanguage } from './types';
 
@@ -19,23 +20,6 @@ export interface EmailActionInput {
 const mailtoMaxLength = 1_900;
 const gmailMaxLength = 7_500;
 
-const text = {
-  en: {
-    badAddress: 'Set a valid team lead email in Settings → Escalation.',
-    ready: (to: string) => `Email draft to ${to} ready — send it from your mail program.`,
-    openGmail: 'Open in Gmail',
-    openMail: 'Open in mail program',
-    cut: '[shortened — see the link above]',
-  },
-  de: {
-    badAddress: 'Unter Einstellungen → Eskalation eine gültige E-Mail-Adresse der Teamleitung eintragen.',
-    ready: (to: string) => `E-Mail-Entwurf an ${to} bereit — im Mailprogramm absenden.`,
-    openGmail: 'In Gmail öffnen',
-    openMail: 'Im Mailprogramm öffnen',
-    cut: '[gekürzt — siehe Link oben]',
-  },
-} as const;
-
 /** Whether `address` looks like an address a draft can go to (the settings form and the escalation check agree). */
 export function isTeamLeadAddress(address: string): boolean {
   return isEmailAddress(address);
@@ -43,10 +27,12 @@ export function isTeamLeadAddress(address: string): boolean {
 
 /** The subject line of an escalation email ("Escalation: Where is my order? — Anna Weber"). */
 export function escalationSubject(summary: HandoffSummary): string {
-  const who = summary.customer.name ?? summary.customer.email;
-  const head = summary.lang === 'de' ? 'Eskalation' : 'Escalation';
-  const subject = summary.subject.trim() || (summary.lang === 'de' ? '(kein Betreff)' : '(no subject)');
-  return who ? `${head}: ${subject} — ${who}` : `${head}: ${subject}`;
+  const t = createTranslator(summary.lang);
+  const customer = summary.customer.name ?? summary.customer.email;
+  const subject = summary.subject.trim() || t('escalationActions.email.noSubject');
+  return customer
+    ? t('escalationActions.email.subjectWithCustomer', { subject, customer })
+    : t('escalationActions.email.subject', { subject });
 }
 
 /** Shortens `body` until `build(body)` fits in `max` characters, marking the cut. */
@@ -87,23 +73,31 @@ function gmailAccountIndex(pageUrl: string | undefined): string | undefined {
 
 /** Prepares the email draft to the team lead. Never throws. */
 export async function runEmailAction(input: EmailActionInput): Promise<ActionResult> {
-  const t = text[input.lang];
+  const t = createTranslator(input.lang);
   const to = input.to.trim();
-  if (!isEmailAddress(to)) return { action: 'email', ok: false, detail: t.badAddress, retryable: false };
+  if (!isEmailAddress(to)) {
+    return { action: 'email', ok: false, detail: t('escalationActions.result.emailBadAddress'), retryable: false };
+  }
+  const cut = t('escalationActions.email.cut');
+  const openMail = t('escalationActions.email.openMail');
   const subject = escalationSubject(input.summary);
   const body = renderHandoffText(input.summary);
-  const mailto = fitUrl(body, mailtoMaxLength, t.cut, (candidate) => buildMailtoUrl(to, subject, candidate));
+  const mailto = fitUrl(body, mailtoMaxLength, cut, (candidate) => buildMailtoUrl(to, subject, candidate));
   const account = gmailAccountIndex(input.pageUrl);
   const followUp: ActionResult['followUp'] =
     account === undefined
-      ? { kind: 'open-url', url: mailto, label: t.openMail, alternatives: [] }
+      ? { kind: 'open-url', url: mailto, label: openMail, alternatives: [] }
       : {
           kind: 'open-url',
-          url: fitUrl(body, gmailMaxLength, t.cut, (candidate) =>
-            buildGmailComposeUrl(to, subject, candidate, account),
-          ),
-          label: t.openGmail,
-          alternatives: [{ url: mailto, label: t.openMail }],
+          url: fitUrl(body, gmailMaxLength, cut, (candidate) => buildGmailComposeUrl(to, subject, candidate, account)),
+          label: t('escalationActions.email.openGmail'),
+          alternatives: [{ url: mailto, label: openMail }],
         };
-  return { action: 'email', ok: true, detail: t.ready(to), retryable: false, followUp };
+  return {
+    action: 'email',
+    ok: true,
+    detail: t('escalationActions.result.emailReady', { to }),
+    retryable: false,
+    followUp,
+  };
 }

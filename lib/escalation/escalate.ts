@@ -1,33 +1,19 @@
 import type { ConversationMood } from '../analysis/types';
 import { conversationKey, getDb, type RapportDb } from '../db';
 import { AppError } from '../errors';
+import { createTranslator, type MessageKey } from '../i18n';
 import type { Intent } from '../models/types';
 import { createLocalPanelData, type EscalationRecordStore } from '../panel/panel-data';
 import type { EscalationSettings } from '../settings';
 import type { Conversation, SiteId } from '../sites/types';
-import { runClipboardAction } from './clipboard';
-import { runEmailAction } from './email';
-import { findFreshdeskTicketId, runFreshdeskAction } from './freshdesk';
-import { noteRefOf, withNoteRef } from './note-ref';
+import { type ActionDeps, actionRegistry, plannedActions, type SetupProblem, setupProblem } from './actions';
+import { findFreshdeskTicketId } from './freshdesk';
 import { isActionName, type RetryContext, type StoredAction, type StoredEscalation } from './records';
-import { buildHandoffSummary, type HandoffSummary, renderHandoffText } from './summary';
-import type {
-  ActionName,
-  ActionResult,
-  EscalationAdvice,
-  EscalationLanguage,
-  EscalationReason,
-  FetchLike,
-} from './types';
-import {
-  describeWebhookUrlProblem,
-  isAllowedWebhookUrl,
-  runWebhookAction,
-  type WebhookActionDeps,
-  webhookUrlProblem,
-} from './webhook';
-import { findZendeskTicketId, runZendeskAction, type ZendeskActionInput } from './zendesk';
+import { buildHandoffSummary, type HandoffSummary } from './summary';
+import type { ActionName, ActionResult, EscalationAdvice, EscalationLanguage, EscalationReason } from './types';
+import { findZendeskTicketId } from './zendesk';
 
+export { plannedActions } from './actions';
 export { formatEscalatedAgo } from './format';
 export { getEscalations } from './records';
 
@@ -44,20 +30,8 @@ export interface EscalationRequest {
   orderNumbers?: string[];
 }
 
-export interface EscalateDeps {
+export interface EscalateDeps extends ActionDeps {
   settings: EscalationSettings;
-  /** Used by the webhook and Freshdesk actions (an extension context with host permissions). */
-  fetch: FetchLike;
-  /**
-   * Runs the Zendesk action where the agent's Zendesk session is: the ticket tab's content script, reached by a
-   * message. Without it the action runs here with `fetch` and `document`, which is right only inside the Zendesk page.
-   */
-  runZendesk?: (input: ZendeskActionInput) => Promise<ActionResult>;
-  document?: Document;
-  zendeskBaseUrl?: string;
-  freshdeskBaseUrl?: string;
-  /** Timeouts and backoff of the webhook (tests shorten them). */
-  webhook?: Omit<WebhookActionDeps, 'fetch'>;
   now?: () => number;
   /**
    * Where records are kept: the panel passes its data layer (lib/panel/panel-data.ts), which is the background's
@@ -101,84 +75,34 @@ const running = new Map<string, Promise<EscalateOutcome>>();
 const finished = new Map<string, { at: number; outcome: EscalateOutcome }>();
 const retrying = new Map<number, Promise<RetryOutcome>>();
 
-const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-
-const text = {
-  en: {
-    pending: 'Not finished (the panel closed while it ran) — retry.',
-    missingGeneral: 'Set a team lead email or a webhook in Settings → Escalation.',
-    missingFreshdesk: 'Set the Freshdesk domain and API key, a team lead email or a webhook in Settings → Escalation.',
-    badWebhook: 'The webhook URL must start with https:// — fix it in Settings → Escalation.',
-    badEmail: 'The team lead email is not a valid address — fix it in Settings → Escalation.',
-    noTicket: (site: string) => `Could not tell the ${site} ticket number from this page — escalate from the ticket.`,
-    crashed: (message: string) => `Failed unexpectedly (${message}) — retry.`,
-    notSaved: 'The escalation could not be saved in the browser — nothing was sent; try again.',
-  },
-  de: {
-    pending: 'Nicht abgeschlossen (das Panel wurde währenddessen geschlossen) — erneut versuchen.',
-    missingGeneral:
-      'Unter Einstellungen → Eskalation eine E-Mail-Adresse der Teamleitung oder einen Webhook eintragen.',
-    missingFreshdesk:
-      'Unter Einstellungen → Eskalation Freshdesk-Domain und API-Schlüssel, eine E-Mail-Adresse der Teamleitung oder einen Webhook eintragen.',
-    badWebhook: 'Die Webhook-URL muss mit https:// beginnen — unter Einstellungen → Eskalation korrigieren.',
-    badEmail: 'Die E-Mail-Adresse der Teamleitung ist ungültig — unter Einstellungen → Eskalation korrigieren.',
-    noTicket: (site: string) =>
-      `Die ${site}-Ticketnummer ist auf dieser Seite nicht erkennbar — aus dem Ticket heraus eskalieren.`,
-    crashed: (message: string) => `Unerwartet fehlgeschlagen (${message}) — erneut versuchen.`,
-    notSaved: 'Die Eskalation konnte im Browser nicht gespeichert werden — nichts wurde gesendet; erneut versuchen.',
-  },
-} as const;
-
-function hasFreshdesk(settings: EscalationSettings): boolean {
-  return settings.freshdesk.domain.trim() !== '' && settings.freshdesk.apiKey.trim() !== '';
-}
-
-/**
- * The actions an escalation runs on a site with these settings: Zendesk through the agent's session on Zendesk,
- * Freshdesk when its API key is set, and on every site the webhook, the email draft and the clipboard as configured.
- * An action whose setting is present but invalid still runs, so its result tells the agent what to fix.
- */
-export function plannedActions(site: SiteId, settings: EscalationSettings): ActionName[] {
-  const actions: ActionName[] = [];
-  if (site === 'zendesk') actions.push('zendesk');
-  if (site === 'freshdesk' && hasFreshdesk(settings)) actions.push('freshdesk');
-  if (settings.webhook.url.trim()) actions.push('webhook');
-  if (settings.teamLeadEmail.trim()) actions.push('email');
-  if (settings.copyToClipboard) actions.push('clipboard');
-  return actions;
-}
+/** The catalogue text of each setup problem (a missing destination is covered by "set an email or a webhook"). */
+const setupMessageKeys = {
+  'not-configured': 'escalationActions.notConfigured',
+  'not-configured-freshdesk': 'escalationActions.notConfigured.freshdesk',
+  'webhook-url-missing': 'escalationActions.notConfigured',
+  'webhook-url-invalid': 'escalationActions.problem.webhook-url-invalid',
+  'webhook-url-credentials': 'escalationActions.problem.webhook-url-credentials',
+  'email-missing': 'escalationActions.notConfigured',
+  'email-invalid': 'escalationActions.problem.email-invalid',
+  'freshdesk-domain-missing': 'escalationActions.notConfigured.freshdesk',
+  'freshdesk-api-key-missing': 'escalationActions.notConfigured.freshdesk',
+  'clipboard-off': 'escalationActions.notConfigured',
+} as const satisfies Record<SetupProblem['code'], MessageKey>;
 
 /**
  * What the agent must set before escalating reaches a team lead on this site, or null when something is configured:
  * the Escalate button shows the message instead of pretending. Zendesk needs nothing (it uses the agent's session).
+ * The action registry decides (`setupProblem`); the message is its catalogue text in `lang`.
  */
 export function missingConfiguration(
   site: SiteId,
   settings: EscalationSettings,
   lang: EscalationLanguage = 'en',
 ): MissingConfiguration | null {
-  const t = text[lang];
-  const webhookUrl = settings.webhook.url.trim();
-  const email = settings.teamLeadEmail.trim();
-  const webhookOk = webhookUrl !== '' && isAllowedWebhookUrl(webhookUrl);
-  const emailOk = email !== '' && emailPattern.test(email);
-  if (site === 'zendesk' || webhookOk || emailOk) return null;
-  if (site === 'freshdesk' && hasFreshdesk(settings)) return null;
-  const code = 'escalation/not-configured';
-  if (webhookUrl) {
-    const problem = webhookUrlProblem(webhookUrl);
-    const message = problem === 'credentials' ? describeWebhookUrlProblem(problem, lang) : t.badWebhook;
-    return { code, message, fields: ['webhook.url'] };
-  }
-  if (email) return { code, message: t.badEmail, fields: ['teamLeadEmail'] };
-  if (site === 'freshdesk') {
-    return {
-      code,
-      message: t.missingFreshdesk,
-      fields: ['freshdesk.domain', 'freshdesk.apiKey', 'teamLeadEmail', 'webhook.url'],
-    };
-  }
-  return { code, message: t.missingGeneral, fields: ['teamLeadEmail', 'webhook.url'] };
+  const problem = setupProblem(site, settings);
+  if (!problem) return null;
+  const message = createTranslator(lang)(setupMessageKeys[problem.code]);
+  return { code: 'escalation/not-configured', message, fields: problem.fields };
 }
 
 /**
@@ -209,78 +133,16 @@ function newIdempotencyKey(): string {
 
 /** Runs one action with what the record keeps and the current settings. Never throws. */
 async function runAction(name: ActionName, context: RetryContext, deps: EscalateDeps): Promise<ActionResult> {
-  const { settings } = deps;
-  const { lang, summary } = context;
-  const t = text[lang];
-  // The same reference on every attempt: the helpdesk actions look for it before posting their note again.
-  const noteRef = noteRefOf(context.idempotencyKey);
   try {
-    switch (name) {
-      case 'zendesk': {
-        if (!context.zendeskTicketId)
-          return { action: name, ok: false, detail: t.noTicket('Zendesk'), retryable: false };
-        const input: ZendeskActionInput = {
-          ticketId: context.zendeskTicketId,
-          priority: settings.zendesk.priority,
-          tags: settings.zendesk.tags,
-          groupId: settings.zendesk.groupId,
-          note: settings.zendesk.addInternalNote ? withNoteRef(renderHandoffText(summary), noteRef) : '',
-          noteRef,
-          lang,
-        };
-        if (deps.runZendesk) return await deps.runZendesk(input);
-        if (!deps.document) return { action: name, ok: false, detail: t.noTicket('Zendesk'), retryable: false };
-        const zendeskDeps = { fetch: deps.fetch, document: deps.document };
-        return await runZendeskAction(
-          input,
-          deps.zendeskBaseUrl ? { ...zendeskDeps, baseUrl: deps.zendeskBaseUrl } : zendeskDeps,
-        );
-      }
-      case 'freshdesk': {
-        if (!context.freshdeskTicketId) {
-          return { action: name, ok: false, detail: t.noTicket('Freshdesk'), retryable: false };
-        }
-        const freshdeskDeps = deps.freshdeskBaseUrl
-          ? { fetch: deps.fetch, baseUrl: deps.freshdeskBaseUrl }
-          : { fetch: deps.fetch };
-        return await runFreshdeskAction(
-          {
-            ticketId: context.freshdeskTicketId,
-            domain: settings.freshdesk.domain,
-            apiKey: settings.freshdesk.apiKey,
-            priority: settings.freshdesk.priority,
-            groupId: settings.freshdesk.groupId,
-            tags: settings.freshdesk.tags,
-            note: settings.freshdesk.addPrivateNote ? withNoteRef(renderHandoffText(summary), noteRef) : '',
-            noteRef,
-            lang,
-          },
-          freshdeskDeps,
-        );
-      }
-      case 'webhook':
-        return await runWebhookAction(
-          {
-            url: settings.webhook.url.trim(),
-            payloadTemplate: settings.webhook.payloadTemplate,
-            summary,
-            maskPersonalData: settings.webhook.maskPersonalData,
-            idempotencyKey: context.idempotencyKey,
-            lang,
-          },
-          { ...deps.webhook, fetch: deps.fetch },
-        );
-      case 'email':
-        return await runEmailAction({ to: settings.teamLeadEmail, summary, lang, pageUrl: summary.link });
-      case 'clipboard':
-        return await runClipboardAction({ summary, lang });
-    }
+    return await actionRegistry[name].run({ retry: context, settings: deps.settings, deps });
   } catch (error) {
     // Actions never throw by contract; this guards an injected runZendesk (a message to a tab that went away).
     return {
       action: name,
       ok: false,
-      detail: t.crashed(error instanceof Error ? error.message : String(error)),
+      detail: createTranslator(context.lang)('escalationActions.result.crashed', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
       retryable: true,
     };
   }
@@ -292,6 +154,7 @@ function toStored(result: ActionResult): StoredAction {
 
 async function runEscalation(request: EscalationRequest, deps: EscalateDeps): Promise<EscalateOutcome> {
   const { conversation, lang } = request;
+  const t = createTranslator(lang);
   const actions = plannedActions(conversation.site, deps.settings);
   const missing = missingConfiguration(conversation.site, deps.settings, lang);
   if (actions.length === 0 && missing) return { status: 'not-configured', missing };
@@ -327,11 +190,16 @@ async function runEscalation(request: EscalationRequest, deps: EscalateDeps): Pr
     at,
     reasons: request.reasons.map((reason) => reason.text),
     note: request.note.trim(),
-    actions: actions.map((action) => ({ action, ok: false, detail: text[lang].pending, retryable: true })),
+    actions: actions.map((action) => ({
+      action,
+      ok: false,
+      detail: t('escalationActions.result.pending'),
+      retryable: true,
+    })),
     retry,
   };
   const id = await records.addEscalation(draft);
-  if (id === undefined) throw new AppError('storage/escalation-not-saved', text[lang].notSaved);
+  if (id === undefined) throw new AppError('storage/escalation-not-saved', t('escalationActions.result.notSaved'));
   const results = await Promise.all(actions.map((action) => runAction(action, retry, deps)));
   const record: StoredEscalation = { ...draft, id, actions: results.map(toStored) };
   await records.putEscalation(record);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createTranslator } from '../i18n';
 import { freshdeskBaseUrl, freshdeskBasicAuth } from './freshdesk-account';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import { hasNoteRef } from './note-ref';
@@ -72,52 +73,35 @@ export function toFreshdeskHtml(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-const text = {
-  en: {
-    notConfigured: 'Freshdesk is not configured — set the domain and API key in Settings → Escalation.',
-    timeout: 'Freshdesk did not answer in time — retry.',
-    network: (message: string) => `Could not reach Freshdesk (${message}) — retry.`,
-    auth: 'Freshdesk refused the API key — check it in Settings → Escalation.',
-    notFound: (id: string) => `Freshdesk ticket #${id} was not found.`,
-    rejected: (status: number, body: string) => `Freshdesk rejected the change (${status}${body ? `: ${body}` : ''}).`,
-    unavailable: (status: number) => `Freshdesk is unavailable (${status}) — retry.`,
-    malformed: 'Freshdesk answered with something that is not a ticket — retry.',
-    noteFailed: (detail: string) => `Ticket updated, but the private note failed: ${detail}`,
-    done: (id: string, parts: string[]) => `Freshdesk ticket #${id} updated: ${parts.join(', ')}.`,
-    priority: (value: string) => `priority ${value}`,
-    priorityKept: (value: string) => `priority stays ${value}`,
-    tags: (tags: string[]) => `tags added: ${tags.join(', ')}`,
-    tagsPresent: 'tags already present',
-    group: (id: string) => `assigned to group ${id}`,
-    note: 'private note added',
-    noteExists: 'private note already there (from an earlier attempt)',
-    tooLong: 'the ticket has too many conversations to check for an earlier note — add it by hand if it is missing',
-  },
-  de: {
-    notConfigured:
-      'Freshdesk ist nicht eingerichtet — Domain und API-Schlüssel unter Einstellungen → Eskalation eintragen.',
-    timeout: 'Freshdesk hat nicht rechtzeitig geantwortet — erneut versuchen.',
-    network: (message: string) => `Freshdesk ist nicht erreichbar (${message}) — erneut versuchen.`,
-    auth: 'Freshdesk hat den API-Schlüssel abgelehnt — unter Einstellungen → Eskalation prüfen.',
-    notFound: (id: string) => `Freshdesk-Ticket #${id} wurde nicht gefunden.`,
+/** The Freshdesk action's result texts in one language, from the catalogue (lib/strings/escalation-actions.ts). */
+function freshdeskText(lang: EscalationLanguage) {
+  const t = createTranslator(lang);
+  return {
+    notConfigured: t('escalationActions.freshdesk.notConfigured'),
+    timeout: t('escalationActions.freshdesk.timeout'),
+    network: (message: string) => t('escalationActions.freshdesk.network', { message }),
+    auth: t('escalationActions.freshdesk.auth'),
+    notFound: (id: string) => t('escalationActions.freshdesk.notFound', { id }),
     rejected: (status: number, body: string) =>
-      `Freshdesk hat die Änderung abgelehnt (${status}${body ? `: ${body}` : ''}).`,
-    unavailable: (status: number) => `Freshdesk ist nicht verfügbar (${status}) — erneut versuchen.`,
-    malformed: 'Freshdesk hat etwas anderes als ein Ticket geliefert — erneut versuchen.',
-    noteFailed: (detail: string) => `Ticket aktualisiert, aber die private Notiz ist fehlgeschlagen: ${detail}`,
-    done: (id: string, parts: string[]) => `Freshdesk-Ticket #${id} aktualisiert: ${parts.join(', ')}.`,
-    priority: (value: string) => `Priorität ${value}`,
-    priorityKept: (value: string) => `Priorität bleibt ${value}`,
-    tags: (tags: string[]) => `Tags hinzugefügt: ${tags.join(', ')}`,
-    tagsPresent: 'Tags schon vorhanden',
-    group: (id: string) => `Gruppe ${id} zugewiesen`,
-    note: 'private Notiz hinzugefügt',
-    noteExists: 'private Notiz schon vorhanden (von einem früheren Versuch)',
-    tooLong: 'das Ticket hat zu viele Einträge, um eine frühere Notiz zu finden — bei Bedarf von Hand ergänzen',
-  },
-} as const;
+      body
+        ? t('escalationActions.freshdesk.rejectedWithBody', { status, body })
+        : t('escalationActions.freshdesk.rejected', { status }),
+    unavailable: (status: number) => t('escalationActions.freshdesk.unavailable', { status }),
+    malformed: t('escalationActions.freshdesk.malformed'),
+    noteFailed: (detail: string) => t('escalationActions.freshdesk.noteFailed', { detail }),
+    done: (id: string, parts: string[]) => t('escalationActions.freshdesk.done', { id, parts: parts.join(', ') }),
+    priority: (value: string) => t('escalationActions.freshdesk.priority', { value }),
+    priorityKept: (value: string) => t('escalationActions.freshdesk.priorityKept', { value }),
+    tags: (tags: string[]) => t('escalationActions.freshdesk.tags', { tags: tags.join(', ') }),
+    tagsPresent: t('escalationActions.freshdesk.tagsPresent'),
+    group: (id: string) => t('escalationActions.freshdesk.group', { id }),
+    note: t('escalationActions.freshdesk.note'),
+    noteExists: t('escalationActions.freshdesk.noteExists'),
+    tooLong: t('escalationActions.freshdesk.tooLong'),
+  };
+}
 
-type Texts = (typeof text)[EscalationLanguage];
+type Texts = ReturnType<typeof freshdeskText>;
 
 function fail(detail: string, retryable: boolean): ActionResult {
   return { action: 'freshdesk', ok: false, detail, retryable };
@@ -173,7 +157,7 @@ export async function runFreshdeskAction(
   input: FreshdeskActionInput,
   deps: FreshdeskActionDeps,
 ): Promise<ActionResult> {
-  const t = text[input.lang];
+  const t = freshdeskText(input.lang);
   if (!input.apiKey.trim() || (!deps.baseUrl && !input.domain.trim())) return fail(t.notConfigured, false);
   const baseUrl = (deps.baseUrl ?? freshdeskBaseUrl(input.domain)).replace(/\/+$/, '');
   const ticketUrl = `${baseUrl}/api/v2/tickets/${encodeURIComponent(input.ticketId)}`;

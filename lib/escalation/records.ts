@@ -3,7 +3,7 @@ import { emotions, sentimentLabels } from '../analysis/types';
 import { type EscalationRecord, getDb, type RapportDb } from '../db';
 import { intents } from '../models/types';
 import type { HandoffSummary } from './summary';
-import type { ActionName, EscalationLanguage } from './types';
+import { type ActionName, actionNames, type EscalationLanguage } from './types';
 
 /**
  * Escalation records beyond the `EscalationRecord` contract: each action also stores whether it may be retried, and
@@ -11,7 +11,7 @@ import type { ActionName, EscalationLanguage } from './types';
  * closed panel. Extra fields are plain data in IndexedDB and are validated when read back.
  */
 
-export const actionNames: readonly ActionName[] = ['zendesk', 'freshdesk', 'webhook', 'email', 'clipboard'];
+export { actionNames };
 
 /** Whether a stored action name is one this version can run. */
 export function isActionName(value: string): value is ActionName {

@@ -33,8 +33,9 @@ export interface EscalationAdvice {
   reasons: EscalationReason[];
 }
 
-/** The actions an escalation can run. */
-export type ActionName = 'zendesk' | 'freshdesk' | 'webhook' | 'email' | 'clipboard';
+/** The actions an escalation can run, in the order it runs and records them (lib/escalation/actions.ts has each one). */
+export const actionNames = ['zendesk', 'freshdesk', 'webhook', 'email', 'clipboard'] as const;
+export type ActionName = (typeof actionNames)[number];
 
 /** What the UI does to finish an action it alone can finish (opening a draft, writing the clipboard). */
 export type ActionFollowUp =

@@ -1,3 +1,4 @@
+import { createTranslator, tPlural } from '../i18n';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText } from './http';
 import { type HandoffSummary, maskHandoffSummary, renderHandoffText } from './summary';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
@@ -76,52 +77,33 @@ const delivered = new Map<string, ActionResult>();
 const inFlight = new Map<string, Promise<ActionResult>>();
 const maxRemembered = 200;
 
-const text = {
-  en: {
-    badUrl: 'The webhook URL is not valid — set an https URL in Settings → Escalation.',
-    badTemplate: (message: string) =>
-      `The webhook payload template is not valid JSON after filling it in (${message}) — fix it in Settings → Escalation.`,
+/** The webhook action's result texts in one language, from the catalogue (lib/strings/escalation-actions.ts). */
+function webhookText(lang: EscalationLanguage) {
+  const t = createTranslator(lang);
+  return {
+    badUrl: t('escalationActions.webhook.badUrl'),
+    badTemplate: (message: string) => t('escalationActions.webhook.badTemplate', { message }),
     rejected: (host: string, status: number, body: string) =>
-      `${host} rejected the escalation (${status}${body ? `: ${body}` : ''}) — check the webhook in Settings → Escalation.`,
+      body
+        ? t('escalationActions.webhook.rejectedWithBody', { host, status, body })
+        : t('escalationActions.webhook.rejected', { host, status }),
     failed: (host: string, why: string, attempts: number) =>
-      `Could not deliver to ${host} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} (${why}) — retry.`,
-    timeout: 'timed out',
+      tPlural(lang, 'escalationActions.webhook.failed', attempts, { host, why }),
+    timeout: t('escalationActions.webhook.timeout'),
+    // A protocol status, the same in every language.
     status: (status: number) => `HTTP ${status}`,
     sent: (host: string, status: number, attempts: number) =>
-      `Sent to ${host} (${status})${attempts > 1 ? ` after ${attempts} attempts` : ''}.`,
-    already: (host: string) => `Already sent to ${host}.`,
-    credentials:
-      'Remove the user name and password from the webhook URL (https://user:password@…): they would travel with every request. Use the secret address your service gives you.',
-    redirectRefused: (host: string, target: string) =>
-      `${host} redirected the escalation to ${target}, which is not the configured webhook host over https — nothing was sent there. Put the final address in Settings → Escalation.`,
-    redirectHidden: (host: string) =>
-      `${host} answered with a redirect whose target cannot be checked — nothing was sent on. Put the final address in Settings → Escalation.`,
+      attempts > 1
+        ? t('escalationActions.webhook.sentAfterRetries', { host, status, attempts })
+        : t('escalationActions.webhook.sent', { host, status }),
+    already: (host: string) => t('escalationActions.webhook.already', { host }),
+    credentials: t('escalationActions.problem.webhook-url-credentials'),
+    redirectRefused: (host: string, target: string) => t('escalationActions.webhook.redirectRefused', { host, target }),
+    redirectHidden: (host: string) => t('escalationActions.webhook.redirectHidden', { host }),
     tooManyRedirects: (host: string) =>
-      `${host} redirected more than ${WEBHOOK_MAX_REDIRECTS} times — put the final address in Settings → Escalation.`,
-  },
-  de: {
-    badUrl: 'Die Webhook-URL ist ungültig — unter Einstellungen → Eskalation eine https-URL eintragen.',
-    badTemplate: (message: string) =>
-      `Die Webhook-Vorlage ergibt kein gültiges JSON (${message}) — unter Einstellungen → Eskalation korrigieren.`,
-    rejected: (host: string, status: number, body: string) =>
-      `${host} hat die Eskalation abgelehnt (${status}${body ? `: ${body}` : ''}) — Webhook unter Einstellungen → Eskalation prüfen.`,
-    failed: (host: string, why: string, attempts: number) =>
-      `Zustellung an ${host} nach ${attempts} ${attempts === 1 ? 'Versuch' : 'Versuchen'} fehlgeschlagen (${why}) — erneut versuchen.`,
-    timeout: 'Zeitüberschreitung',
-    status: (status: number) => `HTTP ${status}`,
-    sent: (host: string, status: number, attempts: number) =>
-      `An ${host} gesendet (${status})${attempts > 1 ? ` nach ${attempts} Versuchen` : ''}.`,
-    already: (host: string) => `Bereits an ${host} gesendet.`,
-    credentials:
-      'Benutzername und Passwort aus der Webhook-URL entfernen (https://benutzer:passwort@…): sie würden mit jeder Anfrage mitgeschickt. Die geheime Adresse des Dienstes verwenden.',
-    redirectRefused: (host: string, target: string) =>
-      `${host} hat die Eskalation nach ${target} umgeleitet, das ist nicht der eingestellte Webhook-Host über https — dorthin wurde nichts gesendet. Die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
-    redirectHidden: (host: string) =>
-      `${host} hat mit einer Umleitung geantwortet, deren Ziel nicht prüfbar ist — nichts wurde weitergesendet. Die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
-    tooManyRedirects: (host: string) =>
-      `${host} hat mehr als ${WEBHOOK_MAX_REDIRECTS}-mal umgeleitet — die endgültige Adresse unter Einstellungen → Eskalation eintragen.`,
-  },
-} as const;
+      t('escalationActions.webhook.tooManyRedirects', { host, max: WEBHOOK_MAX_REDIRECTS }),
+  };
+}
 
 /** Why a webhook URL may not receive customer data (see `webhookUrlProblem`). */
 export type WebhookUrlProblem = 'invalid' | 'insecure' | 'credentials';
@@ -152,7 +134,7 @@ export function isAllowedWebhookUrl(url: string): boolean {
 
 /** The message for a webhook URL problem, for the settings form and the escalation result. */
 export function describeWebhookUrlProblem(problem: WebhookUrlProblem, lang: EscalationLanguage): string {
-  return problem === 'credentials' ? text[lang].credentials : text[lang].badUrl;
+  return problem === 'credentials' ? webhookText(lang).credentials : webhookText(lang).badUrl;
 }
 
 function jsonInner(value: string): string {
@@ -251,7 +233,7 @@ async function postChecked(
   url: string,
   init: RequestInit,
   timeoutMs: number,
-  t: (typeof text)[EscalationLanguage],
+  t: ReturnType<typeof webhookText>,
 ): Promise<Attempt | Refusal> {
   const configured = new URL(url);
   let current = configured;
@@ -290,7 +272,7 @@ function remember(key: string, result: ActionResult): void {
 }
 
 async function deliver(input: WebhookActionInput, deps: WebhookActionDeps): Promise<ActionResult> {
-  const t = text[input.lang];
+  const t = webhookText(input.lang);
   const problem = webhookUrlProblem(input.url);
   if (problem) {
     return { action: 'webhook', ok: false, detail: describeWebhookUrlProblem(problem, input.lang), retryable: false };
@@ -365,7 +347,7 @@ async function deliver(input: WebhookActionInput, deps: WebhookActionDeps): Prom
 export async function runWebhookAction(input: WebhookActionInput, deps: WebhookActionDeps): Promise<ActionResult> {
   const key = input.idempotencyKey;
   const done = delivered.get(key);
-  if (done) return { ...done, detail: text[input.lang].already(safeHost(input.url)) };
+  if (done) return { ...done, detail: webhookText(input.lang).already(safeHost(input.url)) };
   const running = inFlight.get(key);
   if (running) return running;
   const promise = deliver(input, deps)

@@ -1,5 +1,6 @@
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
+import { createTranslator } from '../i18n';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import { hasNoteRef } from './note-ref';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
@@ -71,49 +72,34 @@ export function normaliseZendeskTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '_');
 }
 
-const text = {
-  en: {
-    noToken: "Zendesk's security token was not found on this page — reload the ticket and retry.",
-    timeout: 'Zendesk did not answer in time — retry.',
-    network: (message: string) => `Could not reach Zendesk (${message}) — retry.`,
-    signIn: 'Zendesk refused the change — sign in as an agent who may edit this ticket.',
-    notFound: (id: string) => `Zendesk ticket #${id} was not found.`,
-    conflict: 'The ticket changed meanwhile — reload and retry.',
-    rejected: (status: number, body: string) => `Zendesk rejected the change (${status}${body ? `: ${body}` : ''}).`,
-    unavailable: (status: number) => `Zendesk is unavailable (${status}) — retry.`,
-    malformed: 'Zendesk answered with something that is not a ticket — retry.',
-    done: (id: string, parts: string[]) => `Zendesk ticket #${id} updated: ${parts.join(', ')}.`,
-    priority: (value: string) => `priority ${value}`,
-    priorityKept: (value: string) => `priority stays ${value}`,
-    tags: (tags: string[]) => `tags added: ${tags.join(', ')}`,
-    tagsPresent: 'tags already present',
-    group: (id: string) => `assigned to group ${id}`,
-    note: 'internal note added',
-    noteExists: 'internal note already there (from an earlier attempt)',
-  },
-  de: {
-    noToken: 'Das Sicherheits-Token von Zendesk fehlt auf dieser Seite — Ticket neu laden und erneut versuchen.',
-    timeout: 'Zendesk hat nicht rechtzeitig geantwortet — erneut versuchen.',
-    network: (message: string) => `Zendesk ist nicht erreichbar (${message}) — erneut versuchen.`,
-    signIn: 'Zendesk hat die Änderung abgelehnt — als Agent anmelden, der dieses Ticket bearbeiten darf.',
-    notFound: (id: string) => `Zendesk-Ticket #${id} wurde nicht gefunden.`,
-    conflict: 'Das Ticket wurde inzwischen geändert — neu laden und erneut versuchen.',
+/** The Zendesk action's result texts in one language, from the catalogue (lib/strings/escalation-actions.ts). */
+function zendeskText(lang: EscalationLanguage) {
+  const t = createTranslator(lang);
+  return {
+    noToken: t('escalationActions.zendesk.noToken'),
+    timeout: t('escalationActions.zendesk.timeout'),
+    network: (message: string) => t('escalationActions.zendesk.network', { message }),
+    signIn: t('escalationActions.zendesk.signIn'),
+    notFound: (id: string) => t('escalationActions.zendesk.notFound', { id }),
+    conflict: t('escalationActions.zendesk.conflict'),
     rejected: (status: number, body: string) =>
-      `Zendesk hat die Änderung abgelehnt (${status}${body ? `: ${body}` : ''}).`,
-    unavailable: (status: number) => `Zendesk ist nicht verfügbar (${status}) — erneut versuchen.`,
-    malformed: 'Zendesk hat etwas anderes als ein Ticket geliefert — erneut versuchen.',
-    done: (id: string, parts: string[]) => `Zendesk-Ticket #${id} aktualisiert: ${parts.join(', ')}.`,
-    priority: (value: string) => `Priorität ${value}`,
-    priorityKept: (value: string) => `Priorität bleibt ${value}`,
-    tags: (tags: string[]) => `Tags hinzugefügt: ${tags.join(', ')}`,
-    tagsPresent: 'Tags schon vorhanden',
-    group: (id: string) => `Gruppe ${id} zugewiesen`,
-    note: 'interne Notiz hinzugefügt',
-    noteExists: 'interne Notiz schon vorhanden (von einem früheren Versuch)',
-  },
-} as const;
+      body
+        ? t('escalationActions.zendesk.rejectedWithBody', { status, body })
+        : t('escalationActions.zendesk.rejected', { status }),
+    unavailable: (status: number) => t('escalationActions.zendesk.unavailable', { status }),
+    malformed: t('escalationActions.zendesk.malformed'),
+    done: (id: string, parts: string[]) => t('escalationActions.zendesk.done', { id, parts: parts.join(', ') }),
+    priority: (value: string) => t('escalationActions.zendesk.priority', { value }),
+    priorityKept: (value: string) => t('escalationActions.zendesk.priorityKept', { value }),
+    tags: (tags: string[]) => t('escalationActions.zendesk.tags', { tags: tags.join(', ') }),
+    tagsPresent: t('escalationActions.zendesk.tagsPresent'),
+    group: (id: string) => t('escalationActions.zendesk.group', { id }),
+    note: t('escalationActions.zendesk.note'),
+    noteExists: t('escalationActions.zendesk.noteExists'),
+  };
+}
 
-type Texts = (typeof text)[EscalationLanguage];
+type Texts = ReturnType<typeof zendeskText>;
 
 function fail(detail: string, retryable: boolean): ActionResult {
   return { action: 'zendesk', ok: false, detail, retryable };
@@ -180,7 +166,7 @@ async function findNoteRef(
  * Never throws.
  */
 export async function runZendeskAction(input: ZendeskActionInput, deps: ZendeskActionDeps): Promise<ActionResult> {
-  const t = text[input.lang];
+  const t = zendeskText(input.lang);
   const timeoutMs = deps.timeoutMs;
   const baseUrl = (deps.baseUrl ?? deps.document.location.origin).replace(/\/+$/, '');
   const ticketUrl = `${baseUrl}/api/v2/tickets/${encodeURIComponent(input.ticketId)}.json`;

@@ -11,6 +11,7 @@
  */
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { AppError } from '../errors';
+import { createTranslator } from '../i18n';
 import { isLoopbackUrl, parseMirrorUrl } from './mirror-url';
 import shipped from './webllm-libs.json';
 
@@ -69,34 +70,20 @@ export type LibraryRefusal =
   /** The worker was asked to load the library from GitHub at something other than the pinned commit. */
   | { kind: 'wrong-url'; file: string; url: string };
 
-/** Words a refusal for the panel, naming the library, in the UI's two languages. */
+/** Words a refusal for the panel, naming the library, in the UI's language (the catalogue's `writingModel.refusal.*`). */
 export function describeLibraryRefusal(refusal: LibraryRefusal, language: 'en' | 'de'): string {
-  const templates = {
-    en: 'Drafts come from your team templates.',
-    de: 'Entwürfe kommen aus den Team-Vorlagen.',
-  }[language];
+  const t = createTranslator(language);
   switch (refusal.kind) {
     case 'not-offered':
-      return language === 'de'
-        ? `Für das Schreibmodell ${refusal.modelId} bringt Rapport keine geprüfte Programmbibliothek mit und führt es deshalb nicht aus. ${templates}`
-        : `Rapport ships no checked program library for the writing model ${refusal.modelId}, so it cannot run it. ${templates}`;
+      return t('writingModel.refusal.not-offered', { model: refusal.modelId });
     case 'unpinned':
-      return language === 'de'
-        ? `Für die Programmbibliothek ${refusal.file} des Schreibmodells enthält dieser Rapport-Build keine Prüfsumme; sie wird daher weder geladen noch ausgeführt. ${templates} (Wer Rapport baut, ergänzt die Prüfsummen mit „npm run pin-webllm“.)`
-        : `This build of Rapport has no checksum for the writing model's program library ${refusal.file}, so it cannot run it and downloads nothing. ${templates} (Whoever builds Rapport adds the checksums with "npm run pin-webllm".)`;
+      return t('writingModel.refusal.unpinned', { file: refusal.file });
     case 'mismatch':
-      if (refusal.source === 'cache') {
-        return language === 'de'
-          ? `Die im Browser gespeicherte Programmbibliothek ${refusal.file} des Schreibmodells hat sich verändert und passt nicht mehr zu der Prüfsumme, die Rapport mitbringt. Sie wurde gelöscht und nicht ausgeführt. ${templates}`
-          : `The writing model's program library ${refusal.file} stored in this browser has changed and no longer matches the checksum shipped with Rapport. It was deleted and not run. ${templates}`;
-      }
-      return language === 'de'
-        ? `Die Programmbibliothek ${refusal.file} des Schreibmodells von ${refusal.host} passt nicht zu der Prüfsumme, die Rapport mitbringt, und wurde nicht ausgeführt. ${templates}`
-        : `The writing model's program library ${refusal.file} from ${refusal.host} does not match the checksum shipped with Rapport, so it was not run. ${templates}`;
+      return refusal.source === 'cache'
+        ? t('writingModel.refusal.mismatch-cache', { file: refusal.file })
+        : t('writingModel.refusal.mismatch', { file: refusal.file, host: refusal.host });
     case 'wrong-url':
-      return language === 'de'
-        ? `Die Programmbibliothek ${refusal.file} des Schreibmodells sollte von ${refusal.url} kommen, nicht vom festgelegten Stand; sie wird nicht ausgeführt. ${templates}`
-        : `The writing model's program library ${refusal.file} was to come from ${refusal.url}, not from the pinned release, so it is not run. ${templates}`;
+      return t('writingModel.refusal.wrong-url', { file: refusal.file, url: refusal.url });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ConversationMood, Language } from '../analysis/types';
 import type { TemplateRecord } from '../db';
 import { AppError, type ErrorCode, type SerializedError, serializeError } from '../errors';
+import { createTranslator } from '../i18n';
 import type { Intent } from '../models/types';
 import type { ReplySettings } from '../settings';
 import type { Conversation } from '../sites/types';
@@ -100,33 +101,25 @@ export type FallbackCode =
   | 'model/load-failed'
   | 'model/library-unverified';
 
-/** Plain explanations of why drafts come from templates only, in the two UI languages. */
+function explain(code: FallbackCode): { en: string; de: string } {
+  return {
+    en: createTranslator('en')(`writingModel.fallback.${code}`),
+    de: createTranslator('de')(`writingModel.fallback.${code}`),
+  };
+}
+
+/**
+ * Plain explanations of why drafts come from templates only, in the two UI languages, from the catalogue's
+ * `writingModel.fallback.<code>`.
+ */
 export const fallbackExplanations: Record<FallbackCode, { en: string; de: string }> = {
-  'model/webgpu-unavailable': {
-    en: 'This browser or computer cannot run the on-device writing model (no WebGPU), so drafts come from your team templates.',
-    de: 'Dieser Browser oder Computer kann das Schreibmodell nicht auf dem Gerät ausführen (kein WebGPU). Entwürfe kommen daher aus den Team-Vorlagen.',
-  },
-  'model/out-of-memory': {
-    en: 'The writing model needs more graphics memory than this computer has free, so drafts come from your team templates. A smaller model may work.',
-    de: 'Das Schreibmodell braucht mehr Grafikspeicher, als frei ist. Entwürfe kommen daher aus den Team-Vorlagen. Ein kleineres Modell kann helfen.',
-  },
-  'model/device-lost': {
-    en: 'The graphics card stopped responding while writing, so drafts come from your team templates until the panel is reopened.',
-    de: 'Die Grafikkarte hat beim Schreiben nicht mehr reagiert. Bis das Panel neu geöffnet wird, kommen Entwürfe aus den Team-Vorlagen.',
-  },
-  'model/download-failed': {
-    en: 'The writing model could not be downloaded (offline, or the model host is unreachable), so drafts come from your team templates.',
-    de: 'Das Schreibmodell konnte nicht geladen werden (offline oder Modell-Server nicht erreichbar). Entwürfe kommen daher aus den Team-Vorlagen.',
-  },
-  'model/load-failed': {
-    en: 'The writing model could not be started on this computer, so drafts come from your team templates.',
-    de: 'Das Schreibmodell konnte auf diesem Computer nicht gestartet werden. Entwürfe kommen daher aus den Team-Vorlagen.',
-  },
+  'model/webgpu-unavailable': explain('model/webgpu-unavailable'),
+  'model/out-of-memory': explain('model/out-of-memory'),
+  'model/device-lost': explain('model/device-lost'),
+  'model/download-failed': explain('model/download-failed'),
+  'model/load-failed': explain('model/load-failed'),
   // Issue 20: a model library whose bytes do not match the SHA-256 shipped with Rapport is never run.
-  'model/library-unverified': {
-    en: "The writing model's program library did not match the checksum shipped with Rapport, so it was not run and drafts come from your team templates.",
-    de: 'Die Programmbibliothek des Schreibmodells passte nicht zu der Prüfsumme, die Rapport mitbringt. Sie wurde nicht ausgeführt; Entwürfe kommen daher aus den Team-Vorlagen.',
-  },
+  'model/library-unverified': explain('model/library-unverified'),
 };
 
 /** Whether an error code means "use templates instead" rather than "show the error". */

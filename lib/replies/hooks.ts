@@ -16,7 +16,6 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../models/webgpu';
-import { panelData } from '../panel/panel-data';
 import { queryKeys } from '../queries';
 import type { ReplyEngineChoice, ReplySettings } from '../settings';
 import {
@@ -295,18 +294,6 @@ export function useToneCheck(
     checker.current?.update(text, mood ?? undefined);
   }, [text, mood]);
   return result;
-}
-
-/**
- * The team templates drafts are grounded in (not deleted, any owner). Installs the starter pack when the library is
- * still empty, so templates-only drafting works on a fresh install.
- */
-export function useDraftTemplates() {
-  return useQuery({
-    queryKey: queryKeys.templates({ active: true }),
-    // The panel's data layer: the drawer has no IndexedDB of its own (lib/panel/panel-data.ts).
-    queryFn: async () => (await panelData()).listActiveTemplates(),
-  });
 }
 
 /** The models this machine can run, for the settings page: WebGPU capabilities, the selection and download sizes. */

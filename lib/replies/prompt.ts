@@ -1,5 +1,6 @@
 import type { ConversationMood, Language } from '../analysis/types';
 import type { TemplateRecord } from '../db';
+import { createTranslator, type MessageKey } from '../i18n';
 import type { Intent } from '../models/types';
 import type { ConversationMessage } from '../sites/types';
 import { formatSalutation, readCustomerAddress } from './address-form';
@@ -52,19 +53,30 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 3);
 }
 
-/** Placeholders the prompt teaches the model for facts the conversation lacks; the agent fills them before sending. */
+/** The placeholder names, in the order the prompt lists them (the first four are its examples). */
+const placeholderKeys = [
+  'prompt.placeholder.orderStatus',
+  'prompt.placeholder.orderNumber',
+  'prompt.placeholder.trackingNumber',
+  'prompt.placeholder.deliveryDate',
+  'prompt.placeholder.amount',
+  'prompt.placeholder.refundDecision',
+  'prompt.placeholder.yourName',
+] as const satisfies readonly MessageKey[];
+
+/**
+ * Placeholders the prompt teaches the model for facts the conversation lacks; the agent fills them before sending.
+ * They end up in the reply, so they come from the catalogue in the conversation's language; the instructions around
+ * them stay English, the language the writing models follow best whatever language they write in.
+ */
 export const knownPlaceholders: Record<'en' | 'de', readonly string[]> = {
-  en: ['order status', 'order number', 'tracking number', 'delivery date', 'amount', 'decision on refund', 'your name'],
-  de: [
-    'Bestellstatus',
-    'Bestellnummer',
-    'Sendungsnummer',
-    'Liefertermin',
-    'Betrag',
-    'Entscheidung zur Erstattung',
-    'Ihr Name',
-  ],
+  en: placeholderKeys.map((key) => createTranslator('en')(key)),
+  de: placeholderKeys.map((key) => createTranslator('de')(key)),
 };
+
+function placeholderName(language: Language, key: (typeof placeholderKeys)[number]): string {
+  return createTranslator(placeholderLanguage(language))(key);
+}
 
 const variantStyles: Record<DraftVariant, string> = {
   'empathetic-detailed':
@@ -121,7 +133,7 @@ function placeholderExamples(language: Language): string {
 function signatureRule(agentName: string, language: Language): string {
   const name = agentName.trim();
   if (name) return `Sign the reply with the agent's name: ${name}`;
-  return `Sign the reply with the placeholder [${language === 'de' ? 'Ihr Name' : 'your name'}].`;
+  return `Sign the reply with the placeholder [${placeholderName(language, 'prompt.placeholder.yourName')}].`;
 }
 
 function customerRule(request: DraftRequest): string {
@@ -280,7 +292,7 @@ function buildSystemPrompt(request: DraftRequest, task: string, templates: Templ
       : [
           'Rules:',
           `1. Use only facts stated in the conversation, the policy or the templates. For anything you do not know (order status, tracking number, delivery date, amounts) write a visible placeholder in square brackets, such as ${placeholderExamples(language)}. Never invent order numbers, tracking numbers, dates, amounts, names or policies.`,
-          `2. Do not promise refunds, vouchers, discounts, free items or other compensation unless the policy allows it. If the customer asks for something the policy does not cover, say the team will look into it and use a placeholder such as [${language === 'de' ? 'Entscheidung zur Erstattung' : 'decision on refund'}].`,
+          `2. Do not promise refunds, vouchers, discounts, free items or other compensation unless the policy allows it. If the customer asks for something the policy does not cover, say the team will look into it and use a placeholder such as [${placeholderName(language, 'prompt.placeholder.refundDecision')}].`,
           '3. No manipulation: no false urgency, guilt, pressure, flattery or hidden conditions, and never discourage the customer from their rights (returns, withdrawal, complaints).',
           '4. Do not mention that you are an AI, these instructions, the analysis or the templates.',
           '5. Reply only with the message text: no subject line, no notes, no quotation marks around it, no alternatives.',

@@ -18,10 +18,9 @@ export type ToneReasonCode =
   | 'negative-sentiment'
   | 'analysis-skipped';
 
+/** Why a draft reads as curt or cold, as a code; the panel says it in the agent's language (`drafts.tone.reason.<code>`). */
 export interface ToneReason {
   code: ToneReasonCode;
-  /** English sentence for logs and the panel's fallback; the panel localises by `code`. */
-  message: string;
 }
 
 /** How the agent's draft will land; `warn` only when the customer is upset and the draft is curt or cold. */
@@ -163,7 +162,7 @@ export async function checkTone(
       sentiment = undefined;
     }
     if (!sentiment) {
-      reasons.push({ code: 'analysis-skipped', message: 'The mood model did not answer in time; judged by wording.' });
+      reasons.push({ code: 'analysis-skipped' });
     }
   }
 
@@ -174,19 +173,18 @@ export async function checkTone(
 
   const curt = text !== '' && words < curtWordCount && (!greeted || !acknowledged);
   if (curt) {
-    reasons.push({ code: 'too-short', message: `Only ${words} word${words === 1 ? '' : 's'}.` });
-    if (!greeted) reasons.push({ code: 'no-greeting', message: 'No greeting.' });
-    if (!acknowledged)
-      reasons.push({ code: 'no-acknowledgement', message: "Does not acknowledge the customer's message." });
+    reasons.push({ code: 'too-short' });
+    if (!greeted) reasons.push({ code: 'no-greeting' });
+    if (!acknowledged) reasons.push({ code: 'no-acknowledgement' });
   }
 
   const flatOrNegative = sentiment ? sentiment.label !== 'positive' : true;
   const cold = text !== '' && flatOrNegative && !empathic;
   if (cold) {
     if (sentiment?.label === 'negative') {
-      reasons.push({ code: 'negative-sentiment', message: 'Reads as negative.' });
+      reasons.push({ code: 'negative-sentiment' });
     }
-    reasons.push({ code: 'no-empathy', message: 'No apology, thanks or understanding shown.' });
+    reasons.push({ code: 'no-empathy' });
   }
 
   const label: ToneLabel =

@@ -25,6 +25,7 @@ export function anchorMissing(siteLabel: string, anchor: string): AppError {
   return new AppError(
     'adapter/anchor-missing',
     `Can't read this conversation on ${siteLabel} (missing: ${anchor}) — select the text or pick the conversation area`,
+    { params: { site: siteLabel, anchor } },
   );
 }
 
@@ -80,7 +81,7 @@ export function guardRead(siteLabel: string, read: () => Conversation): Conversa
     throw new AppError(
       'adapter/read-failed',
       `Can't read this conversation on ${siteLabel} (${error instanceof Error ? error.message : String(error)}) — select the text or pick the conversation area`,
-      { cause: error },
+      { cause: error, params: { site: siteLabel } },
     );
   }
   if (conversation.messages.length === 0) throw anchorMissing(siteLabel, 'messages');

@@ -1083,7 +1083,11 @@ async function insert(doc: Document, text: string): Promise<InsertResult> {
     const done = await insertIntoEditor(candidate, text);
     return done.ok ? { ok: true, target: 'reply-box' } : done;
   }
-  return { ok: false, reason: 'No reply field found on this page — click into the reply field, then try again' };
+  return {
+    ok: false,
+    code: 'adapter/reply-field-missing',
+    reason: 'No reply field found on this page — click into the reply field, then try again',
+  };
 }
 
 /** Generic adapter: matches every page and is tried last. */

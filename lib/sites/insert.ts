@@ -2,6 +2,7 @@
  * Writing a reply into the page: plain text only (never HTML), at the cursor, as an undoable edit where the browser
  * allows, with the input events frameworks listen for. Nothing is ever sent.
  */
+import type { ErrorCode } from '../errors';
 import { queryAny } from './dom';
 import { BLOCK_TAGS } from './text';
 import type { InsertResult } from './types';
@@ -500,11 +501,22 @@ function currentRangeIn(host: HTMLElement): Range | null {
   return host.contains(range.startContainer) ? range.cloneRange() : null;
 }
 
-/** Where an insert went, or why it did not happen, in a sentence the panel shows after "Could not insert:". */
-export type EditorInsert = { ok: true; editor: HTMLElement } | { ok: false; reason: string };
+/**
+ * Where an insert went, or why it did not happen: a code the panel says after "Could not insert:" in the agent's
+ * language (`errors.<code>`), and the English detail.
+ */
+export type EditorInsert = { ok: true; editor: HTMLElement } | { ok: false; code: ErrorCode; reason: string };
 
-const NOT_VISIBLE = 'The reply editor is not visible — open the reply box, then try again';
-const NOT_SHOWN = 'The text did not appear in the visible reply editor — it was not inserted.';
+const NOT_VISIBLE: EditorInsert = {
+  ok: false,
+  code: 'adapter/reply-editor-hidden',
+  reason: 'The reply editor is not visible — open the reply box, then try again',
+};
+const NOT_SHOWN: EditorInsert = {
+  ok: false,
+  code: 'adapter/insert-not-shown',
+  reason: 'The text did not appear in the visible reply editor — it was not inserted.',
+};
 
 const normalise = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
@@ -545,8 +557,8 @@ function write(field: HTMLElement, text: string): { editor: HTMLElement; isShown
  */
 export function insertPlainText(field: HTMLElement, text: string): EditorInsert {
   const written = write(field, text);
-  if (!written) return { ok: false, reason: NOT_VISIBLE };
-  return written.isShown() ? { ok: true, editor: written.editor } : { ok: false, reason: NOT_SHOWN };
+  if (!written) return NOT_VISIBLE;
+  return written.isShown() ? { ok: true, editor: written.editor } : NOT_SHOWN;
 }
 
 /**
@@ -555,9 +567,9 @@ export function insertPlainText(field: HTMLElement, text: string): EditorInsert 
  */
 export async function insertIntoEditor(field: HTMLElement, text: string): Promise<EditorInsert> {
   const written = write(field, text);
-  if (!written) return { ok: false, reason: NOT_VISIBLE };
+  if (!written) return NOT_VISIBLE;
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return written.isShown() ? { ok: true, editor: written.editor } : { ok: false, reason: NOT_SHOWN };
+  return written.isShown() ? { ok: true, editor: written.editor } : NOT_SHOWN;
 }
 
 /**
@@ -602,7 +614,7 @@ export interface ReplyBoxSpec {
 
 /** The panel's answer for an insert into the reply box or the focused field. */
 function resultOf(done: EditorInsert, target: 'reply-box' | 'focused-field'): InsertResult {
-  return done.ok ? { ok: true, target } : { ok: false, reason: done.reason };
+  return done.ok ? { ok: true, target } : { ok: false, code: done.code, reason: done.reason };
 }
 
 /**
@@ -630,6 +642,16 @@ export async function insertIntoReplyBox(doc: Document, text: string, spec: Repl
   }
   if (focused) return resultOf(await insertIntoEditor(focused, text), 'focused-field');
   return opener
-    ? { ok: false, reason: `The reply box on ${spec.label} did not open — click Reply, then try again` }
-    : { ok: false, reason: `No reply box found on ${spec.label} — click into the reply field, then try again` };
+    ? {
+        ok: false,
+        code: 'adapter/reply-box-closed',
+        reason: `The reply box on ${spec.label} did not open — click Reply, then try again`,
+        params: { site: spec.label },
+      }
+    : {
+        ok: false,
+        code: 'adapter/reply-box-missing',
+        reason: `No reply box found on ${spec.label} — click into the reply field, then try again`,
+        params: { site: spec.label },
+      };
 }

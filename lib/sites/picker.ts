@@ -4,6 +4,8 @@
  * selector that finds the same element on the next visit (ids, test ids and roles before hashed class names).
  */
 
+import { createTranslator } from '../i18n';
+
 const HOST_ATTRIBUTE = 'data-rapport-ui';
 
 /** Class names that say nothing durable: state, and generated names (CSS modules, emotion, Ember ids). */
@@ -142,7 +144,7 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
     const hint = doc.createElement('div');
     hint.className = 'hint';
     hint.setAttribute('role', 'status');
-    hint.textContent = options.hint ?? 'Click the conversation area · ↑ wider · ↓ narrower · Esc cancels';
+    hint.textContent = options.hint ?? createTranslator('en')('picker.hint');
     shadow.append(style, box, hint);
     (doc.body ?? doc.documentElement).appendChild(host);
 

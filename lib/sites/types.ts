@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { ErrorCode, ErrorParams } from '../errors';
 
 // The conversation's shape is written once, as the zod schema a content script's report is validated with on
 // receipt (lib/messaging.ts); the TypeScript types are inferred from it, so a field can never exist in the type
@@ -92,7 +93,13 @@ export interface ApiReadContext extends ReadContext {
   apiKey?: string;
 }
 
-export type InsertResult = { ok: true; target: 'reply-box' | 'focused-field' } | { ok: false; reason: string };
+/**
+ * Where an insert went, or why not: `code` (with `params`) is what the panel says in the agent's language
+ * (`errors.<code>`), `reason` the English detail for logs.
+ */
+export type InsertResult =
+  | { ok: true; target: 'reply-box' | 'focused-field' }
+  | { ok: false; code: ErrorCode; reason: string; params?: ErrorParams };
 
 export interface SiteAdapter {
   id: SiteId;

@@ -12,6 +12,12 @@ export const en = {
     'No conversation is open here — open a ticket or message, or select the customer’s message',
   'errors.adapter/no-selection': 'Select the conversation text on the page first.',
   'errors.adapter/pick-cancelled': 'Picking was cancelled.',
+  'errors.adapter/insert-not-shown': 'The text did not appear in the visible reply editor — it was not inserted.',
+  'errors.adapter/reply-box-closed': 'The reply box on {site} did not open — click Reply, then try again',
+  'errors.adapter/reply-box-missing': 'No reply box found on {site} — click into the reply field, then try again',
+  'errors.adapter/reply-editor-hidden': 'The reply editor is not visible — open the reply box, then try again',
+  'errors.adapter/reply-field-missing':
+    'No reply field found on this page — click into the reply field, then try again',
   'errors.adapter/read-failed':
     "Can't read this conversation on {site} — select the text or pick the conversation area",
   'errors.analysis/cancelled': 'The analysis was stopped.',
@@ -103,6 +109,16 @@ export const de: { [K in keyof typeof en]: string } = {
     'Hier ist keine Unterhaltung geöffnet – öffnen Sie ein Ticket oder eine Nachricht oder markieren Sie die Nachricht der Kundschaft',
   'errors.adapter/no-selection': 'Markieren Sie zuerst den Text der Unterhaltung auf der Seite.',
   'errors.adapter/pick-cancelled': 'Die Auswahl wurde abgebrochen.',
+  'errors.adapter/insert-not-shown':
+    'Der Text ist im sichtbaren Antwort-Editor nicht erschienen – er wurde nicht eingefügt.',
+  'errors.adapter/reply-box-closed':
+    'Das Antwortfeld auf {site} hat sich nicht geöffnet – klicken Sie auf Antworten und versuchen Sie es erneut',
+  'errors.adapter/reply-box-missing':
+    'Kein Antwortfeld auf {site} gefunden – klicken Sie in das Antwortfeld und versuchen Sie es erneut',
+  'errors.adapter/reply-editor-hidden':
+    'Der Antwort-Editor ist nicht sichtbar – öffnen Sie das Antwortfeld und versuchen Sie es erneut',
+  'errors.adapter/reply-field-missing':
+    'Kein Antwortfeld auf dieser Seite gefunden – klicken Sie in das Antwortfeld und versuchen Sie es erneut',
   'errors.adapter/read-failed':
     'Diese Unterhaltung auf {site} lässt sich nicht lesen – markieren Sie den Text oder wählen Sie den Unterhaltungsbereich aus',
   'errors.analysis/cancelled': 'Die Analyse wurde abgebrochen.',

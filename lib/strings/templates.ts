@@ -75,8 +75,7 @@ export const en = {
   'templates.library.delete': 'Delete',
   'templates.library.hide': 'Hide',
   'templates.library.readOnly': 'read-only',
-  'templates.library.uses.one': '{count} use',
-  'templates.library.uses.other': '{count} uses',
+  'templates.library.uses': '{count} uses',
   'templates.library.changed': 'v{version} · {date}',
   'templates.library.count': '{shown} of {total} templates',
   'templates.library.empty': 'No template matches these filters.',
@@ -140,6 +139,10 @@ export const en = {
   'templates.packs.skipped': 'Some entries were skipped: {message}',
   'templates.packs.keptCopy': 'Using the last good copy.',
   'templates.library.stale': 'Last good copy: the pack’s new version of this template is invalid',
+  'templates.example.text':
+    'Hello,\n\nmy order 10023456 from 12 March 2024 has not arrived yet. I paid €49.90.\n\nAnna Miller',
+  'templates.example.customerName': 'Anna Miller',
+  'templates.example.subject': 'Where is my order?',
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
@@ -218,8 +221,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.library.delete': 'Löschen',
   'templates.library.hide': 'Ausblenden',
   'templates.library.readOnly': 'schreibgeschützt',
-  'templates.library.uses.one': '{count}-mal verwendet',
-  'templates.library.uses.other': '{count}-mal verwendet',
+  'templates.library.uses': '{count}-mal verwendet',
   'templates.library.changed': 'v{version} · {date}',
   'templates.library.count': '{shown} von {total} Vorlagen',
   'templates.library.empty': 'Keine Vorlage passt zu diesen Filtern.',
@@ -283,4 +285,8 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.packs.skipped': 'Einige Einträge wurden übersprungen: {message}',
   'templates.packs.keptCopy': 'Die letzte gültige Fassung bleibt in Gebrauch.',
   'templates.library.stale': 'Letzte gültige Fassung: die neue Version im Paket ist ungültig',
+  'templates.example.text':
+    'Guten Tag,\n\nmeine Bestellung 10023456 vom 12.03.2024 ist noch nicht angekommen. Ich habe 49,90 € bezahlt.\n\nAnna Müller',
+  'templates.example.customerName': 'Anna Müller',
+  'templates.example.subject': 'Wo bleibt meine Bestellung?',
 };

@@ -23,7 +23,7 @@ async function runBench(device: 'wasm' | 'webgpu', texts: string[]): Promise<Pag
     modelBase: new URL('models/', base).href,
     wasmPaths: {
       mjs: new URL('ort/ort-wasm-simd-threaded.asyncify.mjs', base).href,
-      wasm: new URL('ort/ort-wasm-simd-threaded.asyncify.wasm', base).href,
+      wasm: new URL('ort/ort-wasm-simd-threaded.asyncify.wasm.gz', base).href,
     },
     device,
     batchSize: 16,

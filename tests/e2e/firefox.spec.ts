@@ -111,14 +111,29 @@ test.describe('Firefox', () => {
       firefox.tab,
       `({ x: innerWidth - Math.min(400, innerWidth), y: 0 })`,
     );
-    const box = await firefox.evaluate<{ x: number; y: number; width: number; height: number }>(
-      drawer,
-      `(() => {
-        const element = document.querySelector(${JSON.stringify(selector)});
-        element.scrollIntoView({ block: 'center' });
-        return element.getBoundingClientRect();
-      })()`,
-    );
+    // Click only once the target has stopped moving and is what sits under its centre: a late mood (the background may
+    // still be busy with the model a test before loaded) re-lays the drawer out, and a click measured before that lands
+    // beside the button and is lost.
+    type Box = { x: number; y: number; width: number; height: number; onTop: boolean };
+    const measure = () =>
+      firefox.evaluate<Box>(
+        drawer,
+        `(() => {
+          const element = document.querySelector(${JSON.stringify(selector)});
+          element.scrollIntoView({ block: 'center' });
+          const { x, y, width, height } = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(x + width / 2, y + height / 2);
+          return { x, y, width, height, onTop: hit !== null && (hit === element || element.contains(hit)) };
+        })()`,
+      );
+    let box = await measure();
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      await new Promise((done) => setTimeout(done, 250));
+      const again = await measure();
+      const still = again.x === box.x && again.y === box.y && again.width === box.width && again.height === box.height;
+      box = again;
+      if (still && again.onTop) break;
+    }
     await firefox.click(firefox.tab, frameBox.x + box.x + box.width / 2, frameBox.y + box.y + box.height / 2);
   }
 

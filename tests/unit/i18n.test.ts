@@ -1,6 +1,18 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createTranslator, defineMessages, dictionaryKeys, type MessageKey, resolveLanguage } from '../../lib/i18n';
+import {
+  createTranslator,
+  dictionaryKeys,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  isMessageKey,
+  type MessageKey,
+  resolveLanguage,
+  tPlural,
+} from '../../lib/i18n';
 
 /** The `{name}` placeholders of a string, sorted, each once. */
 function placeholdersOf(text: string): string[] {
@@ -15,6 +27,30 @@ describe('the catalogue', () => {
   it('has every key in both languages', () => {
     expect(keys.length).toBeGreaterThan(0);
     expect([...dictionaryKeys('de')].sort()).toEqual([...keys].sort());
+  });
+
+  it('has each key once: two features never claim the same key', () => {
+    // The catalogue merges every `lib/strings/*` file; a key in two files would silently lose one of the texts.
+    for (const language of ['en', 'de'] as const) {
+      const all = dictionaryKeys(language);
+      expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
+    }
+  });
+
+  it('has both forms of every plural', () => {
+    // `.other` is also an ordinary name (the intent "other"); a counted `.other` (one that shows `{count}`) is a plural.
+    const plurals = keys.filter(
+      (key) => key.endsWith('.one') || (key.endsWith('.other') && english(key).includes('{count}')),
+    );
+    expect(plurals.length).toBeGreaterThan(0);
+    for (const key of plurals) {
+      const base = key.replace(/\.(one|other)$/, '');
+      expect(isMessageKey(`${base}.one`), key).toBe(true);
+      expect(isMessageKey(`${base}.other`), key).toBe(true);
+      // The count is what chooses the form, so both forms show it.
+      const other = `${base}.other`;
+      expect(isMessageKey(other) ? english(other) : '', key).toContain('{count}');
+    }
   });
 
   it.each(keys)('%s reads as text in both languages', (key) => {
@@ -63,17 +99,46 @@ describe('createTranslator', () => {
   });
 });
 
-describe('defineMessages', () => {
-  const messages = defineMessages({
-    en: { greeting: 'Hello {name}', count: '{count} open of {count}' },
-    de: { greeting: 'Hallo {name}', count: '{count} offen von {count}' },
+describe('tPlural', () => {
+  it('picks the form by the count, with the count formatted in the language', () => {
+    expect(tPlural('en', 'templates.packs.count', 1)).toBe('1 template');
+    expect(tPlural('en', 'templates.packs.count', 0)).toBe('0 templates');
+    expect(tPlural('en', 'templates.packs.count', 12)).toBe('12 templates');
+    expect(tPlural('de', 'templates.packs.count', 1)).toBe('1 Vorlage');
+    expect(tPlural('de', 'templates.packs.count', 1200)).toBe('1.200 Vorlagen');
+  });
+});
+
+/** Any kind of space as a plain one. */
+function spaced(text: string): string {
+  return text.replace(/\s/g, ' ');
+}
+
+describe('Intl formatting', () => {
+  it('writes sizes with the language’s decimal mark and unit, never "~1.8 GB" by hand', () => {
+    expect(formatBytes('en', 1_800_000_000)).toBe('1.8 GB');
+    // ICU puts a non-breaking space before some units and not others; the spacing is Intl's business, not ours.
+    expect(spaced(formatBytes('de', 1_800_000_000))).toBe('1,8 GB');
+    expect(formatBytes('en', 350_000_000)).toBe('350 MB');
+    expect(spaced(formatBytes('de', 4_200_000))).toBe('4,2 MB');
+    expect(formatBytes('en', 12_000)).toBe('12 kB');
+    expect(formatBytes('en', 10)).toBe('1 kB');
   });
 
-  it('gives each language its own strings, placeholders filled', () => {
-    expect(messages('en')('greeting', { name: 'Ana' })).toBe('Hello Ana');
-    expect(messages('de')('greeting', { name: 'Ana' })).toBe('Hallo Ana');
-    expect(messages('de')('count', { count: 2 })).toBe('2 offen von 2');
-    expect(messages('en')('greeting')).toBe('Hello {name}');
+  it('writes numbers and percentages as the language does', () => {
+    expect(formatNumber('en', 1234.5)).toBe('1,234.5');
+    expect(formatNumber('de', 1234.5)).toBe('1.234,5');
+    expect(formatPercent('en', 0.42)).toBe('42%');
+    // German puts a (non-breaking) space before the percent sign.
+    expect(formatPercent('de', 0.42)).toBe('42\u00a0%');
+  });
+
+  it('writes dates in the language, not English dates in the German UI', () => {
+    const date = new Date(2026, 2, 5, 14, 30);
+    expect(formatDate('en', date)).toBe('Mar 5, 2026');
+    expect(formatDate('de', date)).toBe('05.03.2026');
+    expect(formatDateTime('de', date)).toBe('05.03.2026, 14:30');
+    expect(formatDate('de', date.getTime())).toBe(formatDate('de', date));
   });
 });
 

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ModelRecommendation, type ModelRecommendationProps } from '../../../components/ModelRecommendation';
-import { modelSettingsMessages } from '../../../components/model-settings-messages';
+import { createTranslator } from '../../../lib/i18n';
 import type { DevFigure } from '../../../lib/models/dev-figures';
 import type { HubDevicePlan } from '../../../lib/models/hub-models';
 import { recommendHubModel } from '../../../lib/models/recommend';
@@ -31,7 +31,7 @@ function render(overrides: Partial<ModelRecommendationProps> & { languages?: str
     onChoose: () => undefined,
     devFigures,
     devFiguresError: null,
-    m: modelSettingsMessages(language),
+    m: createTranslator(language),
     language,
     ...overrides,
   };

@@ -160,7 +160,9 @@ describe('Freshdesk insert', () => {
     const result = await getAdapterFor('https://x.freshdesk.com/a/tickets/7781').insert(doc, 'x');
     expect(result).toEqual({
       ok: false,
+      code: 'adapter/reply-box-closed',
       reason: 'The reply box on Freshdesk did not open — click Reply, then try again',
+      params: { site: 'Freshdesk' },
     });
   });
 });
@@ -267,6 +269,7 @@ describe('inserting into the visible editor', () => {
     const textarea = must(document.querySelector<HTMLTextAreaElement>('#reply'), 'textarea');
     expect(insertPlainText(textarea, 'x')).toEqual({
       ok: false,
+      code: 'adapter/reply-editor-hidden',
       reason: 'The reply editor is not visible — open the reply box, then try again',
     });
     expect(textarea.value).toBe('Vorher');
@@ -323,7 +326,11 @@ describe('inserting into the visible editor', () => {
     box.addEventListener('input', () => {
       box.innerHTML = '<p>Vorher</p>';
     });
-    const failed = { ok: false, reason: 'The text did not appear in the visible reply editor — it was not inserted.' };
+    const failed = {
+      ok: false,
+      code: 'adapter/insert-not-shown',
+      reason: 'The text did not appear in the visible reply editor — it was not inserted.',
+    };
     expect(insertPlainText(box, 'Hallo\nja')).toEqual(failed);
     const late = must(document.querySelector<HTMLElement>('#box'), 'box');
     const redraw = late.cloneNode(true) as HTMLElement;
@@ -346,6 +353,7 @@ describe('inserting into the visible editor', () => {
     const result = await getAdapterFor('https://shopexample.zendesk.com/agent/tickets/48233').insert(doc, REPLY);
     expect(result).toEqual({
       ok: false,
+      code: 'adapter/insert-not-shown',
       reason: 'The text did not appear in the visible reply editor — it was not inserted.',
     });
   });

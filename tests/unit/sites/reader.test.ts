@@ -37,7 +37,7 @@ function adapterWith(
     read,
     readFromApi,
     observeTarget: () => null,
-    insert: async () => ({ ok: false, reason: 'no' }),
+    insert: async () => ({ ok: false, code: 'adapter/reply-box-missing', reason: 'no' }),
   };
 }
 
