@@ -154,7 +154,7 @@ export function createBundledMoodModel(opts: BundledModelOptions = {}): BundledM
 
   const ensureLoaded = (): Promise<Loaded> => {
     loading ??= (async () => {
-      const { device } = configureTransformersForBundled(opts);
+      const { device } = await configureTransformersForBundled(opts);
       try {
         const tokenizer = await AutoTokenizer.from_pretrained(modelId, { local_files_only: true });
         const model = await AutoModelForSequenceClassification.from_pretrained(modelId, {

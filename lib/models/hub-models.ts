@@ -16,6 +16,7 @@ import type { HubDevicePlan } from './hub-device';
 import { normaliseMirrorUrl } from './hub-files';
 import { createJobQueue } from './job-queue';
 import { type LabelScheme, type PartialMood, readLabelScheme } from './label-schemes';
+import { whenOrtWasmReady } from './transformers-env';
 import type { MoodModel, RawMood } from './types';
 
 export { createProgressAggregator, type DownloadProgress, formatBytes } from './download-progress';
@@ -110,6 +111,8 @@ export function createHubMoodModel(options: HubMoodModelOptions): HubMoodModel {
       heads = scheme.heads;
       try {
         const tokenizer = await AutoTokenizer.from_pretrained(selection.modelId, { progress_callback });
+        // ONNX Runtime starts with the first session: the bundled model's inflated binary must reach it first.
+        await whenOrtWasmReady();
         const model = await AutoModelForSequenceClassification.from_pretrained(selection.modelId, {
           config,
           dtype: plan.dtype,

@@ -1,6 +1,6 @@
 /**
- * Writes a model directory in the transformers.js layout: config.json, tokenizer.json, tokenizer_config.json and
- * onnx/model.onnx. JSON is written with sorted-insertion order and a trailing newline so reruns give the same bytes.
+ * Writes a model directory in the transformers.js layout: config.json, tokenizer.json, tokenizer_config.json (unless
+ * the model shares another folder's tokenizer) and onnx/model.onnx. JSON is written with sorted-insertion order and a trailing newline so reruns give the same bytes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,11 @@ export interface ModelDirSpec {
   labels: readonly string[];
   /** Extra config.json fields (the head layout, thresholds, sources). */
   extraConfig: Record<string, unknown>;
+  /**
+   * Set when this model reads another model folder's tokenizer (same vocabulary and length): its own is not written,
+   * so the extension does not ship the same 0.5 MB twice. lib/models/intent-model.ts loads it from there.
+   */
+  tokenizerFrom?: string;
 }
 
 function writeJson(path: string, value: unknown, compact = false): void {
@@ -47,13 +52,17 @@ export function writeModelDir(spec: ModelDirSpec): Record<string, number> {
     buildBagGraph(spec.feature, spec.weights, { name: spec.name, docString: spec.docString }),
   );
   writeJson(join(spec.dir, 'config.json'), config);
-  // The vocabulary is large: written compact to keep the bundle small.
-  writeJson(join(spec.dir, 'tokenizer.json'), buildTokenizerJson(spec.vocab), true);
-  writeJson(join(spec.dir, 'tokenizer_config.json'), buildTokenizerConfig(spec.maxTokens));
+  if (spec.tokenizerFrom === undefined) {
+    // The vocabulary is large: written compact to keep the bundle small.
+    writeJson(join(spec.dir, 'tokenizer.json'), buildTokenizerJson(spec.vocab), true);
+    writeJson(join(spec.dir, 'tokenizer_config.json'), buildTokenizerConfig(spec.maxTokens));
+  }
   writeFileSync(join(spec.dir, 'onnx', 'model.onnx'), onnx);
   return {
     'config.json': Buffer.byteLength(`${JSON.stringify(config, null, 2)}\n`),
-    'tokenizer.json': Buffer.byteLength(`${JSON.stringify(buildTokenizerJson(spec.vocab))}\n`),
+    ...(spec.tokenizerFrom === undefined
+      ? { 'tokenizer.json': Buffer.byteLength(`${JSON.stringify(buildTokenizerJson(spec.vocab))}\n`) }
+      : {}),
     'onnx/model.onnx': onnx.length,
   };
 }

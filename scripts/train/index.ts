@@ -390,8 +390,14 @@ function calibrateBinary(
   return best.shift;
 }
 
-async function checkParity(dir: string, w: BagModelWeights, spec: BagFeatureSpec, texts: string[]): Promise<number> {
-  const tokenizer = await AutoTokenizer.from_pretrained(dir);
+async function checkParity(
+  dir: string,
+  w: BagModelWeights,
+  spec: BagFeatureSpec,
+  texts: string[],
+  tokenizerDir = dir,
+): Promise<number> {
+  const tokenizer = await AutoTokenizer.from_pretrained(tokenizerDir);
   const model = await AutoModelForSequenceClassification.from_pretrained(dir, { dtype: 'fp32', device: 'cpu' });
   const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: maxTokens });
   const out = (await model(inputs)) as { logits: Tensor };
@@ -1115,6 +1121,8 @@ async function main(): Promise<void> {
     feature: intentSpec,
     weights: intentWeights,
     labels: intentLabels,
+    // Same vocabulary and length as the mood model: the extension ships one tokenizer (lib/models/intent-model.ts).
+    tokenizerFrom: 'rapport-mood',
     extraConfig: {
       rapport_dev_macro_f1: {
         intent_en: figures['intent en (bitext 15% carved dev)'],
@@ -1130,16 +1138,17 @@ async function main(): Promise<void> {
   );
   probe.push('', '🙂🙂🙂', 'Ich will sofort mein Geld zurück!!!', `${'sehr '.repeat(400)}gut`);
   const moodDiff = await checkParity('rapport-mood', moodWeights, moodSpec, probe);
-  const intentDiff = await checkParity('rapport-intent', intentWeights, intentSpec, probe);
+  const intentDiff = await checkParity('rapport-intent', intentWeights, intentSpec, probe, 'rapport-mood');
   log(
     `\nparity (max |transformers.js − trainer| over ${probe.length} texts): mood ${moodDiff.toExponential(2)}, intent ${intentDiff.toExponential(2)}`,
   );
   if (moodDiff > 1e-4 || intentDiff > 1e-4) throw new Error('ONNX output differs from the trainer forward pass');
 
-  const files = (dir: string) =>
-    ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'].map((f) => join(dir, f));
-  const moodBytes = dirSize(files(moodDir));
-  const intentBytes = dirSize(files(intentDir));
+  const moodBytes = dirSize(
+    ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'].map((f) => join(moodDir, f)),
+  );
+  // The intent model reads the mood model's tokenizer (counted above).
+  const intentBytes = dirSize(['config.json', 'onnx/model.onnx'].map((f) => join(intentDir, f)));
   log(
     `sizes: rapport-mood ${(moodBytes / 1e6).toFixed(2)} MB, rapport-intent ${(intentBytes / 1e6).toFixed(2)} MB, total ${((moodBytes + intentBytes) / 1e6).toFixed(2)} MB`,
   );
