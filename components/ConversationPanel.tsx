@@ -1,5 +1,7 @@
 import { describeError } from '../lib/errors';
+import { siteNameOf } from '../lib/i18n';
 import { sendToExtension, type TabState } from '../lib/messaging';
+import { ConversationSummary } from './ConversationSummary';
 import { DraftsCard } from './DraftsCard';
 import { EscalationCard } from './EscalationCard';
 import { useI18n } from './I18nProvider';
@@ -27,7 +29,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         checked={report.enabled}
         onChange={(event) => void sendToExtension('setSiteEnabled', { tabId, enabled: event.target.checked })}
       />
-      <span>{t('panel.siteOn', { site: report.siteLabel })}</span>
+      <span>{t('panel.siteOn', { site: siteNameOf(report.siteLabel, t) })}</span>
     </label>
   ) : null;
 
@@ -35,7 +37,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
     return (
       <>
         {siteSwitch}
-        <p className="state muted">{t('panel.siteOffNote', { site: report.siteLabel })}</p>
+        <p className="state muted">{t('panel.siteOffNote', { site: siteNameOf(report.siteLabel, t) })}</p>
       </>
     );
   }
@@ -49,7 +51,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         ? t('panel.noConversation')
         : error.code === 'adapter/anchor-missing'
           ? describeError(error, t)
-          : t('panel.readError', { site: report.siteLabel, message: describeError(error, t) });
+          : t('panel.readError', { site: siteNameOf(report.siteLabel, t), message: describeError(error, t) });
     return (
       <>
         {siteSwitch}
@@ -65,7 +67,7 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
     <>
       {siteSwitch}
       <h2 className="subject" title={report.conversation.url}>
-        {report.conversation.subject || report.siteLabel}
+        {report.conversation.subject || siteNameOf(report.siteLabel, t)}
       </h2>
       {status}
       <MoodCard
@@ -79,8 +81,9 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
         onCorrect={(mood) => sendToExtension('correctMood', { tabId, state: mood })}
         onReset={() => sendToExtension('resetMoodCorrection', { tabId })}
       />
-      <EscalationCard state={state} />
+      <ConversationSummary conversation={report.conversation} />
       <SuggestionsCard state={state} />
+      <EscalationCard state={state} />
       <DraftsCard state={state} />
       <MessageList
         conversation={report.conversation}

@@ -44,7 +44,13 @@ export function MessageList({
             const evidence: Evidence[] = messageMood?.evidence ?? [];
             const labels = [...new Set(evidence.map((item) => item.label))];
             return (
-              <li key={message.id} className={`message role-${message.role}`} data-testid="read-message">
+              <li
+                key={message.id}
+                className={`message role-${message.role}`}
+                data-testid="read-message"
+                data-message-id={message.id}
+                tabIndex={-1}
+              >
                 <div className="message-head">
                   <span className="author">{message.author.name || message.author.email || '—'}</span>
                   {message.timeText ? <span className="muted small">{message.timeText}</span> : null}

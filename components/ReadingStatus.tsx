@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { siteNameOf } from '../lib/i18n';
 import { type PageReport, sendToExtension } from '../lib/messaging';
 import { API_FAILURE_REASONS } from '../lib/sites/api';
 import type { ReadingHealth, ReadingProblem } from '../lib/sites/health';
@@ -75,11 +76,11 @@ export function ReadingStatus({
     <section className="reading-status" data-testid="reading-status" data-source={conversation?.source ?? 'page'}>
       {conversation ? (
         <p className="muted small source-line" data-testid="reading-source">
-          {t(`panel.source.${conversation.source ?? 'page'}`, { site: report.siteLabel })}
+          {t(`panel.source.${conversation.source ?? 'page'}`, { site: siteNameOf(report.siteLabel, t) })}
           {fallbackReason ? (
             <span data-testid="api-fallback" data-code={fallback?.code}>
               {' · '}
-              {t('panel.apiFallback', { site: report.siteLabel, reason: t(`api.${fallbackReason}`) })}
+              {t('panel.apiFallback', { site: siteNameOf(report.siteLabel, t), reason: t(`api.${fallbackReason}`) })}
             </span>
           ) : null}
         </p>

@@ -3,7 +3,7 @@
  * Codes are `<area>/<what>`, e.g. `adapter/anchor-missing`, `model/webgpu-unavailable`; each has a text for the agent
  * in the catalogue (`lib/strings/errors.ts`), filled with the error's `params`.
  */
-import { dictionaryKeys, type MessageKey, type Translate } from './i18n';
+import { dictionaryKeys, type MessageKey, siteNameOf, type Translate } from './i18n';
 
 export type ErrorArea =
   | 'adapter'
@@ -111,5 +111,7 @@ function isMessageKey(key: string): key is MessageKey {
 export function describeError(error: unknown, t: Translate): string {
   const { code, message, params } = serializeError(error);
   const key = `errors.${code}`;
-  return isMessageKey(key) ? t(key, params) : message;
+  if (!isMessageKey(key)) return message;
+  const site = params?.site;
+  return t(key, typeof site === 'string' ? { ...params, site: siteNameOf(site, t) } : params);
 }

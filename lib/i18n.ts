@@ -6,6 +6,7 @@
  * the agent picked one in settings.
  */
 import type { UiLanguage } from './settings';
+import { unnamedSiteLabel } from './sites/types';
 import * as api from './strings/api';
 import * as app from './strings/app';
 import * as badge from './strings/badge';
@@ -191,4 +192,9 @@ export function formatBytes(language: Language, bytes: number): string {
     unitDisplay: 'short',
     maximumFractionDigits: amount < 10 || unit === 'gigabyte' ? 1 : 0,
   }).format(amount);
+}
+
+/** A site's label as the agent reads it: the unnamed page ("this page", sent as data) in the UI's language. */
+export function siteNameOf(label: string, t: Translate): string {
+  return label === '' || label === unnamedSiteLabel ? t('panel.thisPage') : label;
 }

@@ -47,7 +47,7 @@ const signOff =
   /^(?:(?:best|kind|warm|many)? ?regards|best|cheers|thanks(?: again| in advance)?|thank you(?: in advance)?|sincerely|yours|(?:mit )?(?:freundlichen|besten|vielen|lieben|herzlichen|schönen)? ?grüße?n?|mfg|lg|vg|beste grüße|danke(?: im voraus| schön)?|vielen dank(?: im voraus)?)\b[^.!?]{0,40}[,!.]?$/i;
 /** Pleasantries and apologies: true, and empty of content. */
 const pleasantry =
-  /^(?:thanks?\b|thank you|many thanks|vielen dank|danke|herzlichen dank|besten dank|i hope you(?:'re| are) well|ich hoffe|hope this helps|(?:we|i)(?:'re|'m| are| am)? (?:so |very |really |truly )?sorry\b|sorry\b|(?:we |i |my |our )?apolog|es tut (?:mir|uns) (?:sehr |wirklich |aufrichtig )?leid|(?:wir )?entschuldig|(?:please )?(?:let me|let us|lassen sie (?:mich|uns)) know|(?:bei fragen|if you have any (?:other |further )?questions)|(?:thank you|thanks|danke) for (?:your|contacting|reaching)|(?:danke|vielen dank) für (?:ihre|deine|eure) (?:nachricht|geduld|anfrage|mail|e-mail))/i;
+  /^(?:thanks?\b|thank you|many thanks|vielen dank|danke|herzlichen dank|besten dank|i hope you(?:'re| are) well|ich hoffe|hope this helps|(?:we|i)(?:'re|'m| are| am)? (?:so |very |really |truly )?sorry\b|sorry\b|(?:we |i |my |our )?apolog|es tut (?:mir|uns) (?:sehr |wirklich |aufrichtig )?leid|(?:wir )?entschuldig|(?:please )?(?:let me|let us) know if|(?:lassen sie|lass) (?:mich|uns) wissen,? (?:ob|falls)|(?:bei fragen|if you have any (?:other |further )?questions)|(?:thank you|thanks|danke) for (?:your|contacting|reaching)|(?:danke|vielen dank) für (?:ihre|deine|eure) (?:nachricht|geduld|anfrage|mail|e-mail))/i;
 
 /** A customer asking for something: a question, a polite or blunt request, a demand, a wish. */
 const requestCue =

@@ -9,7 +9,16 @@ import { anchorMissing, attr, dedupeIds, guardRead, isHtmlElement, lineText } fr
 import { focusedEditable, insertIntoEditor, isEditableField } from './insert';
 import { customerOf, decideRole, isAgentBySettings, isPlaceholderName, isSignedInAgent } from './roles';
 import { cleanMessageText, elementText, findEmail, hashId, looksLikeTime, parseAddress, parseTime } from './text';
-import type { Conversation, ConversationMessage, InsertResult, Person, ReadContext, Role, SiteAdapter } from './types';
+import {
+  type Conversation,
+  type ConversationMessage,
+  type InsertResult,
+  type Person,
+  type ReadContext,
+  type Role,
+  type SiteAdapter,
+  unnamedSiteLabel,
+} from './types';
 
 /**
  * A pattern matching any of `words` as a whole class/id word or a dash/underscore part of one: "message-body" matches
@@ -901,7 +910,7 @@ function conversationIdOf(url: URL): string {
 }
 
 function siteLabelOf(url: URL): string {
-  return url.hostname || 'this page';
+  return url.hostname || unnamedSiteLabel;
 }
 
 function safeQuery(doc: Document, selector: string): Element | null {
@@ -1093,7 +1102,7 @@ async function insert(doc: Document, text: string): Promise<InsertResult> {
 /** Generic adapter: matches every page and is tried last. */
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
-  label: 'this page',
+  label: unnamedSiteLabel,
   matches: () => true,
   read: (doc, ctx) => guardRead(siteLabelOf(ctx.url), () => read(doc, ctx)),
   observeTarget,

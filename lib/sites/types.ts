@@ -11,6 +11,12 @@ function text(max: number) {
 }
 
 /** Sites with an adapter. `generic` reads any other helpdesk or webmail page by structure. */
+/**
+ * The label of a page no adapter names (the generic reader on a page without a host name). It travels as data; the UI
+ * shows it in the agent's language (`siteNameOf` in lib/i18n.ts).
+ */
+export const unnamedSiteLabel = 'this page';
+
 export const siteIdSchema = z.enum(['gmail', 'zendesk', 'outlook', 'freshdesk', 'generic']);
 export type SiteId = z.infer<typeof siteIdSchema>;
 

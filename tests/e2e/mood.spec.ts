@@ -31,6 +31,37 @@ test.describe('mood engine on the demo helpdesk', () => {
     await expect.poll(async () => (await badgeState(page))?.label).toMatch(state === 'angry' ? /Angry/ : /Frustrated/);
   });
 
+  test('the panel opens on the mood, then a summary quoted from the messages, then the suggestions', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const ticket = getDemoConversation('angry-refund');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/tickets/${ticket.id}`);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+    await panel.setViewportSize({ width: 320, height: 720 });
+    await expect(panel.getByTestId('mood-card')).toHaveAttribute('data-sentiment', 'negative', { timeout: 30_000 });
+    const summary = panel.getByTestId('conversation-summary');
+    await expect(summary).toBeVisible();
+    // Every line is a sentence the customer or the agent wrote: nothing in the summary is ours.
+    const lines = await summary.locator('.summary-quote').allInnerTexts();
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const written = ticket.messages.map((message) => message.text.replace(/\s+/g, ' ')).join(' ');
+    for (const line of lines) expect(written).toContain(line.replace(/^“|…?”$/g, ''));
+    await expect(summary.locator('[data-kind="request"]')).toBeVisible();
+    // The customer's own request is the first line: a request, not the story before it.
+    await expect(summary.locator('[data-kind="request"] .summary-quote')).toContainText('let me know when the money');
+    // Right under the mood and the summary: the suggested replies, before escalation and drafts.
+    const order = await panel.evaluate(() =>
+      ['mood-card', 'conversation-summary', 'suggestions-card', 'escalation-card'].map(
+        (id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? -1,
+      ),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
     const ticket = getDemoConversation('grateful-follow-up');
     const page = await context.newPage();
