@@ -13,7 +13,7 @@ export const en = {
 export const de: { [K in keyof typeof en]: string } = {
   'emotion.angry': 'wütend',
   'emotion.frustrated': 'frustriert',
-  'emotion.sad': 'traurig',
+  'emotion.sad': 'enttäuscht',
   'emotion.anxious': 'besorgt',
   'emotion.confused': 'verwirrt',
   'emotion.grateful': 'dankbar',
