@@ -46,17 +46,29 @@ export function ConversationPanel({ state }: { state: TabState | null }) {
 
   if (!report.conversation) {
     const error = report.error;
-    const message =
-      !error || error.code === 'adapter/no-conversation'
-        ? t('panel.noConversation')
-        : error.code === 'adapter/anchor-missing'
-          ? describeError(error, t)
-          : t('panel.readError', { site: siteNameOf(report.siteLabel, t), message: describeError(error, t) });
+    // An inbox or ticket list is where an agent starts the day, not a failure: a known site says it has no open
+    // conversation, and the generic reader finds no message blocks at all on a list page. Other missing anchors
+    // (a known layout that changed) stay errors.
+    const isListPage =
+      !error ||
+      error.code === 'adapter/no-conversation' ||
+      (error.code === 'adapter/anchor-missing' && error.params?.anchor === 'message blocks');
+    const message = isListPage
+      ? t('states.openConversation')
+      : error.code === 'adapter/anchor-missing'
+        ? describeError(error, t)
+        : t('panel.readError', { site: siteNameOf(report.siteLabel, t), message: describeError(error, t) });
     return (
       <>
         {siteSwitch}
-        <div className="card state" role="status" data-testid="read-state" data-code={error?.code ?? 'none'}>
-          <p>{message}</p>
+        <div
+          className="card state"
+          role="status"
+          data-testid="read-state"
+          data-code={error?.code ?? 'none'}
+          data-list-page={String(isListPage)}
+        >
+          <p className={isListPage ? 'muted' : undefined}>{message}</p>
           {status}
         </div>
       </>

@@ -1,25 +1,35 @@
+import { formatBytes } from '../lib/i18n';
 import type { DraftingEngineView } from '../lib/replies/hooks';
 import type { DraftsMessageKey } from '../lib/replies/messages';
-import { formatBytes, standardWeightsOrigin } from '../lib/replies/webllm-engine';
+import { standardWeightsOrigin } from '../lib/replies/webllm-engine';
+import { useI18n } from './I18nProvider';
 
 /**
  * The drafting model's lifecycle as the agent needs it: the download size before anything is fetched (and a button
- * to agree), a progress bar with cancel while downloading or starting, and failures in plain words.
+ * to agree), a progress bar with cancel while downloading or starting, and failures in plain words with Retry.
  */
 export function DraftEngineStatus({
   view,
   weightsHost,
   onDownload,
   onCancel,
+  onRetry,
   td,
 }: {
   view: DraftingEngineView;
   weightsHost: string;
   onDownload: () => void;
   onCancel: () => void;
+  onRetry: () => void;
   td: (key: DraftsMessageKey, params?: Record<string, string | number>) => string;
 }) {
+  const { t, language } = useI18n();
   const { plan, status } = view;
+  const retryButton = (
+    <button type="button" onClick={onRetry} data-testid="drafts-retry">
+      {t('states.retry')}
+    </button>
+  );
   if (view.engine === null) {
     return (
       <p className="small muted" aria-busy="true" data-testid="drafts-probing">
@@ -28,11 +38,17 @@ export function DraftEngineStatus({
     );
   }
   if (view.awaitingApproval && plan) {
-    const approximate = plan.download.source === 'parameters' ? '~' : '';
     return (
       <div className="engine-consent" data-testid="drafts-consent">
         <div className="engine-consent-row">
-          <strong>{td('engine.needsDownload', { size: `${approximate}${formatBytes(plan.download.bytes)}` })}</strong>
+          <strong>
+            {td('engine.needsDownload', {
+              size:
+                plan.download.source === 'parameters'
+                  ? t('writingModel.approximateSize', { size: formatBytes(language, plan.download.bytes) })
+                  : formatBytes(language, plan.download.bytes),
+            })}
+          </strong>
           <button type="button" className="primary" onClick={onDownload} data-testid="drafts-download">
             {td('engine.download')}
           </button>
@@ -44,6 +60,11 @@ export function DraftEngineStatus({
             host: hostName(weightsHost || standardWeightsOrigin),
           })}
         </p>
+        {plan.model.runsPoorly === 'software-adapter' ? (
+          <p className="small" data-testid="drafts-runs-poorly">
+            {t('states.softwareAdapter', { model: plan.model.family })}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -52,8 +73,8 @@ export function DraftEngineStatus({
     const text = downloading
       ? td('engine.downloading', {
           model: plan?.model.family ?? view.engine.id,
-          loaded: formatBytes(status.loadedBytes),
-          total: formatBytes(status.totalBytes),
+          loaded: formatBytes(language, status.loadedBytes),
+          total: formatBytes(language, status.totalBytes),
         })
       : td('engine.loading');
     return (
@@ -70,11 +91,17 @@ export function DraftEngineStatus({
   }
   if (status.state === 'error' && view.kind === 'webllm') {
     return (
-      <p className="small engine-error" role="alert">
-        {td('engine.error', { reason: status.reason })}
-      </p>
+      <div className="engine-progress-row">
+        <p className="small engine-error" role="alert">
+          {td('engine.error', { reason: status.reason })}
+        </p>
+        {retryButton}
+      </div>
     );
   }
+  // The download failed and drafting fell back to templates (the reason is shown below the card's head): the model
+  // can still be fetched again.
+  if (view.failed) return <div className="engine-progress-row">{retryButton}</div>;
   if (view.kind === 'webllm' && plan?.cached && status.state === 'idle') {
     return <p className="small muted">{td('engine.cached')}</p>;
   }

@@ -123,6 +123,7 @@ export function DraftsCard({ state }: { state: TabState }) {
           // Cancelling a download withdraws the consent: the size and the Download button are shown again.
           if (view.status.state === 'downloading') update.mutate({ replies: { llmDownloadApproved: false } });
         }}
+        onRetry={view.retry}
         td={td}
       />
 

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { webhookPlaceholders } from '../lib/escalation/webhook';
 import type { EscalationSettings } from '../lib/settings';
 import { EscalationCheck, EscalationField, EscalationFieldset } from './EscalationFieldset';
@@ -29,6 +30,9 @@ export function EscalationDestinationFieldset({
   onChange: (change: (current: EscalationSettings) => EscalationSettings) => void;
 }) {
   const { t, language } = useI18n();
+  const emailErrorId = useId();
+  const webhookErrorId = useId();
+  const permissionId = useId();
   const setWebhook = (patch: Partial<EscalationSettings['webhook']>) =>
     onChange((current) => ({ ...current, webhook: { ...current.webhook, ...patch } }));
   return (
@@ -38,6 +42,7 @@ export function EscalationDestinationFieldset({
         locked={isLocked('teamLeadEmail')}
         highlight={isHighlighted('teamLeadEmail')}
         error={emailError}
+        errorId={emailErrorId}
       >
         <input
           type="email"
@@ -45,6 +50,7 @@ export function EscalationDestinationFieldset({
           value={escalation.teamLeadEmail}
           disabled={isLocked('teamLeadEmail')}
           aria-invalid={emailError !== ''}
+          aria-describedby={emailError ? emailErrorId : undefined}
           onChange={(event) => {
             const teamLeadEmail = event.target.value;
             onChange((current) => ({ ...current, teamLeadEmail }));
@@ -55,6 +61,8 @@ export function EscalationDestinationFieldset({
         label="escalationSettings.webhookUrl"
         locked={isLocked('webhook.url')}
         highlight={isHighlighted('webhook.url')}
+        error={webhookError}
+        errorId={webhookErrorId}
       >
         <input
           type="url"
@@ -63,10 +71,17 @@ export function EscalationDestinationFieldset({
           value={escalation.webhook.url}
           disabled={isLocked('webhook.url')}
           aria-invalid={webhookError !== ''}
+          aria-describedby={
+            [webhookError ? webhookErrorId : '', permissionNote ? permissionId : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
           onChange={(event) => setWebhook({ url: event.target.value })}
         />
-        {webhookError ? <span className="field-error">{webhookError}</span> : null}
-        {permissionNote ? <span className="field-error">{permissionNote}</span> : null}
+        {permissionNote ? (
+          <span className="field-error" id={permissionId}>
+            {permissionNote}
+          </span>
+        ) : null}
       </EscalationField>
       <EscalationField label="escalationSettings.webhookTemplate" locked={isLocked('webhook.payloadTemplate')}>
         <textarea

@@ -39,11 +39,13 @@ interface FieldProps {
   highlight?: boolean;
   /** What is wrong with the value, shown under it ('' for nothing). */
   error?: string;
+  /** The error's element id, for the control's `aria-describedby` (so a screen reader reads it with the field). */
+  errorId?: string;
   children: ReactNode;
 }
 
 /** A labelled field: the label (with the lock note), the control, and what is wrong with its value. */
-export function EscalationField({ label, locked, highlight, error, children }: FieldProps) {
+export function EscalationField({ label, locked, highlight, error, errorId, children }: FieldProps) {
   const { t } = useI18n();
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, inside the label, which the rule cannot see
@@ -54,7 +56,11 @@ export function EscalationField({ label, locked, highlight, error, children }: F
         <LockedNote on={locked} />
       </span>
       {children}
-      {error ? <span className="field-error">{error}</span> : null}
+      {error ? (
+        <span className="field-error" id={errorId}>
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }

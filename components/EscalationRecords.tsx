@@ -9,7 +9,7 @@ import {
   restoreEscalations,
   type StoredEscalation,
 } from '../lib/escalation/records';
-import { tPlural } from '../lib/i18n';
+import { formatNumber, tPlural } from '../lib/i18n';
 import { queryKeys, useSettings, useUpdateSettings } from '../lib/queries';
 import { useI18n } from './I18nProvider';
 import './escalation.css';
@@ -113,7 +113,7 @@ export function EscalationRecords() {
             <span className="small muted">{tPlural(language, 'escalation.records.count', list.length)}</span>
             {confirming ? (
               <span role="alert" className="escalation-records-confirm">
-                {t('escalation.records.confirmAll', { count: list.length })}{' '}
+                {tPlural(language, 'escalation.records.confirmAll', list.length)}{' '}
                 <button
                   type="button"
                   data-testid="records-confirm-delete-all"
@@ -141,9 +141,8 @@ export function EscalationRecords() {
                   <strong>{record.retry?.summary.subject || t('escalation.records.noSubject')}</strong>{' '}
                   <span className="small muted">
                     {dateFormat.format(new Date(record.at))} · {record.site} ·{' '}
-                    {t('escalation.records.results', {
-                      ok: record.actions.filter((action) => action.ok).length,
-                      total: record.actions.length,
+                    {tPlural(language, 'escalation.records.results', record.actions.length, {
+                      ok: formatNumber(language, record.actions.filter((action) => action.ok).length),
                     })}
                   </span>
                 </div>
@@ -167,7 +166,7 @@ export function EscalationRecords() {
       ) : null}
       {undo ? (
         <div className="tpl-toast" role="status" data-testid="records-toast">
-          <span>{t('escalation.records.deleted', { count: undo.length })}</span>
+          <span>{tPlural(language, 'escalation.records.deleted', undo.length)}</span>
           <button
             type="button"
             className="link"

@@ -17,6 +17,7 @@ import { EscalationCheck, EscalationField, EscalationFieldset } from './Escalati
 import { EscalationHelpdeskFieldset } from './EscalationHelpdeskFieldset';
 import { EscalationRulesFieldset } from './EscalationRulesFieldset';
 import { useI18n } from './I18nProvider';
+import { UnsavedMarker } from './UnsavedMarker';
 import './escalation.css';
 
 /** The form's state: the settings, with list fields as the text the agent types. */
@@ -331,6 +332,7 @@ export function EscalationSettings() {
           <button type="submit" className="primary" data-testid="save-escalation" disabled={update.isPending}>
             {t('escalationSettings.save')}
           </button>
+          <UnsavedMarker dirty={form.dirty} />
           {saved ? (
             <span className="saved" role="status">
               {t('escalationSettings.saved')}

@@ -31,7 +31,7 @@ export function MessageList({
   return (
     <section className="card messages" aria-label={t('panel.whatRead')}>
       <details open={conversation.messages.length <= 12}>
-        <summary>
+        <summary data-testid="messages-toggle">
           <h2>{t('panel.whatRead')}</h2>
           <span className="muted">{t('panel.messagesRead', { count: conversation.messages.length })}</span>
         </summary>

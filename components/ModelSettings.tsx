@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { tPlural } from '../lib/i18n';
+import { formatBytes, tPlural } from '../lib/i18n';
 import { getMoodModelState, selectMoodModel } from '../lib/models/analysis-host-client';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
 import { loadDevFigures } from '../lib/models/dev-figures';
 import {
   bundledSelectionId,
   fetchDownloadSize,
-  formatBytes,
   type HubDevicePlan,
   hubModelCatalogue,
   isHubModelId,
@@ -138,7 +137,7 @@ export function ModelSettings() {
 
   const isSavedChoice =
     saved !== undefined && saved.modelId === selection.modelId && saved.mirrorUrl === selection.mirrorUrl;
-  const sizeText = size.data ? formatBytes(size.data.totalBytes) : '…';
+  const sizeText = size.data ? formatBytes(language, size.data.totalBytes) : '…';
   const canApply = idValid && mirrorValid && !apply.isPending && (!isHub || cached.data === true || size.isSuccess);
 
   return (
@@ -270,7 +269,16 @@ export function ModelSettings() {
         ) : null}
       </div>
 
-      <ModelStatusLine state={state.data} error={apply.error ?? state.error} m={m} />
+      <ModelStatusLine
+        state={state.data}
+        error={apply.error ?? state.error}
+        m={m}
+        // Retry what failed: the last selection tried, else the saved one (a download that failed in the background).
+        onRetry={() => {
+          const last = apply.variables ?? (saved ? { modelId: saved.modelId, mirrorUrl: saved.mirrorUrl } : selection);
+          apply.mutate(last);
+        }}
+      />
 
       <p className="small muted" data-testid="model-backend">
         {m('model-settings.backend.bundled')} {plan.data ? m(`model-settings.backend.${plan.data.reason}`) : null}

@@ -2,21 +2,31 @@ import { formatBytes, type Translate } from '../lib/i18n';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
 import { useI18n } from './I18nProvider';
 
-/** What the mood model is doing: download progress, loading, in use on which backend, or why it fell back. */
+/**
+ * What the mood model is doing: download progress, loading, in use on which backend, or why it fell back — with
+ * Retry, which starts the failed download again.
+ */
 export function ModelStatusLine({
   state,
   error,
   m,
+  onRetry,
 }: {
   state: MoodModelState | undefined;
   error: Error | null;
   m: Translate;
+  onRetry: () => void;
 }) {
   const { language } = useI18n();
+  const retry = (
+    <button type="button" className="link" onClick={onRetry} data-testid="model-retry">
+      {m('states.retry')}
+    </button>
+  );
   if (error) {
     return (
       <p className="model-error" role="alert" data-testid="model-status">
-        {m('model-settings.fallback', { reason: error.message })}
+        {m('model-settings.fallback', { reason: error.message })} {retry}
       </p>
     );
   }
@@ -60,7 +70,7 @@ export function ModelStatusLine({
   if (status.state === 'error') {
     return (
       <p className="model-error" role="alert" data-testid="model-status">
-        {m('model-settings.fallback', { reason: state.fallbackReason ?? status.reason })}
+        {m('model-settings.fallback', { reason: state.fallbackReason ?? status.reason })} {retry}
       </p>
     );
   }

@@ -74,75 +74,76 @@ export function MoodCard({
       data-analyzing={analyzing ? 'true' : undefined}
       aria-busy={analyzing}
     >
-      <div className="mood-head">
-        <h2>{t('panel.mood')}</h2>
-        <span
-          className="confidence"
-          title={t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
-        >
-          {uncertain
-            ? t('panel.confidenceLow')
-            : t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
+      {/* Compact (issue 22): the headline word, the wording and the trend on one line, so the summary and the first
+          suggestion fit the first screen of a 320 px panel. The heading stays for screen readers' navigation. */}
+      <h2 className="sr-only">{t('panel.mood')}</h2>
+      <div className="mood-line">
+        <span className="mood-label" data-testid="mood-state">
+          {uncertain ? '~ ' : ''}
+          {t(`state.${state}`)}
+        </span>
+        <span className="mood-sentiment">{t('panel.sentiment', { label: t(`sentiment.${sentiment.label}`) })}</span>
+        <span className={`trajectory trajectory-${mood.trajectory}`}>
+          {mood.trajectory === 'worsening' ? '↘ ' : mood.trajectory === 'improving' ? '↗ ' : '→ '}
+          {t(`panel.trajectory.${mood.trajectory}`)}
         </span>
       </div>
-      <div className="mood-main">
-        <div>
-          <div className="mood-verdict">
-            <span className="mood-label" data-testid="mood-state">
-              {uncertain ? '~ ' : ''}
-              {t(`state.${state}`)}
-            </span>
-            <span className="mood-sentiment">{t('panel.sentiment', { label: t(`sentiment.${sentiment.label}`) })}</span>
-            <MoodCorrectionMenu
-              state={state}
-              source={stateSource}
-              label={t('panel.moodWrongHeadline', { state: t(`state.${state}`) })}
-              testId="mood-wrong"
-              buttonRef={wrongButton}
-              onPick={onCorrect}
-              onReset={onReset}
-            />
-          </div>
-          {corrected ? (
-            <div className="mood-corrected" data-testid="mood-corrected">
-              {t('panel.moodCorrected')} ·{' '}
-              <button
-                type="button"
-                className="link"
-                data-testid="mood-undo"
-                onClick={() => {
-                  void onReset().catch(() => {
-                    // The note stays when the reset failed; "Mood wrong?" offers it again with its error shown.
-                  });
-                  // The note and this button go with the correction: keep the keyboard user's place.
-                  wrongButton.current?.focus();
-                }}
-              >
-                {t('panel.moodUndo')}
-              </button>
-            </div>
-          ) : null}
-          <div className={`trajectory trajectory-${mood.trajectory}`}>
-            {mood.trajectory === 'worsening' ? '↘ ' : mood.trajectory === 'improving' ? '↗ ' : '→ '}
-            {t(`panel.trajectory.${mood.trajectory}`)}
-          </div>
+      {corrected ? (
+        <div className="mood-corrected" data-testid="mood-corrected">
+          {t('panel.moodCorrected')} ·{' '}
+          <button
+            type="button"
+            className="link"
+            data-testid="mood-undo"
+            onClick={() => {
+              void onReset().catch(() => {
+                // The note stays when the reset failed; "Mood wrong?" offers it again with its error shown.
+              });
+              // The note and this button go with the correction: keep the keyboard user's place.
+              wrongButton.current?.focus();
+            }}
+          >
+            {t('panel.moodUndo')}
+          </button>
         </div>
+      ) : null}
+      <div className="mood-chips-row">
+        {topEmotions.length > 0 ? (
+          <ul className="chips" aria-label={t('panel.emotions')}>
+            {topEmotions.map((item) => (
+              <li key={item.label} className={`chip chip-${item.label}`}>
+                {t(`emotion.${item.label}`)} {formatPercent(language, Math.round(item.p * 100) / 100)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <Sparkline values={mood.series} label={t(`panel.trajectory.${mood.trajectory}`)} />
       </div>
-      {topEmotions.length > 0 ? (
-        <ul className="chips" aria-label={t('panel.emotions')}>
-          {topEmotions.map((item) => (
-            <li key={item.label} className={`chip chip-${item.label}`}>
-              {t(`emotion.${item.label}`)} {formatPercent(language, Math.round(item.p * 100) / 100)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className={`urgency urgency-${mood.urgency.level}`}>
+      <div
+        className={`urgency urgency-${mood.urgency.level}`}
+        title={mood.urgency.reasons.map((reason) => `“${reason.phrase}”`).join(', ') || undefined}
+      >
         {t('panel.urgency', { level: t(`urgency.${mood.urgency.level}`) })}
         {mood.urgency.reasons.length > 0 ? (
           <span className="muted"> — {mood.urgency.reasons.map((reason) => `“${reason.phrase}”`).join(', ')}</span>
         ) : null}
+      </div>
+      <div className="mood-foot">
+        <div className="confidence" title={backend ?? undefined}>
+          {uncertain
+            ? t('panel.confidenceLow')
+            : t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
+          {backend ? ` · ${backend}` : ''}
+        </div>
+        <MoodCorrectionMenu
+          state={state}
+          source={stateSource}
+          label={t('panel.moodWrongHeadline', { state: t(`state.${state}`) })}
+          testId="mood-wrong"
+          buttonRef={wrongButton}
+          onPick={onCorrect}
+          onReset={onReset}
+        />
       </div>
       {mood.offensive ? <div className="offensive">{t('panel.offensive')}</div> : null}
       {analyzing ? (
@@ -150,7 +151,6 @@ export function MoodCard({
           {t('panel.moodUpdating')}
         </div>
       ) : null}
-      {backend ? <div className="muted small">{backend}</div> : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import './mood-correction.css';
 import { useState } from 'react';
+import { describeError } from '../lib/errors';
 import {
   useDeleteMoodCorrections,
   useExportMoodCorrections,
@@ -43,7 +44,7 @@ export function MoodCorrectionSettings() {
         download(file.fileName, file.text);
         setNote(t('options.correctionsExported', { file: file.fileName }));
       },
-      onError: (error) => setNote(t('options.correctionsFailed', { message: error.message })),
+      onError: (error) => setNote(t('options.correctionsFailed', { message: describeError(error, t) })),
     });
   };
 
@@ -51,7 +52,7 @@ export function MoodCorrectionSettings() {
     setConfirming(false);
     remover.mutate(undefined, {
       onSuccess: ({ deleted }) => setNote(t('options.correctionsDeleted', { count: number(deleted) })),
-      onError: (error) => setNote(t('options.correctionsFailed', { message: error.message })),
+      onError: (error) => setNote(t('options.correctionsFailed', { message: describeError(error, t) })),
     });
   };
 

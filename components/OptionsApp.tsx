@@ -3,6 +3,7 @@ import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/querie
 import type { UiLanguage } from '../lib/settings';
 import { EscalationRecords } from './EscalationRecords';
 import { EscalationSettings } from './EscalationSettings';
+import { FirstRunWelcome } from './FirstRunWelcome';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { ModelSettings } from './ModelSettings';
 import { MoodCorrectionSettings } from './MoodCorrectionSettings';
@@ -10,6 +11,7 @@ import { PickedAreas } from './PickedAreas';
 import { ReplySettings } from './ReplySettings';
 import { SiteSwitches } from './SiteSwitches';
 import { TemplateLibrary } from './TemplateLibrary';
+import { UnsavedMarker } from './UnsavedMarker';
 
 function splitList(value: string): string[] {
   return value
@@ -65,6 +67,8 @@ function Options() {
           </span>
         ) : null}
       </header>
+
+      {data.firstRunDone ? null : <FirstRunWelcome settings={data} />}
 
       <section className="card" aria-labelledby="general">
         <h2 id="general">{t('options.general')}</h2>
@@ -122,6 +126,13 @@ function Options() {
           <button type="submit" className="primary">
             {t('common.save')}
           </button>
+          <UnsavedMarker
+            dirty={
+              agentName !== data.agent.name ||
+              agentNames !== data.agent.names.join(', ') ||
+              agentEmails !== data.agent.emails.join(', ')
+            }
+          />
         </form>
       </section>
 

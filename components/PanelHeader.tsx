@@ -1,5 +1,5 @@
 import { openSettings } from '../lib/panel/framed-api';
-import { useTabInfo, useToggleShortcut } from '../lib/queries';
+import { useSettings, useTabInfo, useToggleShortcut, useUpdateSettings } from '../lib/queries';
 import { useI18n } from './I18nProvider';
 
 function hostOf(url: string): string {
@@ -11,11 +11,17 @@ function hostOf(url: string): string {
   }
 }
 
-/** Title bar: which tab the panel belongs to, the shortcut and how to change it, settings and close. */
+/**
+ * Title bar: which tab the panel belongs to, settings and close. Below it, one line at most each: a hint to the welcome
+ * until the agent finished it, and the shortcut until it was used once or dismissed (issue 22: the header is read all
+ * day, and a hint learnt once is noise after).
+ */
 export function PanelHeader({ tabId, onClose }: { tabId: number; onClose: () => void }) {
   const { t } = useI18n();
   const tab = useTabInfo(tabId);
   const shortcut = useToggleShortcut();
+  const settings = useSettings();
+  const update = useUpdateSettings();
   const isFirefox = import.meta.env.FIREFOX;
   const where = t(isFirefox ? 'panel.shortcutWhereFirefox' : 'panel.shortcutWhereChrome');
   const title = tab.data ? `${tab.data.title || hostOf(tab.data.url)}` : '…';
@@ -53,9 +59,31 @@ export function PanelHeader({ tabId, onClose }: { tabId: number; onClose: () => 
           ✕
         </button>
       </div>
-      <p className="shortcut-hint small muted" data-testid="shortcut-hint">
-        {shortcut.data ? t('panel.shortcut', { shortcut: shortcut.data, where }) : t('panel.shortcutUnset', { where })}
-      </p>
+      {settings.data && !settings.data.firstRunDone ? (
+        <p className="shortcut-hint small" data-testid="first-run-hint">
+          {t('first-run.panelHint')}{' '}
+          <button type="button" className="link" onClick={() => void openSettings('#welcome')}>
+            {t('first-run.panelHintLink')}
+          </button>
+        </p>
+      ) : null}
+      {settings.data && !settings.data.shortcutHintSeen ? (
+        <p className="shortcut-hint small muted" data-testid="shortcut-hint">
+          {shortcut.data
+            ? t('panel.shortcut', { shortcut: shortcut.data, where })
+            : t('panel.shortcutUnset', { where })}{' '}
+          <button
+            type="button"
+            className="link"
+            data-testid="shortcut-hint-dismiss"
+            onClick={() => update.mutate({ shortcutHintSeen: true })}
+            title={t('first-run.dismissShortcut')}
+            aria-label={t('first-run.dismissShortcut')}
+          >
+            ✕
+          </button>
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { siteNameOf } from '../lib/i18n';
+import { useId, useState } from 'react';
+import { siteNameOf, tPlural } from '../lib/i18n';
 import { type PageReport, sendToExtension } from '../lib/messaging';
 import { API_FAILURE_REASONS } from '../lib/sites/api';
 import type { ReadingHealth, ReadingProblem } from '../lib/sites/health';
@@ -21,7 +21,9 @@ function saveFile(fileName: string, json: string): void {
 
 /**
  * Where the conversation was read from and whether the reading looks right, with the ways to fix it one click away
- * at all times: pick the area, use the selected text, read again, report a reading problem.
+ * at all times: pick the area, use the selected text, read again, report a reading problem. A healthy reading is one
+ * line with a "Fix reading…" disclosure (issue 22: four buttons took 110 px of a 320 px panel's first screen); a
+ * doubtful, stale or failed one shows the ways out open.
  */
 export function ReadingStatus({
   tabId,
@@ -35,7 +37,8 @@ export function ReadingStatus({
   /** The tab moved on to a page Rapport may not read. */
   stale?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const recoveryId = useId();
   const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const conversation = report.conversation;
 
@@ -53,6 +56,11 @@ export function ReadingStatus({
         return t(`health.${problem.code}`);
     }
   };
+
+  const isHealthy = Boolean(conversation) && health?.ok === true && !stale;
+  // null: follow the reading's health; the agent's own toggle wins until the panel is reopened.
+  const [shownByAgent, setShownByAgent] = useState<boolean | null>(null);
+  const isRecoveryShown = shownByAgent ?? !isHealthy;
 
   const fallback = conversation?.apiFallback;
   const fallbackReason = fallback
@@ -75,15 +83,32 @@ export function ReadingStatus({
   return (
     <section className="reading-status" data-testid="reading-status" data-source={conversation?.source ?? 'page'}>
       {conversation ? (
-        <p className="muted small source-line" data-testid="reading-source">
-          {t(`panel.source.${conversation.source ?? 'page'}`, { site: siteNameOf(report.siteLabel, t) })}
-          {fallbackReason ? (
-            <span data-testid="api-fallback" data-code={fallback?.code}>
-              {' · '}
-              {t('panel.apiFallback', { site: siteNameOf(report.siteLabel, t), reason: t(`api.${fallbackReason}`) })}
-            </span>
-          ) : null}
-        </p>
+        <div className="muted small source-row">
+          <p className="source-line" data-testid="reading-source">
+            {t(`panel.source.${conversation.source ?? 'page'}`, { site: siteNameOf(report.siteLabel, t) })}
+            {fallbackReason ? (
+              <span data-testid="api-fallback" data-code={fallback?.code}>
+                {' · '}
+                {t('panel.apiFallback', { site: siteNameOf(report.siteLabel, t), reason: t(`api.${fallbackReason}`) })}
+              </span>
+            ) : null}
+          </p>
+          <span aria-hidden="true">·</span>
+          <span data-testid="reading-count">
+            {tPlural(language, 'reading-status.messages', conversation.messages.length)}
+          </span>
+          <span aria-hidden="true">·</span>
+          <button
+            type="button"
+            className="link reading-fix"
+            data-testid="reading-fix"
+            aria-expanded={isRecoveryShown}
+            aria-controls={recoveryId}
+            onClick={() => setShownByAgent(!isRecoveryShown)}
+          >
+            {t('reading-status.fix')}
+          </button>
+        </div>
       ) : null}
       {stale ? (
         <div className="card reading-wrong" role="status" data-testid="stale-reading">
@@ -124,7 +149,7 @@ export function ReadingStatus({
           <p className="muted small">{t('panel.readingWrongHint')}</p>
         </div>
       ) : null}
-      <div className="recovery" data-testid="recovery">
+      <div className="recovery" data-testid="recovery" id={recoveryId} hidden={!isRecoveryShown}>
         <button type="button" onClick={() => void sendToExtension('startPicker', { tabId })}>
           {t('panel.pick')}
         </button>

@@ -138,6 +138,11 @@ export function ReplySettings() {
             ))}
           </select>
         )}
+        {selection?.runnable[0]?.runsPoorly === 'software-adapter' ? (
+          <p className="small" data-testid="reply-model-runs-poorly">
+            {t('states.softwareAdapter', { model: selection.runnable[0].family })}
+          </p>
+        ) : null}
         {replies.llmDownloadApproved ? (
           <p className="small muted">
             {td('settings.model.approved')}{' '}

@@ -277,13 +277,6 @@ export function SuggestionsCard({ state }: { state: TabState }) {
                 <h3 className="tpl-title">{template.title}</h3>
                 <span className={`chip tpl-tone tpl-tone-${template.tone}`}>{messages.toneLabel(template.tone)}</span>
               </div>
-              <ul className="tpl-reasons" aria-label={tt('templates.suggest.why')}>
-                {suggestion.factors.map((factor) => (
-                  <li key={factor.kind} className={factor.kind === 'claim' ? 'tpl-reason-claim' : undefined}>
-                    {describeFactor(factor, messages, t, address, td)}
-                  </li>
-                ))}
-              </ul>
               <TemplatePreview segments={preview.segments} className="tpl-preview-clamped" />
               {fillForm(template) ?? confirmBox(template) ?? (
                 <div className="tpl-actions">
@@ -296,6 +289,15 @@ export function SuggestionsCard({ state }: { state: TabState }) {
                 </div>
               )}
               {statusLine(template)}
+              {/* The reasons after the actions (issue 22): the text and its Insert come first, so the best answer is
+                  usable without scrolling at 320 px. */}
+              <ul className="tpl-reasons" aria-label={tt('templates.suggest.why')}>
+                {suggestion.factors.map((factor) => (
+                  <li key={factor.kind} className={factor.kind === 'claim' ? 'tpl-reason-claim' : undefined}>
+                    {describeFactor(factor, messages, t, address, td)}
+                  </li>
+                ))}
+              </ul>
             </li>
           );
         })}

@@ -1,11 +1,12 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TemplateRecord } from '../lib/db';
-import { toAppError } from '../lib/errors';
+import { describeError } from '../lib/errors';
 import { createTranslator } from '../lib/i18n';
 import type { Intent } from '../lib/models/types';
 import { useSettings } from '../lib/queries';
 import { findShortcutClash, isValidShortcut } from '../lib/replies/snippets';
 import { useCreateTemplate, useTemplates, useUpdateTemplate } from '../lib/replies/templates/hooks';
+import { findEntryProblems } from '../lib/replies/templates/pack-file';
 import { fillTemplate, placeholderCatalog } from '../lib/replies/templates/placeholders';
 import {
   isTemplateIntent,
@@ -14,12 +15,14 @@ import {
   type TemplateLanguage,
   type TemplateTone,
   templateFormalities,
+  templateInputSchema,
   templateIntents,
   templateLanguages,
   templateTones,
 } from '../lib/replies/templates/schema';
 import type { Conversation } from '../lib/sites/types';
 import { useI18n } from './I18nProvider';
+import { describeProblems } from './TemplateImportDialog';
 import { useTemplateMessages } from './TemplateMessages';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -85,6 +88,11 @@ export function TemplateEditor({
   const [shortcut, setShortcut] = useState(template?.shortcut ?? '');
   const library = useTemplates();
   const shortcutId = useId();
+  const titleErrorId = useId();
+  const intentsErrorId = useId();
+  const bodyErrorId = useId();
+  /** What is wrong with each field after a refused save, in plain words, shown under the field. */
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'title' | 'intents' | 'body', string>>>({});
 
   /** Why the shortcut cannot be saved (malformed, or another template's), as the agent reads it; null when fine. */
   const shortcutProblem = (() => {
@@ -135,9 +143,19 @@ export function TemplateEditor({
       // An emptied field removes the shortcut the template had.
       shortcut: shortcut.trim() || undefined,
     };
+    // Checked here first so each problem stands under its own field, in the agent's language.
+    const checked = templateInputSchema.safeParse(input);
+    const problems = checked.success ? [] : findEntryProblems(input, checked.error);
+    const errors: typeof fieldErrors = {};
+    for (const problem of problems) {
+      const field = 'field' in problem ? problem.field.split('.')[0] : undefined;
+      if (field === 'title' || field === 'intents' || field === 'body') errors[field] = describeProblems([problem], tt);
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     const options = {
       onSuccess: (saved: TemplateRecord) => onDone(saved),
-      onError: (failure: unknown) => setError(toAppError(failure).message),
+      onError: (failure: unknown) => setError(describeError(failure, tt)),
     };
     if (template) update.mutate({ id: template.id, patch: input }, options);
     else create.mutate(input, options);
@@ -160,7 +178,19 @@ export function TemplateEditor({
       </h3>
       <label className="field">
         <span>{tt('templates.editor.title')}</span>
-        <input type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+        <input
+          type="text"
+          value={title}
+          maxLength={200}
+          aria-invalid={fieldErrors.title ? true : undefined}
+          aria-describedby={fieldErrors.title ? titleErrorId : undefined}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        {fieldErrors.title ? (
+          <span className="small tpl-error" id={titleErrorId}>
+            {fieldErrors.title}
+          </span>
+        ) : null}
       </label>
       <label className="field">
         <span>{t('snippet-settings.shortcut')}</span>
@@ -219,7 +249,11 @@ export function TemplateEditor({
           </label>
         ) : null}
       </div>
-      <fieldset className="tpl-intents">
+      <fieldset
+        className="tpl-intents"
+        aria-invalid={fieldErrors.intents ? true : undefined}
+        aria-describedby={fieldErrors.intents ? intentsErrorId : undefined}
+      >
         <legend>{tt('templates.editor.intents')}</legend>
         {templateIntents.map((intent) => (
           <label key={intent}>
@@ -235,10 +269,26 @@ export function TemplateEditor({
             {intentLabel(intent)}
           </label>
         ))}
+        {fieldErrors.intents ? (
+          <p className="small tpl-error" id={intentsErrorId}>
+            {fieldErrors.intents}
+          </p>
+        ) : null}
       </fieldset>
       <label className="field">
         <span>{tt('templates.editor.body')}</span>
-        <textarea ref={bodyRef} value={body} onChange={(event) => setBody(event.target.value)} />
+        <textarea
+          ref={bodyRef}
+          value={body}
+          aria-invalid={fieldErrors.body ? true : undefined}
+          aria-describedby={fieldErrors.body ? bodyErrorId : undefined}
+          onChange={(event) => setBody(event.target.value)}
+        />
+        {fieldErrors.body ? (
+          <span className="small tpl-error" id={bodyErrorId}>
+            {fieldErrors.body}
+          </span>
+        ) : null}
       </label>
       <div className="tpl-actions">
         <select

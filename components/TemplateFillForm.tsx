@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useUpdateSettings } from '../lib/queries';
 import type { PlaceholderSpec } from '../lib/replies/templates/placeholders';
 import { useI18n } from './I18nProvider';
 import { useTemplateMessages } from './TemplateMessages';
+
+/** The placeholder the agent's name from settings fills. */
+const AGENT_NAME = 'agent.name';
 
 /**
  * The small form that asks for the values a template needs and the conversation does not give (an order number the
@@ -20,9 +24,14 @@ export function TemplateFillForm({
   onSubmit: (values: Record<string, string>) => void;
   onCancel: () => void;
 }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const { tt } = useTemplateMessages();
+  const update = useUpdateSettings();
   const [values, setValues] = useState<Record<string, string>>({});
+  // Issue 22: asked for "Your name", the form offers to keep it in settings, so the next Insert does not ask again
+  // (templates fill `agent.name` from settings). On by default: a name typed here is almost always the agent's own.
+  const asksName = missing.some((spec) => spec.key === AGENT_NAME);
+  const [rememberName, setRememberName] = useState(true);
   const headingId = useId();
   const firstInput = useRef<HTMLInputElement>(null);
   // The first field takes the focus so the agent can type straight away.
@@ -37,7 +46,10 @@ export function TemplateFillForm({
       data-testid="template-fill-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (complete) onSubmit(values);
+        if (!complete) return;
+        const name = (values[AGENT_NAME] ?? '').trim();
+        if (asksName && rememberName && name !== '') update.mutate({ agent: { name } });
+        onSubmit(values);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -64,6 +76,17 @@ export function TemplateFillForm({
           />
         </label>
       ))}
+      {asksName ? (
+        <label className="tpl-fill-remember small">
+          <input
+            type="checkbox"
+            checked={rememberName}
+            data-testid="template-fill-remember-name"
+            onChange={(event) => setRememberName(event.target.checked)}
+          />
+          <span>{t('first-run.rememberName')}</span>
+        </label>
+      ) : null}
       <div className="tpl-actions">
         <button type="submit" className="primary" disabled={!complete}>
           {submitLabel}

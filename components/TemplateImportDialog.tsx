@@ -1,9 +1,49 @@
 import { useId, useState } from 'react';
-import { toAppError } from '../lib/errors';
+import { describeError } from '../lib/errors';
+import { isMessageKey, type Translate, tPlural } from '../lib/i18n';
 import { useApplyImport } from '../lib/replies/templates/hooks';
-import type { ConflictResolution, ImportPlan, ImportSummary } from '../lib/replies/templates/pack-file';
+import type {
+  ConflictResolution,
+  ImportPlan,
+  ImportSummary,
+  PackEntryProblem,
+} from '../lib/replies/templates/pack-file';
 import { useI18n } from './I18nProvider';
 import { useTemplateMessages } from './TemplateMessages';
+
+/** The field as a person names it ("the title"); a field this version does not know keeps its name from the file. */
+function fieldName(field: string, t: Translate): string {
+  // A nested path ("intents.0") is named by its field.
+  const key = `forms.field.${field.split('.')[0]}`;
+  return isMessageKey(key) ? t(key) : t('forms.field.other', { name: field });
+}
+
+/** An entry's reasons in plain words, each a sentence: "The title is missing. The text is missing." */
+export function describeProblems(problems: PackEntryProblem[], t: Translate): string {
+  return problems
+    .map((problem) => {
+      const text = describeProblem(problem, t);
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    })
+    .join(' ');
+}
+
+function describeProblem(problem: PackEntryProblem, t: Translate): string {
+  switch (problem.kind) {
+    case 'missing':
+      return t('forms.import.missing', { field: fieldName(problem.field, t) });
+    case 'too-long':
+      return t('forms.import.tooLong', { field: fieldName(problem.field, t) });
+    case 'invalid':
+      return t('forms.import.invalid', { field: fieldName(problem.field, t) });
+    case 'placeholders':
+      return t('forms.import.placeholders', { list: problem.placeholders.join(', ') });
+    case 'duplicate-id':
+      return t('forms.import.duplicateId', { of: problem.of + 1 });
+    case 'duplicate-title':
+      return t('forms.import.duplicateTitle', { of: problem.of + 1 });
+  }
+}
 
 /**
  * Reviews a pack file before anything is written: the entries that are refused and why, and for each entry that meets
@@ -17,7 +57,7 @@ export function TemplateImportDialog({
   onDone: (summary: ImportSummary | null) => void;
 }) {
   const { t } = useI18n();
-  const { tt } = useTemplateMessages();
+  const { tt, language } = useTemplateMessages();
   const apply = useApplyImport();
   const headingId = useId();
   const [resolutions, setResolutions] = useState<Record<number, ConflictResolution>>(() =>
@@ -29,7 +69,9 @@ export function TemplateImportDialog({
     <section className="tpl-dialog" role="dialog" aria-labelledby={headingId} data-testid="import-dialog">
       <h3 id={headingId}>{tt('templates.import.title', { name: plan.name })}</h3>
       <p className="small">
-        {tt('templates.import.summary', { valid: plan.valid.length, invalid: plan.invalid.length })}
+        {plan.invalid.length > 0
+          ? `${tPlural(language, 'forms.import.valid', plan.valid.length)}; ${tPlural(language, 'forms.import.refused', plan.invalid.length)}`
+          : `${tPlural(language, 'forms.import.valid', plan.valid.length)}.`}
       </p>
 
       {plan.invalid.length > 0 ? (
@@ -39,10 +81,10 @@ export function TemplateImportDialog({
             {plan.invalid.map((entry) => (
               <li key={entry.index} className="small">
                 <strong>
-                  {tt('templates.import.entry', { index: entry.index + 1 })}
+                  {tt('forms.import.entry', { index: entry.index + 1 })}
                   {entry.title ? ` “${entry.title}”` : ''}
                 </strong>
-                : {entry.reason}
+                : {describeProblems(entry.problems, tt)}
               </li>
             ))}
           </ul>
@@ -94,7 +136,7 @@ export function TemplateImportDialog({
       {importable ? null : <p className="small tpl-error">{tt('templates.import.nothing')}</p>}
       {apply.isError ? (
         <p className="small tpl-error" role="alert">
-          {tt('templates.import.failed', { message: toAppError(apply.error).message })}
+          {tt('templates.import.failed', { message: describeError(apply.error, tt) })}
         </p>
       ) : null}
       <div className="tpl-actions">

@@ -1,7 +1,8 @@
 import './templates.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TemplateRecord } from '../lib/db';
-import { toAppError } from '../lib/errors';
+import { describeError } from '../lib/errors';
+import { formatNumber, tPlural } from '../lib/i18n';
 import type { Intent } from '../lib/models/types';
 import { indexSnippets } from '../lib/replies/snippets';
 import {
@@ -122,7 +123,7 @@ export function TemplateLibrary() {
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const rows = shown.data ?? [];
   const failure = (error: unknown) =>
-    setToast({ text: tt('templates.library.failed', { message: toAppError(error).message }) });
+    setToast({ text: tt('templates.library.failed', { message: describeError(error, tt) }) });
 
   function toggle(id: string, on: boolean): void {
     setSelected((previous) => {
@@ -150,7 +151,7 @@ export function TemplateLibrary() {
       const text = await readPackFile(file);
       setImportPlan(await plan.mutateAsync(text));
     } catch (error) {
-      setImportResult({ ok: false, text: tt('templates.import.unreadable', { message: toAppError(error).message }) });
+      setImportResult({ ok: false, text: tt('templates.import.unreadable', { message: describeError(error, tt) }) });
     }
   }
 
@@ -245,7 +246,9 @@ export function TemplateLibrary() {
         </button>
         <span className="spacer" />
         <span className="small muted" data-testid="template-count">
-          {tt('templates.library.count', { shown: rows.length, total: all.data?.length ?? rows.length })}
+          {tPlural(language, 'templates.library.count', all.data?.length ?? rows.length, {
+            shown: formatNumber(language, rows.length),
+          })}
         </span>
       </div>
 
@@ -327,7 +330,7 @@ export function TemplateLibrary() {
                   ))}
                 </div>
                 <div className="small muted">
-                  {tt('templates.library.uses', { count: record.usageCount })} ·{' '}
+                  {tPlural(language, 'templates.library.uses', record.usageCount)} ·{' '}
                   {tt('templates.library.changed', {
                     version: record.version,
                     date: dateFormat.format(new Date(record.updatedAt)),

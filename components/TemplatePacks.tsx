@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { toAppError } from '../lib/errors';
+import { describeError } from '../lib/errors';
 import { usePackRefresh, usePackSubscriptions, useSubscribePack } from '../lib/replies/templates/hooks';
 import { packOriginPattern } from '../lib/replies/templates/pack-url';
 import { useTemplateMessages } from './TemplateMessages';
@@ -29,7 +29,7 @@ export function TemplatePacks() {
     try {
       origin = packOriginPattern(url);
     } catch (failure) {
-      setError(toAppError(failure).message);
+      setError(describeError(failure, tt));
       return;
     }
     // Called straight from the click: browsers only show the permission prompt for a user gesture.
@@ -41,10 +41,10 @@ export function TemplatePacks() {
         }
         subscribe.mutate(url, {
           onSuccess: () => setUrl(''),
-          onError: (failure) => setError(toAppError(failure).message),
+          onError: (failure) => setError(describeError(failure, tt)),
         });
       },
-      (failure: unknown) => setError(toAppError(failure).message),
+      (failure: unknown) => setError(describeError(failure, tt)),
     );
   }
 

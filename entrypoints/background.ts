@@ -26,7 +26,7 @@ import { configurePanelDefaults, togglePanel } from '../lib/panel/toggle';
 import { expandSnippet, listSnippetShortcuts } from '../lib/replies/snippet-expansion';
 import { listActiveTemplates, recordTemplateUse } from '../lib/replies/templates/library';
 import { ensureStarterPackOnce } from '../lib/replies/templates/starter-pack';
-import { getSettings, updateSettings } from '../lib/settings';
+import { getSettings, markShortcutHintSeen, updateSettings } from '../lib/settings';
 import { runtimeSiteMatches } from '../lib/sites/matches';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -323,6 +323,11 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel' && tab?.id !== undefined) {
       void togglePanel(tab.id, panels.has(tab.id), { closePanel: () => closePanelPort(tab.id ?? -1) });
+      // Issue 22: the panel shows the shortcut until it was used once. After the toggle call: opening a panel must
+      // follow the key press without waiting on storage.
+      void markShortcutHintSeen().catch((error: unknown) =>
+        console.warn('Rapport: could not record that the shortcut was used', error),
+      );
     }
   });
 

@@ -17,6 +17,8 @@ import * as errors from './strings/errors';
 import * as escalation from './strings/escalation';
 import * as escalationActions from './strings/escalation-actions';
 import * as escalationSettings from './strings/escalation-settings';
+import * as firstRun from './strings/first-run';
+import * as forms from './strings/forms';
 import * as handoff from './strings/handoff';
 import * as health from './strings/health';
 import * as intent from './strings/intent';
@@ -26,12 +28,14 @@ import * as options from './strings/options';
 import * as panel from './strings/panel';
 import * as picker from './strings/picker';
 import * as prompt from './strings/prompt';
+import * as readingStatus from './strings/reading-status';
 import * as role from './strings/role';
 import * as roleSource from './strings/role-source';
 import * as sentiment from './strings/sentiment';
 import * as snippetSettings from './strings/snippet-settings';
 import * as snippets from './strings/snippets';
 import * as state from './strings/state';
+import * as states from './strings/states';
 import * as summary from './strings/summary';
 import * as templates from './strings/templates';
 import * as urgency from './strings/urgency';
@@ -63,6 +67,7 @@ const features = [
   snippetSettings,
   snippets,
   state,
+  states,
   templates,
   urgency,
   handoff,
@@ -76,6 +81,9 @@ const features = [
   writingModel,
   picker,
   summary,
+  firstRun,
+  readingStatus,
+  forms,
 ] as const;
 
 type KeysOf<F> = F extends { en: infer E } ? keyof E & string : never;

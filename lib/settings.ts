@@ -106,6 +106,13 @@ export interface Settings {
   replies: ReplySettings;
   escalation: EscalationSettings;
   mood: MoodModelSettings;
+  /**
+   * The agent finished or skipped the welcome in the settings page (issue 22); until then the panel shows a one-line
+   * hint to it. Settings stored by a version before the welcome read as done (see `parseSettings`).
+   */
+  firstRunDone: boolean;
+  /** The panel's shortcut hint was seen: the shortcut was used once, or the agent dismissed the hint. */
+  shortcutHintSeen: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -137,6 +144,8 @@ export const defaultSettings: Settings = {
     freshdesk: { domain: '', apiKey: '', priority: 4, groupId: '', tags: ['rapport-escalated'], addPrivateNote: true },
   },
   mood: { modelId: 'bundled', mirrorUrl: '', teamLanguages: [] },
+  firstRunDone: false,
+  shortcutHintSeen: false,
 };
 
 /** `schema`, or a fresh copy of `fallback` when the stored value is missing or fails it. */
@@ -239,11 +248,17 @@ export const settingsSchema = section({
     mirrorUrl: orDefault(z.string(), defaults.mood.mirrorUrl),
     teamLanguages: stringList(defaults.mood.teamLanguages),
   }),
+  firstRunDone: orDefault(z.boolean(), defaults.firstRunDone),
+  shortcutHintSeen: orDefault(z.boolean(), defaults.shortcutHintSeen),
 }) satisfies z.ZodMiniType<Settings>;
 
 /** Stored settings as the rest of the extension may use them: see `settingsSchema`. Never throws. */
 export function parseSettings(stored: unknown): Settings {
-  return settingsSchema.parse(stored);
+  const settings = settingsSchema.parse(stored);
+  // Settings stored before the welcome existed (issue 22) belong to an agent already at work: an update must not greet
+  // them as new. Every write stores the whole object, so a fresh install's first write keeps `firstRunDone: false`.
+  if (isPlainObject(stored) && !('firstRunDone' in stored)) return { ...settings, firstRunDone: true };
+  return settings;
 }
 
 /**
@@ -316,6 +331,15 @@ export async function updateSettings(patch: DeepPartial<Settings>): Promise<Sett
     mergeSettings(next, { escalation: { webhook: { url: webhook.url }, freshdesk: { apiKey: freshdesk.apiKey } } }),
   );
   return next;
+}
+
+/**
+ * Records that the agent used the panel shortcut, so the panel stops showing how to press it. Called after the toggle
+ * (a toggle must not wait on storage: browsers open panels only straight from the agent's action); writes only once.
+ */
+export async function markShortcutHintSeen(): Promise<void> {
+  if ((await getSettings()).shortcutHintSeen) return;
+  await updateSettings({ shortcutHintSeen: true });
 }
 
 /**

@@ -16,6 +16,19 @@ export const extensionDir = `${process.env.RAPPORT_OUT_DIR ?? '.output'}/chrome-
 /** The headful profile is kept between runs, so downloaded models and settings survive a restart. */
 export const headfulProfileDir = `${process.env.RAPPORT_OUT_DIR ?? '.output'}/demo-profile`;
 export const screenshotDir = 'screenshots';
+/** The panel's pictures for the README (issue 22): both widths, both themes, both languages, the first screen only. */
+export const panelImageDir = 'docs/images';
+export const panelShots = {
+  widths: [320, 420],
+  height: 720,
+  schemes: ['light', 'dark'],
+  languages: ['en', 'de'],
+} as const;
+
+/** `docs/images/panel-420-dark-en.png`: the file one panel picture is saved as. */
+export function panelShotName(width: number, scheme: 'light' | 'dark', language: 'en' | 'de'): string {
+  return `panel-${width}-${scheme}-${language}.png`;
+}
 
 /** The in-page badge's custom element and the panel page, as the extension names them. */
 export const badgeSelector = 'rapport-badge';
@@ -33,7 +46,8 @@ Builds the Rapport extension, serves the demo helpdesk on http://localhost:${def
 and opens Chromium with the extension loaded on its inbox.
 
 Options:
-  --headless   no window: visit a few demo conversations and save screenshots to ./${screenshotDir}/, then exit
+  --headless   no window: visit a few demo conversations and save screenshots to ./${screenshotDir}/, and the panel
+               at 320 and 420 px, light and dark, English and German, to ./${panelImageDir}/; then exit
   --no-build   use the extension already built in ${extensionDir}
   --help       show this text
 
@@ -141,7 +155,13 @@ async function waitForBadge(page: Page, timeoutMs: number): Promise<BadgeState> 
   await page.waitForTimeout(settleMs);
   await waitForQuiet(page);
   // The badge positions itself inside its shadow root (the host element itself is reset by WXT and has no box).
-  const box = await page.locator(badgeSelector).first().locator('button.open').boundingBox();
+  const box = await page
+    .locator(badgeSelector)
+    .first()
+    .locator('button.open')
+    .boundingBox({ timeout: 5_000 })
+    // A badge host without its button yet (still working the mood out) is reported as not visible, not a crash.
+    .catch(() => null);
   const viewport = page.viewportSize();
   if (!box || !viewport) return 'off-screen';
   const isInside = box.x < viewport.width && box.y < viewport.height && box.x + box.width > 0 && box.y + box.height > 0;
@@ -257,12 +277,68 @@ async function captureScreenshots(launched: LaunchedBrowser, server: DemoServer)
     await panel.close();
   }
 
+  if (tabId !== undefined) {
+    try {
+      saved.push(...(await capturePanelShots(launched, panelUrl)));
+    } catch (error) {
+      notes.push(`The panel pictures for ${panelImageDir}/ could not be made (${String(error).split('\n')[0]}).`);
+    }
+  }
+
   await writeFile(
     resolve(outDir, 'README.txt'),
     `Screenshots of Rapport on the demo helpdesk, made by \`npm start -- --headless\` on ${new Date().toISOString()}.\n`,
   );
   console.log(`\nSaved ${saved.length} screenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
   return notes;
+}
+
+/** Switches the UI language on the options page, as an agent would (the panel follows the saved setting). */
+async function chooseLanguage(launched: LaunchedBrowser, language: 'en' | 'de'): Promise<void> {
+  const options = await launched.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    await options.getByTestId('language-select').selectOption(language);
+    // The choice is saved as it is made; give storage a moment before the panel reloads.
+    await options.waitForTimeout(500);
+  } finally {
+    await options.close();
+  }
+}
+
+/**
+ * The panel on the demo conversation as an agent first sees it (the first screen, not scrolled) at each width, theme and
+ * language of `panelShots`, saved to `panelImageDir` for the README.
+ */
+async function capturePanelShots(launched: LaunchedBrowser, panelUrl: string): Promise<string[]> {
+  const outDir = resolve(panelImageDir);
+  await mkdir(outDir, { recursive: true });
+  const saved: string[] = [];
+  for (const language of panelShots.languages) {
+    console.log(`Rapport panel pictures (${language})…`);
+    await chooseLanguage(launched, language);
+    const panel = await launched.context.newPage();
+    try {
+      for (const width of panelShots.widths) {
+        for (const colorScheme of panelShots.schemes) {
+          await panel.setViewportSize({ width, height: panelShots.height });
+          await panel.emulateMedia({ colorScheme });
+          // A fresh load per picture: the first screen exactly as the panel opens, with nothing scrolled or expanded.
+          await panel.goto(panelUrl);
+          await panel.waitForTimeout(settleMs);
+          await waitForQuiet(panel, 1_500, 30_000);
+          const path = resolve(outDir, panelShotName(width, colorScheme, language));
+          await panel.screenshot({ path });
+          saved.push(path);
+        }
+      }
+    } finally {
+      await panel.close();
+    }
+  }
+  // Leave the demo profile as it was found: English.
+  await chooseLanguage(launched, 'en');
+  return saved;
 }
 
 /** `value[key]` when `value` is an object; read from a JSON file, so nothing about its shape is assumed. */

@@ -21,6 +21,9 @@ export interface BadgeView {
   setVisible(visible: boolean): void;
 }
 
+/** How long "Hidden on this site — Undo" stays in the badge's place after the × (issue 22). */
+export const undoNoticeMs = 8000;
+
 interface BadgeOptions {
   container: HTMLElement;
   t: Translate;
@@ -28,6 +31,8 @@ interface BadgeOptions {
   signal: AbortSignal;
   onOpen(): void;
   onDismiss(): void;
+  /** The agent took the hiding back from the notice shown in the badge's place. */
+  onUndo(): void;
   onMoved(position: BadgePosition): void;
 }
 
@@ -59,7 +64,36 @@ export function createBadge(options: BadgeOptions): BadgeView {
   dismiss.title = t('badge.dismiss');
   dismiss.setAttribute('aria-label', t('badge.dismiss'));
   badge.append(open, dismiss);
-  container.append(badge);
+  // Shown in the badge's place for a few seconds after the ×, so hiding for a whole site can be taken back.
+  const notice = doc.createElement('div');
+  notice.className = 'badge notice';
+  notice.setAttribute('role', 'status');
+  notice.hidden = true;
+  const noticeText = doc.createElement('span');
+  noticeText.className = 'notice-text';
+  noticeText.textContent = t('states.badgeHidden');
+  const undo = doc.createElement('button');
+  undo.type = 'button';
+  undo.className = 'undo';
+  undo.textContent = t('states.undo');
+  notice.append(noticeText, undo);
+  container.append(badge, notice);
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  function hideNotice(): void {
+    clearTimeout(noticeTimer);
+    notice.hidden = true;
+  }
+  function showNotice(): void {
+    notice.style.right = badge.style.right;
+    notice.style.bottom = badge.style.bottom;
+    badge.hidden = true;
+    notice.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(hideNotice, undoNoticeMs);
+    // Focus was on the × that is now gone; keep keyboard users on the one thing they can still do.
+    undo.focus();
+  }
+  signal.addEventListener('abort', () => clearTimeout(noticeTimer), { once: true });
 
   if (options.position) applyPosition(badge, options.position);
 
@@ -132,13 +166,30 @@ export function createBadge(options: BadgeOptions): BadgeView {
     },
     { signal },
   );
-  dismiss.addEventListener('click', () => options.onDismiss(), { signal });
+  dismiss.addEventListener(
+    'click',
+    () => {
+      showNotice();
+      options.onDismiss();
+    },
+    { signal },
+  );
+  undo.addEventListener(
+    'click',
+    () => {
+      hideNotice();
+      options.onUndo();
+    },
+    { signal },
+  );
 
   return {
     setMood: render,
     setVisible(visible) {
       // The shadow host's own display is reset by WXT's isolation styles; hide what is inside instead.
       badge.hidden = !visible;
+      // Shown again (Undo, or "show everywhere" in the options): the notice must not sit on top of it.
+      if (visible) hideNotice();
     },
   };
 }

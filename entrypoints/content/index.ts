@@ -221,6 +221,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
           position: positions[location.origin] ?? null,
           onOpen: () => void openPanel(),
           onDismiss: () => void dismissBadge(),
+          onUndo: () => void undoDismissBadge(),
           onMoved: (position) =>
             void badgePositions
               .getValue()
@@ -259,6 +260,13 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
 
   async function dismissBadge(): Promise<void> {
     settings = await updateSettings({ badgeDismissed: [...new Set([...settings.badgeDismissed, location.origin])] });
+    updateBadge(lastReport);
+  }
+
+  async function undoDismissBadge(): Promise<void> {
+    settings = await updateSettings({
+      badgeDismissed: settings.badgeDismissed.filter((origin) => origin !== location.origin),
+    });
     updateBadge(lastReport);
   }
 

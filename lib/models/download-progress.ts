@@ -2,13 +2,6 @@ function readField(target: unknown, key: string): unknown {
   return typeof target === 'object' && target !== null ? Reflect.get(target, key) : undefined;
 }
 
-/** Bytes as a person reads them (kB, MB with one decimal below 10 MB). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
-  const mb = bytes / 1_000_000;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}
-
 /** Progress of a download across all of a model's files. */
 export interface DownloadProgress {
   loadedBytes: number;

@@ -19,7 +19,7 @@ import { type LabelScheme, type PartialMood, readLabelScheme } from './label-sch
 import { whenOrtWasmReady } from './transformers-env';
 import type { MoodModel, RawMood } from './types';
 
-export { createProgressAggregator, type DownloadProgress, formatBytes } from './download-progress';
+export { createProgressAggregator, type DownloadProgress } from './download-progress';
 // This file is the Hub model factory. What it was split from lives in files named for their job; the names other
 // parts import from here are passed on so their imports keep working.
 export {

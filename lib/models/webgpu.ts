@@ -11,6 +11,8 @@ export interface WebGpuCapabilities {
   maxStorageBufferBindingSize: number;
   vendor?: string;
   architecture?: string;
+  /** The only adapter is software-rendered (SwiftShader, `isFallbackAdapter`): models start but draft very slowly. */
+  isSoftware?: boolean;
 }
 
 /** The parts of `navigator` the probe reads; a structural type so tests can pass stubbed adapters. */
@@ -113,6 +115,7 @@ function toCapabilities(report: GpuAdapterReport): WebGpuCapabilities {
   const caps: WebGpuCapabilities = { available: true, hasShaderF16, maxBufferSize, maxStorageBufferBindingSize };
   if (report.vendor) caps.vendor = report.vendor;
   if (report.architecture) caps.architecture = report.architecture;
+  if (report.isSoftware) caps.isSoftware = true;
 
   const workgroupStorage = readNumber(limits, 'maxComputeWorkgroupStorageSize') ?? minWorkgroupStorageSize;
   const storageBuffers = readNumber(limits, 'maxStorageBuffersPerShaderStage') ?? minStorageBuffersPerShaderStage;
@@ -227,6 +230,11 @@ export interface ModelChoice {
   /** Known licence for the recommended models. */
   licence?: string;
   recommended: boolean;
+  /**
+   * Why this machine cannot run the model well although it starts (issue 22): such a model is not recommended and
+   * the smallest one is offered first, with this reason shown.
+   */
+  runsPoorly?: 'software-adapter';
 }
 
 export type ExclusionCode =
@@ -248,7 +256,10 @@ export interface ModelSelection {
   /** Runnable models, recommended ones first (in `preferredModels` order), then the rest by memory. */
   runnable: ModelChoice[];
   excluded: ExcludedModel[];
-  /** The default model: the first runnable preferred one, else the first runnable; undefined when none runs. */
+  /**
+   * The model to recommend: the first runnable preferred one; undefined when none runs, or none runs well here (a
+   * software adapter — then the smallest is first in `runnable` and each says why in `runsPoorly`).
+   */
   recommended?: string;
   budgetMB: number;
 }
@@ -352,8 +363,9 @@ export function selectModels(
       contextWindowTokens: record.overrides?.context_window_size ?? 4096,
       lowResource: record.low_resource_required === true,
       licence: preferred.licence,
-      recommended: true,
+      recommended: !caps.isSoftware,
     };
+    if (caps.isSoftware) choice.runsPoorly = 'software-adapter';
     runnable.push(choice);
   }
 
@@ -361,10 +373,12 @@ export function selectModels(
     if (!choice.recommended) return preferredModels.length;
     return preferredModels.findIndex((p) => p.family === choice.family);
   };
+  // On a software adapter every model runs far slower than on a GPU; the smallest one is the least bad, so it comes
+  // first (the default) and none is called recommended.
   runnable.sort((a, b) => rank(a) - rank(b) || a.vramMB - b.vramMB || a.modelId.localeCompare(b.modelId));
   const selection: ModelSelection = { runnable, excluded, budgetMB };
   const first = runnable[0];
-  if (first) selection.recommended = first.modelId;
+  if (first?.recommended) selection.recommended = first.modelId;
   return selection;
 }
 

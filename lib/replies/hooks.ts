@@ -25,7 +25,15 @@ import {
   pumpDraftStream,
   reduceDraftSession,
 } from './draft-session';
-import type { DraftEvent, DraftRequest, ReplyEngine, ReplyEngineStatus, RewriteInstruction } from './engine';
+import {
+  type DraftEvent,
+  type DraftRequest,
+  type FallbackCode,
+  FallbackReplyEngine,
+  type ReplyEngine,
+  type ReplyEngineStatus,
+  type RewriteInstruction,
+} from './engine';
 import { FakeReplyEngine } from './fake-engine';
 import { TemplateReplyEngine } from './template-engine';
 import { type AnalyzeText, createToneChecker, type DebouncedToneChecker, type ToneCheck } from './tone-check';
@@ -54,7 +62,18 @@ export interface DraftingEngineView {
   load(): Promise<void>;
   /** Stops a running download or load. */
   cancelLoad(): void;
+  /** The model's download or start failed (it may have fallen back to templates): the agent can retry it. */
+  failed: boolean;
+  /** Chooses the engine afresh and starts its download again (issue 22: every failed download has Retry). */
+  retry(): void;
 }
+
+/** Failures a second try can cure (a dropped connection, a lost device); not a missing GPU or a refused library. */
+const retryableCodes: ReadonlySet<FallbackCode> = new Set([
+  'model/download-failed',
+  'model/load-failed',
+  'model/device-lost',
+]);
 
 interface EngineChoiceState {
   engine: ReplyEngine | null;
@@ -114,6 +133,9 @@ export function useDraftingEngine(
   const approved = replies?.llmDownloadApproved;
   const repliesRef = useRef(replies);
   repliesRef.current = replies;
+  // Bumped by Retry: the engine is chosen afresh (a failed one has fallen back to templates) and loaded at once.
+  const [attempt, setAttempt] = useState(0);
+  const loadWhenChosen = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-chosen only when a field the choice depends on changes (brand voice edits must not reload a model)
   useEffect(() => {
@@ -136,6 +158,14 @@ export function useDraftingEngine(
           unsubscribe = engine.subscribe(setStatus);
         }
         setChosen(next);
+        if (loadWhenChosen.current && engine && !next.awaitingApproval) {
+          loadWhenChosen.current = false;
+          const loading = new AbortController();
+          loadController.current = loading;
+          engine.load({ signal: loading.signal }).catch(() => {
+            // The engine's status says what went wrong again (or that the agent cancelled); the card renders it.
+          });
+        }
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setChosen({ ...noEngine, error: serializeError(error) });
@@ -151,7 +181,7 @@ export function useDraftingEngine(
         });
       }
     };
-  }, [choice, modelId, weightsHost, libHost, approved, uiLanguage, reasonTemplatesChosen]);
+  }, [choice, modelId, weightsHost, libHost, approved, uiLanguage, reasonTemplatesChosen, attempt]);
 
   const engine = chosen.engine;
   const load = useCallback(async () => {
@@ -166,6 +196,14 @@ export function useDraftingEngine(
     }
   }, [engine]);
   const cancelLoad = useCallback(() => loadController.current?.abort(), []);
+  const retry = useCallback(() => {
+    loadWhenChosen.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  const fallbackCode = engine instanceof FallbackReplyEngine ? engine.fallbackCode : undefined;
+  const failed =
+    (status.state === 'error' && engine?.kind === 'webllm') ||
+    (fallbackCode !== undefined && retryableCodes.has(fallbackCode));
 
   return {
     engine,
@@ -179,6 +217,8 @@ export function useDraftingEngine(
     error: chosen.error,
     load,
     cancelLoad,
+    failed,
+    retry,
   };
 }
 

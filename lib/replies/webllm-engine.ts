@@ -1,6 +1,6 @@
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { AppError, type ErrorCode } from '../errors';
-import { createTranslator } from '../i18n';
+import { createTranslator, formatBytes } from '../i18n';
 import { createJobQueue } from '../models/job-queue';
 import { type NavigatorLike, probeWebGpu, readMemoryHint } from '../models/webgpu';
 import {
@@ -334,15 +334,9 @@ export function cleanDraft(text: string): string {
   return out;
 }
 
-/** `1.8 GB`, `950 MB`: download sizes as the panel shows them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  return `${Math.max(1, Math.round(bytes / 1e6))} MB`;
-}
-
 function approvalReason(plan: WebLlmPlan, language: 'en' | 'de'): string {
   const t = createTranslator(language);
-  const bytes = formatBytes(plan.download.bytes);
+  const bytes = formatBytes(language, plan.download.bytes);
   // A size estimated from the parameter count, not read from the host, says so.
   const size = plan.download.source === 'parameters' ? t('writingModel.approximateSize', { size: bytes }) : bytes;
   return t('writingModel.approval', { model: plan.model.family, size });

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page, Worker } from '@playwright/test';
-import { badgeState, drawerFrame, evaluateInContentScript, expect, openPanelPage, tabIdOf, test } from './fixtures';
+import {
+  badgeNotice,
+  badgeState,
+  clickBadge,
+  drawerFrame,
+  evaluateInContentScript,
+  expect,
+  openPanelPage,
+  tabIdOf,
+  test,
+} from './fixtures';
 
 /**
  * Issue 22: axe-core (from its npm package) finds no WCAG 2.1 A/AA violation on the side panel, the options page, the
@@ -161,6 +171,13 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         expect(badge.name).toBe(badge.text);
         expect(badge.text).toMatch(language === 'de' ? /^Rapport öffnen · \S/u : /^Open Rapport · \S/u);
       }
+
+      // "Hidden on this site — Undo" in the badge's place (issue 22), audited while it shows, then taken back.
+      await clickBadge(page, 'dismiss');
+      await expect.poll(() => badgeNotice(page)).not.toBeNull();
+      expectClean(`badge notice, ${language}`, await auditBadge(page));
+      await clickBadge(page, 'undo');
+      await expect.poll(() => badgeState(page)).not.toBeNull();
 
       const drawer = await openRealDrawer(serviceWorker, page);
       await expect(drawer.getByTestId('read-message').first()).toBeVisible({ timeout: 30_000 });

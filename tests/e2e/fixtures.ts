@@ -128,9 +128,26 @@ export function badgeState(page: Page): Promise<BadgeState | null> {
   ).catch(() => null);
 }
 
-/** Clicks one of the badge's buttons with the mouse (a real click): `open` by default, or `dismiss`. */
-export async function clickBadge(page: Page, button: 'open' | 'dismiss' = 'open'): Promise<void> {
-  await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
+/** The text of the "Hidden on this site — Undo" notice shown in the badge's place, or null while none is shown. */
+export function badgeNotice(page: Page): Promise<string | null> {
+  return evaluateInContentScript<string | null>(
+    page,
+    `(() => {
+      const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
+      const notice = root?.querySelector('.notice');
+      if (!notice || notice.hidden || notice.getBoundingClientRect().width === 0) return null;
+      return notice.textContent;
+    })()`,
+  ).catch(() => null);
+}
+
+/**
+ * Clicks one of the badge's buttons with the mouse (a real click): `open` by default, `dismiss`, or `undo` on the
+ * notice that replaces the badge after `dismiss`.
+ */
+export async function clickBadge(page: Page, button: 'open' | 'dismiss' | 'undo' = 'open'): Promise<void> {
+  if (button === 'undo') await expect.poll(() => badgeNotice(page), { timeout: 30_000 }).not.toBeNull();
+  else await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
   const rect = await evaluateInContentScript<{ x: number; y: number; width: number; height: number }>(
     page,
     `(() => {

@@ -1,4 +1,4 @@
-import { badgeState, clickBadge, expect, openPanelPage, openSidePanels, tabIdOf, test } from './fixtures';
+import { badgeNotice, badgeState, clickBadge, expect, openPanelPage, openSidePanels, tabIdOf, test } from './fixtures';
 
 test.describe('foundation', () => {
   test('the badge appears on a demo conversation and toggles the side panel open and closed', async ({
@@ -96,6 +96,20 @@ test.describe('foundation', () => {
     await expect.poll(() => badgeState(page)).not.toBeNull();
     await clickBadge(page, 'dismiss');
     await expect.poll(() => badgeState(page)).toBeNull();
+    // In the badge's place for a few seconds: the hiding can be taken back.
+    await expect.poll(() => badgeNotice(page)).toBe('Hidden on this siteUndo');
+    await clickBadge(page, 'undo');
+    await expect.poll(() => badgeState(page)).not.toBeNull();
+    await expect.poll(() => badgeNotice(page)).toBeNull();
+    // Undo really took it back: a reload still shows the badge.
+    await page.reload();
+    await expect.poll(() => badgeState(page)).not.toBeNull();
+
+    await clickBadge(page, 'dismiss');
+    await expect.poll(() => badgeState(page)).toBeNull();
+    // Without Undo the notice goes away by itself and the badge stays hidden.
+    await expect.poll(() => badgeNotice(page), { timeout: 12_000 }).toBeNull();
+    expect(await badgeState(page)).toBeNull();
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await expect(options.getByText(/Badge hidden on/)).toContainText(new URL(demo.url).origin);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { formatBytes } from '../../lib/models/hub-models';
+import { formatBytes } from '../../lib/i18n';
 import { hubModelFiles } from '../fixtures/model-hub';
 import { expect, extensionPath, test } from './fixtures';
 import { createModelHub, type ModelHub } from './model-mirror';
@@ -48,7 +48,7 @@ test('downloads a Hub model through the mirror with size and progress, then load
   await chooseCustomModel(options, 'test-org/tiny-sentiment');
   let expected = 0;
   for (const file of hubModelFiles) expected += (await stat(join(hub.root, 'test-org/tiny-sentiment', file))).size;
-  await expect(options.getByTestId('model-size')).toHaveText(`Download size: ${formatBytes(expected)}`);
+  await expect(options.getByTestId('model-size')).toHaveText(`Download size: ${formatBytes('en', expected)}`);
   expect(hub.requests.filter((r) => r.startsWith('HEAD')).length).toBe(4);
   expect(hub.requests.some((r) => r.startsWith('GET'))).toBe(false);
 

@@ -60,6 +60,13 @@ test.describe('mood engine on the demo helpdesk', () => {
       ),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Above the fold of a 320 × 720 panel (issue 22): who, how they feel, what they want, and the best answer's Insert,
+    // without scrolling.
+    expect(await panel.evaluate(() => window.scrollY)).toBe(0);
+    await expect(panel.getByTestId('mood-state')).toBeInViewport({ ratio: 1 });
+    await expect(summary.locator('[data-kind="request"]')).toBeInViewport({ ratio: 1 });
+    const insert = panel.getByTestId('suggestion').first().getByRole('button', { name: 'Insert', exact: true });
+    await expect(insert).toBeInViewport({ ratio: 1 });
   });
 
   test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
@@ -123,6 +130,14 @@ test.describe('mood engine on the demo helpdesk', () => {
     const card = panel.getByTestId('escalation-card');
     await expect(card).toHaveAttribute('data-recommend', 'true', { timeout: 30_000 });
     await expect(card.getByTestId('escalation-reasons')).toContainText(/Cancellation threatened/);
+    // More than 12 messages start collapsed, with a marker that says the list opens (issue 22: it was hidden).
+    const whatRead = panel.getByTestId('messages-toggle');
+    await expect(panel.getByTestId('read-message').first()).toBeHidden();
+    const marker = () => whatRead.evaluate((summary) => getComputedStyle(summary, '::before').content);
+    expect(await marker()).toContain('▸');
+    await whatRead.click();
+    await expect(panel.getByTestId('read-message').first()).toBeVisible();
+    expect(await marker()).toContain('▾');
     // The badge and the headline say the same thing.
     const state = await mood.getAttribute('data-state');
     await expect.poll(async () => (await badgeState(page))?.label).toMatch(state === 'angry' ? /Angry/ : /Frustrated/);

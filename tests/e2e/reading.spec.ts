@@ -225,7 +225,15 @@ test.describe('reading from the helpdesk, and saying when the reading looks wron
     const conversation = fixture.expected.conversation;
     if (!conversation) throw new Error('conversation-view-on has no expected conversation');
     await expect(panel.getByTestId('read-message')).toHaveCount(conversation.messages.length);
-    // Always there, not only when reading fails.
+    // Always there, not only when reading fails: a healthy reading keeps the ways out behind one "Fix reading…" on the
+    // source line (issue 22), next to how many messages were read.
+    await expect(panel.getByTestId('reading-count')).toHaveText(`${conversation.messages.length} messages`);
+    const fix = panel.getByTestId('reading-fix');
+    await expect(fix).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel.getByTestId('report-problem')).toBeHidden();
+    await fix.click();
+    await expect(fix).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel.getByRole('button', { name: 'Pick the conversation area' })).toBeVisible();
     await expect(panel.getByTestId('report-problem')).toBeVisible();
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('report-problem').click()]);
     expect(download.suggestedFilename()).toMatch(/^rapport-reading-report-gmail-.*\.json$/);

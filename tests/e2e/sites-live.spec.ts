@@ -78,8 +78,11 @@ test.describe('live updates on the demo helpdesk (an SPA)', () => {
     await page.goto(`${demo.url}/inbox`);
     const tabId = await tabIdOf(serviceWorker, page);
     const panel = await openPanelPage(context, extensionId, tabId);
-    // The inbox is a list, not a conversation: nothing is read.
+    // The inbox is a list, not a conversation: nothing is read, and the panel says what to do, not that it failed.
     await expect(panel.getByTestId('read-state')).toBeVisible();
+    await expect(panel.getByTestId('read-state')).toHaveAttribute('data-list-page', 'true');
+    await expect(panel.getByTestId('read-state')).toContainText('Open a conversation to see the customer’s mood');
+    await expect(panel.getByTestId('read-state')).not.toContainText("Can't read");
 
     await page.locator(`a[href="/tickets/${first.id}"]`).click();
     await expect(panel.getByRole('heading', { level: 2, name: first.subject })).toBeVisible();

@@ -117,7 +117,7 @@ test.describe('reply templates', () => {
     await expect(reply).toHaveValue(/here is a voucher for your next order: SORRY-10$/);
     expect(await reply.inputValue()).not.toMatch(/\{\{|\}\}/);
     // Its use is counted in the library.
-    await expect(options.getByTestId('library-row')).toContainText('1 uses');
+    await expect(options.getByTestId('library-row')).toContainText('used 1 time');
   });
 
   test('inserting a template that claims the refund has started asks first on the angry refund demand', async ({
@@ -249,7 +249,7 @@ test.describe('reply templates', () => {
     });
     const dialog = options.getByTestId('import-dialog');
     await expect(dialog).toContainText('Import “Support team NRW”');
-    await expect(dialog.getByTestId('import-invalid')).toContainText('Entry 2 “Broken placeholder”');
+    await expect(dialog.getByTestId('import-invalid')).toContainText('Template 2 “Broken placeholder”');
     await expect(dialog.getByTestId('import-invalid')).toContainText('{{first name}}');
     const conflict = dialog.getByTestId('import-conflict');
     await expect(conflict).toContainText('same title as “Refund – sorry for the trouble”');

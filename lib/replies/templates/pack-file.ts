@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { getDb, type TemplateRecord } from '../../db';
 import { AppError } from '../../errors';
 import { toPackTemplateJson, toTemplateRecord } from './mapping';
+import { findMalformedPlaceholders } from './placeholders';
 import {
   describeIssues,
   PACK_FORMAT,
@@ -26,7 +28,43 @@ export interface InvalidPackEntry {
   title?: string;
   /** The entry's id when it had a string one: a sync keeps the last good copy of that template (see `syncPack`). */
   id?: string;
+  /** Why, in English, for logs and a synced template's stale mark. */
   reason: string;
+  /** Why, as codes the settings page words in the agent's language ("Template 3: the title is missing"). */
+  problems: PackEntryProblem[];
+}
+
+/**
+ * One thing wrong with a pack entry: a field missing, too long or not valid (the field named as in the file), or the
+ * entry repeating an earlier entry's id or title (`of`: that entry's 0-based index).
+ */
+export type PackEntryProblem =
+  | { kind: 'missing' | 'too-long' | 'invalid'; field: string }
+  | { kind: 'placeholders'; field: string; placeholders: string[] }
+  | { kind: 'duplicate-id' | 'duplicate-title'; of: number };
+
+/**
+ * The problems of an entry (a pack's, or the template editor's form) its schema refused: one per field, missing when
+ * there is no usable value there.
+ */
+export function findEntryProblems(entry: unknown, error: z.ZodError): PackEntryProblem[] {
+  const problems: PackEntryProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (problems.some((problem) => 'field' in problem && problem.field === field)) continue;
+    const top = issue.path[0];
+    const value =
+      typeof entry === 'object' && entry !== null && typeof top === 'string' ? Reflect.get(entry, top) : undefined;
+    const absent = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    const malformed = typeof value === 'string' && issue.code === 'custom' ? findMalformedPlaceholders(value) : [];
+    if (malformed.length > 0) {
+      problems.push({ kind: 'placeholders', field, placeholders: malformed });
+      continue;
+    }
+    const kind = issue.code === 'too_big' ? 'too-long' : absent || issue.code === 'too_small' ? 'missing' : 'invalid';
+    problems.push({ kind, field });
+  }
+  return problems;
 }
 
 /** A pack file read and checked entry by entry. */
@@ -66,7 +104,13 @@ export function parsePack(document: unknown): ParsedPack {
     const parsed = packTemplateSchema.safeParse(entry);
     if (!parsed.success) {
       const id = idOf(entry);
-      invalid.push({ index, ...(title ? { title } : {}), ...(id ? { id } : {}), reason: describeIssues(parsed.error) });
+      invalid.push({
+        index,
+        ...(title ? { title } : {}),
+        ...(id ? { id } : {}),
+        reason: describeIssues(parsed.error),
+        problems: findEntryProblems(entry, parsed.error),
+      });
       return;
     }
     const template = parsed.data;
@@ -76,7 +120,10 @@ export function parsePack(document: unknown): ParsedPack {
       const reason = sameId
         ? `Same id "${template.id}" as entry ${sameId.index}.`
         : `Same title and language as entry ${sameTitle?.index}.`;
-      invalid.push({ index, title: template.title, reason });
+      const problem: PackEntryProblem = sameId
+        ? { kind: 'duplicate-id', of: sameId.index }
+        : { kind: 'duplicate-title', of: sameTitle?.index ?? 0 };
+      invalid.push({ index, title: template.title, reason, problems: [problem] });
       return;
     }
     valid.push({ index, template });

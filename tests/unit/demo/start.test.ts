@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuiltExtension, chromiumArgs, resolveChromiumPath } from '../../../scripts/browser';
-import { hasDisplay, noDisplayMessage, parseStartArgs, readToggleShortcut } from '../../../scripts/start';
+import {
+  hasDisplay,
+  noDisplayMessage,
+  panelImageDir,
+  panelShotName,
+  panelShots,
+  parseStartArgs,
+  readToggleShortcut,
+  usage,
+} from '../../../scripts/start';
 
 describe('npm start options', () => {
   it('opens a window by default and builds first', () => {
@@ -18,6 +27,23 @@ describe('npm start options', () => {
 
   it('refuses unknown flags rather than silently opening a window', () => {
     expect(() => parseStartArgs(['--headles'])).toThrow(/Unknown option "--headles"/);
+  });
+});
+
+describe('the headless panel pictures (issue 22)', () => {
+  it('cover 320 and 420 px, light and dark, English and German, each under its own name', () => {
+    const names = panelShots.widths.flatMap((width) =>
+      panelShots.schemes.flatMap((scheme) =>
+        panelShots.languages.map((language) => panelShotName(width, scheme, language)),
+      ),
+    );
+    expect(new Set(names).size).toBe(8);
+    expect(names).toContain('panel-320-light-en.png');
+    expect(names).toContain('panel-420-dark-de.png');
+  });
+
+  it('says where they go', () => {
+    expect(usage).toContain(`./${panelImageDir}/`);
   });
 });
 

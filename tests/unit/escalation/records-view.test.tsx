@@ -66,13 +66,13 @@ describe('EscalationRecords', () => {
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     expect(await getDb().escalations.count()).toBe(1);
     const toast = () => container.querySelector('[data-testid="records-toast"]');
-    expect(toast()?.textContent).toContain('1 record(s) deleted.');
+    expect(toast()?.textContent).toContain('1 record deleted.');
     toast()?.querySelector('button')?.click();
     await vi.waitFor(() => expect(rows()).toHaveLength(2));
 
     click('records-delete-all');
     // Nothing is deleted before the agent confirms.
-    await vi.waitFor(() => expect(container.textContent).toContain('Delete all 2 record(s)?'));
+    await vi.waitFor(() => expect(container.textContent).toContain('Delete all 2 records?'));
     expect(await getDb().escalations.count()).toBe(2);
     click('records-confirm-delete-all');
     await vi.waitFor(() => expect(container.textContent).toContain('No escalation records.'));

@@ -102,6 +102,21 @@ describe('probeWebGpu', () => {
     expect(await planHubDevice(readNavigatorGpu(nav))).toEqual({ device: 'wasm', dtype: 'q8', reason: 'software-gpu' });
   });
 
+  it('marks a software adapter, so the drafting model on it is not offered first (issue 22)', async () => {
+    const { nav } = stubNavigator({ ...adapter(), isFallbackAdapter: true });
+    const caps = await probeWebGpu(nav);
+    expect(caps).toMatchObject({ available: true, isSoftware: true });
+    const selection = selectModels(prebuiltAppConfig.model_list, caps, { deviceMemoryGB: 8 });
+    // The 1.8 GB Llama-3.2-3B is still there for an agent who wants it, but last of all and never "recommended".
+    expect(selection.recommended).toBeUndefined();
+    expect(selection.runnable.length).toBeGreaterThan(1);
+    expect(selection.runnable[0]?.family).not.toBe('Llama-3.2-3B-Instruct');
+    expect(selection.runnable.at(-1)?.family).toBe('Llama-3.2-3B-Instruct');
+    const vram = selection.runnable.map((m) => m.vramMB);
+    expect(vram).toEqual([...vram].sort((a, b) => a - b));
+    expect(selection.runnable.every((m) => m.runsPoorly === 'software-adapter' && !m.recommended)).toBe(true);
+  });
+
   it('reads the memory hint', () => {
     expect(readMemoryHint({ deviceMemory: 8 })).toEqual({ deviceMemoryGB: 8 });
     expect(readMemoryHint({})).toEqual({});

@@ -8,6 +8,7 @@ import type {
 } from '@mlc-ai/web-llm';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
+import { formatBytes } from '../../../lib/i18n';
 import type { WebGpuCapabilities } from '../../../lib/models/webgpu';
 import {
   applyHosts,
@@ -22,7 +23,6 @@ import { TemplateReplyEngine } from '../../../lib/replies/template-engine';
 import {
   cleanDraft,
   createDraftingEngine,
-  formatBytes,
   mapWebLlmError,
   WebLlmReplyEngine,
 } from '../../../lib/replies/webllm-engine';
@@ -660,7 +660,7 @@ describe('createDraftingEngine', () => {
   });
 
   it('formats sizes', () => {
-    expect(formatBytes(1_812_000_000)).toBe('1.8 GB');
-    expect(formatBytes(950_000_000)).toBe('950 MB');
+    expect(formatBytes('en', 1_812_000_000)).toBe('1.8 GB');
+    expect(formatBytes('en', 950_000_000)).toBe('950 MB');
   });
 });
