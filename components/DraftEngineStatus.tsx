@@ -1,7 +1,7 @@
 import { formatBytes } from '../lib/i18n';
+import { standardWeightsOrigin } from '../lib/models/webllm-download';
 import type { DraftingEngineView } from '../lib/replies/hooks';
 import type { DraftsMessageKey } from '../lib/replies/messages';
-import { standardWeightsOrigin } from '../lib/replies/webllm-engine';
 import { useI18n } from './I18nProvider';
 
 /**

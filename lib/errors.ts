@@ -3,7 +3,7 @@
  * Codes are `<area>/<what>`, e.g. `adapter/anchor-missing`, `model/webgpu-unavailable`; each has a text for the agent
  * in the catalogue (`lib/strings/errors.ts`), filled with the error's `params`.
  */
-import { dictionaryKeys, type MessageKey, siteNameOf, type Translate } from './i18n';
+import { isMessageKey, siteNameOf, type Translate } from './i18n';
 
 export type ErrorArea =
   | 'adapter'
@@ -95,12 +95,6 @@ export function toAppError(error: unknown, fallbackCode: ErrorCode = 'internal/u
     cause: error,
     ...(serialized.params ? { params: serialized.params } : {}),
   });
-}
-
-const catalogueKeys = new Set(dictionaryKeys('en'));
-
-function isMessageKey(key: string): key is MessageKey {
-  return catalogueKeys.has(key);
 }
 
 /**

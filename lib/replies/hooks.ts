@@ -16,6 +16,9 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../models/webgpu';
+import { approximateDownloadBytes } from '../models/webllm-download';
+import type { WebLlmPlan } from '../models/webllm-plan';
+import { loadWebLlmRuntime } from '../models/webllm-runtime';
 import { queryKeys } from '../queries';
 import type { ReplyEngineChoice, ReplySettings } from '../settings';
 import {
@@ -37,7 +40,7 @@ import {
 import { FakeReplyEngine } from './fake-engine';
 import { TemplateReplyEngine } from './template-engine';
 import { type AnalyzeText, createToneChecker, type DebouncedToneChecker, type ToneCheck } from './tone-check';
-import { approximateDownloadBytes, createDraftingEngine, loadWebLlmRuntime, type WebLlmPlan } from './webllm-engine';
+import { createDraftingEngine } from './webllm-engine';
 
 /** Pause between the demo engine's words: slow enough to watch a draft being written. */
 const demoTokenDelayMs = 40;

@@ -33,11 +33,6 @@ import {
 import { type BuiltPrompt, buildDraftPrompt, buildRewritePrompt } from './prompt';
 import { type FillTemplate, TemplateReplyEngine } from './template-engine';
 
-// Planning and downloading live under lib/models/; the names the panel and its hooks import from here are passed on.
-export { approximateDownloadBytes, standardWeightsOrigin } from '../models/webllm-download';
-export type { WebLlmPlan } from '../models/webllm-plan';
-export { loadWebLlmRuntime } from '../models/webllm-runtime';
-
 function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
