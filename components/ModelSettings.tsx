@@ -94,6 +94,8 @@ export function ModelSettings() {
     queryKey: queryKeys.moodModelState(),
     queryFn: getMoodModelState,
     refetchInterval: (query) => (isBusy(query.state.data) ? 250 : false),
+    // A download goes on while the agent looks at another tab; its status line keeps following it meanwhile.
+    refetchIntervalInBackground: true,
   });
 
   const canCheck = isHub && idValid && mirrorValid && plan.data !== undefined;

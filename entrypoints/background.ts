@@ -338,11 +338,25 @@ export default defineBackground(() => {
     void ensureStarterPackOnce().catch((error: unknown) =>
       console.warn('Rapport: starter templates not installed', error),
     );
+    // Issue 22: a new install opens the settings page, which starts with the welcome while the first run is not done
+    // (an install over a profile whose settings say it was done, e.g. restored from a backup, opens nothing).
+    if (reason === 'install') void openWelcome();
     // The hosts this build declares (a store build has no demo hosts): read from its manifest.
     void browser.tabs.query({ url: runtimeSiteMatches(browser.runtime.getManifest()) }).then((open) => {
       for (const tab of open) if (tab.id !== undefined) void injectContentScript(tab.id);
     });
   });
+
+  async function openWelcome(): Promise<void> {
+    try {
+      if ((await getSettings()).firstRunDone) return;
+      // The manifest asks for the settings in a tab: this opens one, or shows the one already open.
+      await browser.runtime.openOptionsPage();
+    } catch (error) {
+      // The welcome also shows whenever the agent opens the settings, and the panel points there until it is done.
+      console.warn('Rapport: could not open the welcome', error);
+    }
+  }
 
   // Start the analysis host (and its model) with the browser, not with the agent's first conversation. Firefox also runs
   // this whenever it wakes its suspended background page, so an agent coming back to the helpdesk finds the model

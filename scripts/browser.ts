@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { AppError } from '../lib/errors';
 
 /** Debian's Chromium, which `npm start` and the end-to-end tests drive. */
@@ -55,6 +55,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** How long to wait for the extension's service worker. Default 20 s. */
   timeoutMs?: number;
+  /**
+   * The settings tab a fresh install opens with the welcome (issue 22): `'close'` (default) waits for it and closes
+   * it, so tests and screenshots start from the pages they open themselves; `'keep'` leaves it.
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface LaunchedBrowser {
@@ -122,6 +127,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
         timeout: options.timeoutMs ?? 20_000,
       }));
     const extensionId = new URL(worker.url()).host;
+    if (options.welcome !== 'keep') await closeWelcome(context, worker, extensionId);
     return { context, extensionId, userDataDir, close };
   } catch (error) {
     await close();
@@ -130,5 +136,31 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
       `Chromium started but the extension at ${extensionPath} did not start its service worker: ${String(error)}`,
       { cause: error },
     );
+  }
+}
+
+/**
+ * Closes the welcome tab a fresh install opens. It comes a moment after the service worker starts; a profile whose
+ * stored settings say the first run is done gets none, and one that was not a fresh install stops the wait after 10 s.
+ */
+async function closeWelcome(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
+  const welcomeUrl = `chrome-extension://${extensionId}/options.html`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().startsWith(welcomeUrl));
+    if (welcome) {
+      await welcome.close();
+      return;
+    }
+    const done = await worker
+      .evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        return typeof settings === 'object' && settings !== null && 'firstRunDone' in settings
+          ? settings.firstRunDone === true
+          : false;
+      })
+      .catch(() => false);
+    if (done) return;
+    await new Promise((wait) => setTimeout(wait, 100));
   }
 }

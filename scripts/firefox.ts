@@ -175,6 +175,7 @@ export async function launchFirefox(options: {
 
     await send('session.new', { capabilities: {} });
     await send('webExtension.install', { extensionData: { type: 'path', path: options.extensionPath } });
+    await closeWelcome(send);
     const tree = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
     const tab = tree.contexts[0]?.context;
     if (!tab) throw new Error('Firefox opened no tab');
@@ -236,5 +237,27 @@ export async function launchFirefox(options: {
     socket?.close();
     await cleanUp();
     throw error;
+  }
+}
+
+/**
+ * Closes (or blanks, when it took the start tab) the settings tab a fresh install opens with the welcome (issue 22),
+ * so sessions start from a tab without it. It opens a moment after the install; an extension that opens none stops the wait after 10 s.
+ */
+async function closeWelcome(send: <T>(method: string, params: object) => Promise<T>): Promise<void> {
+  const welcomeUrl = `moz-extension://${firefoxAddonUuid}/options.html`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const tree = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
+      maxDepth: 0,
+    });
+    const welcome = tree.contexts.find((candidate) => candidate.url.startsWith(welcomeUrl));
+    if (welcome) {
+      // Firefox opens it in the start tab when that is empty (about:home), and closing a window's last tab is refused.
+      if (tree.contexts.length > 1) await send('browsingContext.close', { context: welcome.context });
+      else await send('browsingContext.navigate', { context: welcome.context, url: 'about:blank', wait: 'complete' });
+      return;
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
   }
 }

@@ -400,6 +400,8 @@ async function main(): Promise<void> {
       headless: options.headless,
       userDataDir: options.headless ? undefined : resolve(headfulProfileDir),
       viewport: options.headless ? { width: 1280, height: 800 } : null,
+      // A first start shows the welcome an agent gets at install, in a tab beside the demo helpdesk.
+      welcome: options.headless ? 'close' : 'keep',
     });
 
     if (options.headless) {
@@ -411,6 +413,7 @@ async function main(): Promise<void> {
 
     const page = launched.context.pages()[0] ?? (await launched.context.newPage());
     await page.goto(`${server.url}/inbox`);
+    await page.bringToFront();
     const shortcut = await readToggleShortcut(extensionDir);
     console.log(`
 Rapport is loaded in Chromium on the demo helpdesk: ${server.url}/inbox

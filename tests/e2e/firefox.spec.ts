@@ -160,14 +160,17 @@ test.describe('Firefox', () => {
 
   /** Clicks the drawer's settings button and returns the settings tab it opens. */
   async function openSettingsFrom(drawer: string): Promise<string> {
+    const tabs = () =>
+      firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    // The settings tab the click opens, not one left open before (an extension page in a tab the test is not looking
+    // at is a hidden document, whose status lines stop polling).
+    const before = new Set((await tabs()).contexts.map((c) => c.context));
     await firefox.evaluate(drawer, `document.querySelector('button[aria-label="Settings"]').click()`);
     let settings = '';
     await expect
       .poll(async () => {
-        const tree = await firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
-          maxDepth: 0,
-        });
-        settings = tree.contexts.find((c) => c.url.startsWith(settingsUrl))?.context ?? '';
+        const settingsTabs = (await tabs()).contexts.filter((c) => c.url.startsWith(settingsUrl));
+        settings = (settingsTabs.find((c) => !before.has(c.context)) ?? settingsTabs[0])?.context ?? '';
         return settings;
       })
       .not.toBe('');

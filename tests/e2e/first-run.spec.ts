@@ -26,15 +26,21 @@ async function openPanelFor(context: BrowserContext, worker: Worker, extensionId
 test('a fresh profile’s settings start with the welcome; finishing it saves each step and ends the panel hint', async ({
   demo,
 }) => {
-  const launched = await launchWithExtension({ extensionPath, headless: true });
+  const launched = await launchWithExtension({ extensionPath, headless: true, welcome: 'keep' });
   try {
     const { context, extensionId } = launched;
     const worker = context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId));
     if (!worker) throw new Error('no service worker');
 
-    // A fresh profile's settings page starts with the welcome.
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    // The install opens the settings page by itself, and it starts with the welcome.
+    const settingsUrl = `chrome-extension://${extensionId}/options.html`;
+    await expect
+      .poll(() => context.pages().some((page) => page.url().startsWith(settingsUrl)), { timeout: 15_000 })
+      .toBe(true);
+    const opened = context.pages().filter((page) => page.url().startsWith(settingsUrl));
+    expect(opened).toHaveLength(1);
+    const options = opened[0] ?? (await context.newPage());
+    await options.waitForLoadState();
     const welcome = options.getByTestId('first-run');
     await expect(welcome).toBeVisible();
     await expect(welcome.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible();
