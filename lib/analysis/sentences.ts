@@ -3,8 +3,8 @@
  *
  * `Intl.Segmenter` (the platform's ICU sentence rules) does the splitting; ICU ends a sentence at every period it does
  * not know as an abbreviation, and it knows few German ones: "am 3. Dez. bestellt, z.B. Nr. 12345" comes back as four
- * sentences. Segments are joined again after a known abbreviation and after a day number ("3.") that a month, a
- * lowercase word or a digit follows.
+ * sentences. Segments are joined again after a known abbreviation and after a day number ("3.", "30.06.") that a month,
+ * a lowercase word or a digit follows.
  */
 
 /** A sentence of a text; `text` is `source.slice(start, end)` with the trailing space trimmed. */
@@ -61,16 +61,18 @@ const abbreviations = new Set([
   'dec.',
 ]);
 
-const monthStart =
-  /^(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäöü]*\.?(?:\s|$)|^[a-zäöüß0-9]/;
+/** What may follow a day number inside a sentence: a month name, a lowercase word, a digit or an opening bracket. */
+const monthStart = /^(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäöü]*\.?(?:\s|$)/i;
+const continuesSentence = /^[\p{Ll}0-9(]/u;
 
 function endsWithAbbreviation(segment: string): boolean {
   const last = segment.trimEnd().split(/\s+/).pop()?.toLowerCase() ?? '';
   return abbreviations.has(last);
 }
 
+/** A day number ("3.") or a German day and month ("30.06.", as in "zum 30.06. gekündigt"), also after "(". */
 function endsWithDayNumber(segment: string): boolean {
-  return /(?:^|\s)\d{1,2}\.$/.test(segment.trimEnd());
+  return /(?:^|[\s(])\d{1,2}\.(?:\d{1,2}\.)?$/.test(segment.trimEnd());
 }
 
 /**
@@ -121,7 +123,8 @@ export function splitSentences(text: string, locale: 'de' | 'en' = 'en'): Senten
       const rest = segment.trimStart();
       if (
         previous &&
-        (endsWithAbbreviation(previousText) || (endsWithDayNumber(previousText) && monthStart.test(rest.toLowerCase())))
+        (endsWithAbbreviation(previousText) ||
+          (endsWithDayNumber(previousText) && (monthStart.test(rest) || continuesSentence.test(rest))))
       ) {
         previous.end = index + segment.length;
       } else {
