@@ -16,6 +16,7 @@ import * as emotion from './strings/emotion';
 import * as errors from './strings/errors';
 import * as escalation from './strings/escalation';
 import * as escalationActions from './strings/escalation-actions';
+import * as escalationReason from './strings/escalation-reason';
 import * as escalationSettings from './strings/escalation-settings';
 import * as firstRun from './strings/first-run';
 import * as forms from './strings/forms';
@@ -74,6 +75,7 @@ const features = [
   intent,
   urgencyReason,
   escalationActions,
+  escalationReason,
   escalationSettings,
   errors,
   drafts,

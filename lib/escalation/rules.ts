@@ -1,4 +1,5 @@
 import type { ConversationMood, Emotion, MessageMood, UrgencyReason, UrgencyReasonKind } from '../analysis/types';
+import { createTranslator } from '../i18n';
 import type { EscalationSettings } from '../settings';
 import type { Conversation, ConversationMessage } from '../sites/types';
 import { formatPercent, formatScore } from './format';
@@ -27,12 +28,6 @@ const worseningMaxLastScore = -0.2;
 /** …and may not recover by more than this between two messages (a brief "thanks" does not break the run). */
 const worseningStepTolerance = 0.1;
 const maxPhraseLength = 80;
-
-type Sentence = (lang: EscalationLanguage) => string;
-
-function quote(phrase: string, lang: EscalationLanguage): string {
-  return lang === 'de' ? `„${phrase}“` : `"${phrase}"`;
-}
 
 function trimPhrase(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -214,22 +209,18 @@ export function evaluateEscalation(
   options: EvaluateOptions = {},
 ): EscalationAdvice {
   const lang = options.lang ?? 'en';
+  const t = createTranslator(lang);
+  const quote = (phrase: string): string => t('escalationReason.quoted', { phrase });
   const reasons: EscalationReason[] = [];
-  const add = (kind: EscalationReasonKind, sentence: Sentence, evidence: EscalationEvidence[]): void => {
-    reasons.push({ kind, text: sentence(lang), evidence });
+  const add = (kind: EscalationReasonKind, text: string, evidence: EscalationEvidence[]): void => {
+    reasons.push({ kind, text, evidence });
   };
 
   // Anger and frustration share one rule shape: the emotion's figure against its threshold, naming the latest message
   // when the figure is that message's rather than the conversation's the mood card shows.
   const emotionRules = [
-    { kind: 'anger', emotion: 'angry', threshold: rules.angerThreshold, de: 'Verärgerung', en: 'Anger' },
-    {
-      kind: 'frustration',
-      emotion: 'frustrated',
-      threshold: rules.frustrationThreshold,
-      de: 'Frustration',
-      en: 'Frustration',
-    },
+    { kind: 'anger', emotion: 'angry', threshold: rules.angerThreshold },
+    { kind: 'frustration', emotion: 'frustrated', threshold: rules.frustrationThreshold },
   ] as const;
   for (const rule of emotionRules) {
     const found = emotionReason(rule.kind, rule.emotion, rule.threshold, conversation, mood);
@@ -237,10 +228,11 @@ export function evaluateEscalation(
     const { p, inLatest } = found;
     add(
       rule.kind,
-      (l) =>
-        l === 'de'
-          ? `${rule.de} ist hoch${inLatest ? ' in der letzten Nachricht' : ''}: ${formatPercent(p, l)} (Schwelle ${formatPercent(rule.threshold, l)}).`
-          : `${rule.en} is high${inLatest ? ' in the latest message' : ''}: ${formatPercent(p, l)} (threshold ${formatPercent(rule.threshold, l)}).`,
+      t(inLatest ? 'escalationReason.emotionHighLatest' : 'escalationReason.emotionHigh', {
+        emotion: t(`escalationReason.emotion.${rule.kind}`),
+        p: formatPercent(p, lang),
+        threshold: formatPercent(rule.threshold, lang),
+      }),
       found.evidence,
     );
   }
@@ -252,10 +244,7 @@ export function evaluateEscalation(
     const count = run.scores.length;
     add(
       'worsening',
-      (l) =>
-        l === 'de'
-          ? `Die Stimmung hat sich über die letzten ${count} Kundennachrichten verschlechtert (${from} → ${to}).`
-          : `The mood worsened over the last ${count} customer messages (${from} → ${to}).`,
+      t('escalationReason.worsening', { count, from, to }),
       run.ids.map((messageId) => ({ messageId })),
     );
   }
@@ -272,69 +261,45 @@ export function evaluateEscalation(
       const phrase = firstPhrase(evidence);
       add(
         'abusive',
-        (l) => {
-          if (l === 'de')
-            return phrase
-              ? `Beleidigende Sprache: ${quote(phrase, l)}.`
-              : 'Die Nachrichten enthalten beleidigende Sprache.';
-          return phrase ? `Abusive language: ${quote(phrase, l)}.` : 'The customer used abusive language.';
-        },
+        phrase ? t('escalationReason.abusive', { phrase: quote(phrase) }) : t('escalationReason.abusiveNoPhrase'),
         evidence,
       );
     }
   }
 
-  const threats: { kind: EscalationReasonKind & UrgencyReasonKind; on: boolean; en: string; de: string }[] = [
-    {
-      kind: 'legal-threat',
-      on: rules.legalThreats,
-      en: 'Legal action threatened',
-      de: 'Rechtliche Schritte angedroht',
-    },
-    {
-      kind: 'chargeback-threat',
-      on: rules.chargebackThreats,
-      en: 'Chargeback threatened',
-      de: 'Rückbuchung angedroht',
-    },
-    {
-      kind: 'cancellation-threat',
-      on: rules.cancellationThreats,
-      en: 'Cancellation threatened',
-      de: 'Kündigung angedroht',
-    },
+  const threats: {
+    kind: 'legal-threat' | 'chargeback-threat' | 'cancellation-threat' | 'public-review';
+    on: boolean;
+  }[] = [
+    { kind: 'legal-threat', on: rules.legalThreats },
+    { kind: 'chargeback-threat', on: rules.chargebackThreats },
+    { kind: 'cancellation-threat', on: rules.cancellationThreats },
     // Going public is the other way an upset customer takes their business elsewhere: the same switch as leaving.
-    {
-      kind: 'public-review',
-      on: rules.cancellationThreats,
-      en: 'Public review or social media post threatened',
-      de: 'Öffentliche Bewertung oder Social-Media-Beitrag angedroht',
-    },
+    { kind: 'public-review', on: rules.cancellationThreats },
   ];
   for (const threat of threats) {
     if (!threat.on) continue;
     const evidence = urgencyEvidence(conversation, mood, threat.kind);
     if (evidence.length === 0) continue;
     const phrase = firstPhrase(evidence);
+    const head = t(`escalationReason.threat.${threat.kind}`);
     add(
       threat.kind,
-      (l) => {
-        const head = l === 'de' ? threat.de : threat.en;
-        return phrase ? `${head}: ${quote(phrase, l)}.` : `${head}.`;
-      },
+      phrase
+        ? t('escalationReason.withPhrase', { head, phrase: quote(phrase) })
+        : t('escalationReason.plain', { head }),
       evidence,
     );
   }
 
   if (rules.criticalUrgency && mood.urgency.level === 'critical') {
     const drivers = mood.urgency.reasons;
+    const kinds = [...new Set(drivers.map((reason) => labelUrgencyReason(reason.kind, lang)))];
     add(
       'critical-urgency',
-      (l) => {
-        const head = l === 'de' ? 'Die Dringlichkeit ist kritisch' : 'Urgency is critical';
-        const kinds = [...new Set(drivers.map((reason) => labelUrgencyReason(reason.kind, l)))];
-        return kinds.length > 0 ? `${head} (${kinds.join(', ')}).` : `${head}.`;
-      },
+      kinds.length > 0
+        ? t('escalationReason.criticalBecause', { kinds: kinds.join(', ') })
+        : t('escalationReason.critical'),
       drivers.map((reason) => ({ phrase: trimPhrase(reason.phrase) })),
     );
   }
@@ -352,22 +317,12 @@ export function evaluateEscalation(
       const count = unanswered.length;
       add(
         'repeated-contact',
-        (l) =>
-          l === 'de'
-            ? `${count} Kundennachrichten in Folge ohne Antwort.`
-            : `${count} customer messages in a row without an answer.`,
+        t('escalationReason.unanswered', { count }),
         unanswered.map((messageId) => ({ messageId })),
       );
     } else if (mentioned.length > 0) {
       const phrase = firstPhrase(mentioned) ?? '';
-      add(
-        'repeated-contact',
-        (l) =>
-          l === 'de'
-            ? `Der Kunde hat sich schon mehrfach gemeldet: ${quote(phrase, l)}.`
-            : `The customer has been in touch before: ${quote(phrase, l)}.`,
-        mentioned,
-      );
+      add('repeated-contact', t('escalationReason.inTouchBefore', { phrase: quote(phrase) }), mentioned);
     }
   }
 
@@ -376,15 +331,7 @@ export function evaluateEscalation(
   const isVip = options.isVip === true || vipEntry !== undefined;
   if (isVip && (mood.current.sentiment.label === 'negative' || reasons.length > 0)) {
     const who = vipEntry ?? email ?? conversation.customer.name ?? '';
-    add(
-      'vip',
-      (l) => {
-        const head = l === 'de' ? 'VIP-Kunde' : 'VIP customer';
-        const tail = l === 'de' ? 'mit negativer Stimmung' : 'with a negative mood';
-        return who ? `${head} (${who}) ${tail}.` : `${head} ${tail}.`;
-      },
-      [],
-    );
+    add('vip', who ? t('escalationReason.vipNamed', { who }) : t('escalationReason.vip'), []);
   }
 
   return { recommend: reasons.length > 0, reasons };
