@@ -102,7 +102,17 @@ function mergeLanguage(language: Language): Map<string, string> {
   return merged;
 }
 
-const dictionaries: Record<Language, Map<string, string>> = { en: mergeLanguage('en'), de: mergeLanguage('de') };
+/**
+ * Merged on first use, not when the module loads: a bundle that imports only `createTranslatorFor`, `resolveLanguage`
+ * or the formatters (the content script, through lib/errors.ts too) then leaves the whole catalogue out.
+ */
+const dictionaries: Partial<Record<Language, Map<string, string>>> = {};
+
+function dictionaryOf(language: Language): Map<string, string> {
+  const dictionary = dictionaries[language] ?? mergeLanguage(language);
+  dictionaries[language] = dictionary;
+  return dictionary;
+}
 
 /** Resolves the UI language: the agent's choice, else the browser's language (German for any `de-*`), else English. */
 export function resolveLanguage(setting: UiLanguage, browserLanguage: string | undefined): Language {
@@ -127,15 +137,44 @@ function fill(template: string, params: MessageParams | undefined): string {
 
 /** The translate function for one language. */
 export function createTranslator(language: Language): Translate {
-  const dictionary = dictionaries[language];
+  const dictionary = dictionaryOf(language);
   // Every key is in both languages (the types of `lib/strings/*` and the completeness test make sure); the key itself
   // is shown only if that ever broke, so the gap is visible rather than blank.
   return (key, params) => fill(dictionary.get(key) ?? key, params);
 }
 
+/** One feature file of the catalogue (`lib/strings/<feature>.ts`): its English strings and their German. */
+export interface CatalogueFeature {
+  readonly en: Readonly<Record<string, string>>;
+  readonly de: Readonly<Record<string, string>>;
+}
+
+/** A translate function over some features' keys only (`createTranslatorFor`). */
+export type TranslateOf<F extends readonly CatalogueFeature[]> = (
+  key: KeysOf<F[number]>,
+  params?: MessageParams,
+) => string;
+
+/**
+ * The translate function for one language over a few features only, for a bundle that must not carry the whole
+ * catalogue (the content script runs in every helpdesk tab: all 30-odd features would double its size). Its keys are
+ * only those features' keys, so a key outside them is a type error rather than the key shown at run time; a full
+ * `Translate` fits wherever one of these is expected.
+ */
+export function createTranslatorFor<const F extends readonly CatalogueFeature[]>(
+  subset: F,
+  language: Language,
+): TranslateOf<F> {
+  const dictionary = new Map<string, string>();
+  for (const feature of subset) {
+    for (const [key, text] of Object.entries(feature[language])) dictionary.set(key, text);
+  }
+  return (key, params) => fill(dictionary.get(key) ?? key, params);
+}
+
 /** Whether a string built from data (`emotion.${label}`) is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
-  return dictionaries.en.has(key);
+  return dictionaryOf('en').has(key);
 }
 
 /**
@@ -144,7 +183,7 @@ export function isMessageKey(key: string): key is MessageKey {
  */
 export function tPlural(language: Language, key: PluralKey, count: number, params?: MessageParams): string {
   const form = new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
-  const template = dictionaries[language].get(`${key}.${form}`) ?? `${key}.${form}`;
+  const template = dictionaryOf(language).get(`${key}.${form}`) ?? `${key}.${form}`;
   return fill(template, { count: formatNumber(language, count), ...params });
 }
 

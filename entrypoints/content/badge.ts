@@ -1,5 +1,6 @@
-import type { Translate } from '../../lib/i18n';
 import type { BadgeMood } from '../../lib/messaging';
+import type { ViewportPoint } from '../../lib/sites/page-scheme';
+import type { ContentTranslate } from './catalogue';
 
 const icons: Record<BadgeMood['label'], string> = {
   angry: '!',
@@ -19,6 +20,8 @@ export interface BadgePosition {
 export interface BadgeView {
   setMood(mood: BadgeMood | null): void;
   setVisible(visible: boolean): void;
+  /** The middle of the badge (or of the notice in its place): where the page's background behind it is read. */
+  anchorPoint(): ViewportPoint;
 }
 
 /** How long "Hidden on this site — Undo" stays in the badge's place after the × (issue 22). */
@@ -26,7 +29,7 @@ export const undoNoticeMs = 8000;
 
 interface BadgeOptions {
   container: HTMLElement;
-  t: Translate;
+  t: ContentTranslate;
   position: BadgePosition | null;
   signal: AbortSignal;
   onOpen(): void;
@@ -190,6 +193,15 @@ export function createBadge(options: BadgeOptions): BadgeView {
       badge.hidden = !visible;
       // Shown again (Undo, or "show everywhere" in the options): the notice must not sit on top of it.
       if (visible) hideNotice();
+    },
+    anchorPoint() {
+      const shown = notice.hidden ? badge : notice;
+      const rect = shown.getBoundingClientRect();
+      if (rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      // Not shown yet: where it will be, from its saved place (or the default corner) and its usual size.
+      const view = doc.defaultView;
+      const { right, bottom } = readPosition(badge);
+      return { x: (view?.innerWidth ?? 0) - right - 40, y: (view?.innerHeight ?? 0) - bottom - 16 };
     },
   };
 }

@@ -8,7 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
 import { AppError, serializeError } from '../../lib/errors';
 import { runZendeskAction } from '../../lib/escalation/zendesk';
-import { createTranslator, resolveLanguage } from '../../lib/i18n';
+import { resolveLanguage } from '../../lib/i18n';
 import { type BadgeMood, handleMessages, type PageReport, sendToExtension } from '../../lib/messaging';
 import {
   getSettings,
@@ -30,8 +30,10 @@ import { createConversationReader } from '../../lib/sites/reader';
 import type { Conversation, ReadContext, SiteAdapter } from '../../lib/sites/types';
 import { type BadgePosition, type BadgeView, createBadge } from './badge';
 import badgeCss from './badge.css?inline';
+import { createContentTranslator } from './catalogue';
 import { createDrawer, type Drawer } from './drawer';
 import { watchReplyDraft } from './reply-draft';
+import { type PageSchemeWatch, watchPageScheme } from './scheme-watch';
 import { watchSnippets } from './snippets';
 
 /** Where the agent dragged the badge, per origin. */
@@ -74,7 +76,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   // fired, so listeners registered from here on would never be removed and would answer the panel with bad-sender.
   if (ctx.isInvalid) return;
   let selectionReport: PageReport | null = null;
-  const t = createTranslator(resolveLanguage(settings.language, navigator.language));
+  const t = createContentTranslator(resolveLanguage(settings.language, navigator.language));
 
   const readContext = (): ReadContext => ({
     url: new URL(location.href),
@@ -166,7 +168,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     }
   }
 
-  let ui: Awaited<ReturnType<typeof createShadowRootUi<{ badge: BadgeView; drawer: Drawer }>>> | null = null;
+  let ui: Awaited<
+    ReturnType<typeof createShadowRootUi<{ badge: BadgeView; drawer: Drawer; scheme: PageSchemeWatch }>>
+  > | null = null;
   let lastReport: PageReport = {
     url: location.href,
     siteLabel: adapter.label,
@@ -222,13 +226,25 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
           onOpen: () => void openPanel(),
           onDismiss: () => void dismissBadge(),
           onUndo: () => void undoDismissBadge(),
-          onMoved: (position) =>
+          onMoved: (position) => {
+            scheme.recheck();
             void badgePositions
               .getValue()
-              .then((all) => badgePositions.setValue({ ...all, [location.origin]: position })),
+              .then((all) => badgePositions.setValue({ ...all, [location.origin]: position }));
+          },
         });
+        // Light or dark as the page shows itself behind the badge, not as the browser prefers (issue 22): a helpdesk
+        // in its dark theme under a light system gets the dark badge. badge.css keys its colours on this attribute.
+        const scheme = watchPageScheme(document, {
+          point: () => badge.anchorPoint(),
+          onChange: (next) => {
+            container.dataset.scheme = next;
+          },
+          signal: ctx.signal,
+        });
+        container.dataset.scheme = scheme.current();
         const issueTicket = async () => (await sendToExtension('issueDrawerTicket', {})).ticket;
-        return { badge, drawer: createDrawer(container, 'Rapport', issueTicket) };
+        return { badge, drawer: createDrawer(container, 'Rapport', issueTicket), scheme };
       },
     });
     // A newer copy of this script (injected after an install or update) may have retired this one meanwhile: then
@@ -243,7 +259,12 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
 
   function updateBadge(report: PageReport): void {
     const show = shouldShowBadge(report);
-    if (show) void ensureUi().then(() => ui?.mounted?.badge.setVisible(true));
+    // Shown: what lies under it may have changed with the conversation (a pane opened, a page navigated).
+    if (show)
+      void ensureUi().then(() => {
+        ui?.mounted?.badge.setVisible(true);
+        ui?.mounted?.scheme.recheck();
+      });
     else ui?.mounted?.badge.setVisible(false);
   }
 

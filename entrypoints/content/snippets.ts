@@ -1,7 +1,7 @@
-import type { Translate } from '../../lib/i18n';
 import type { SnippetExpansion } from '../../lib/messaging';
 import { matchSnippetTrigger, SHORTCUT_MAX_LENGTH, SHORTCUT_PATTERN } from '../../lib/replies/snippets';
 import { insertIntoEditor, isEditableField } from '../../lib/sites/insert';
+import type { ContentTranslate } from './catalogue';
 
 /** How long a fetched shortcut list is trusted before the next candidate refreshes it (templates change rarely). */
 const SHORTCUTS_TTL_MS = 60_000;
@@ -13,7 +13,7 @@ export interface SnippetWatchOptions {
   isEnabled: () => boolean;
   listShortcuts: () => Promise<string[]>;
   expand: (shortcut: string, values?: Record<string, string>) => Promise<SnippetExpansion>;
-  t: Translate;
+  t: ContentTranslate;
   language: 'en' | 'de';
   signal: AbortSignal;
 }

@@ -1,6 +1,7 @@
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
-import { createTranslator } from '../i18n';
+import { createTranslatorFor } from '../i18n';
+import * as escalationActions from '../strings/escalation-actions';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import { hasNoteRef } from './note-ref';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
@@ -74,7 +75,8 @@ export function normaliseZendeskTag(tag: string): string {
 
 /** The Zendesk action's result texts in one language, from the catalogue (lib/strings/escalation-actions.ts). */
 function zendeskText(lang: EscalationLanguage) {
-  const t = createTranslator(lang);
+  // This feature's strings only: the action runs in the content script, which does not carry the whole catalogue.
+  const t = createTranslatorFor([escalationActions], lang);
   return {
     noToken: t('escalationActions.zendesk.noToken'),
     timeout: t('escalationActions.zendesk.timeout'),

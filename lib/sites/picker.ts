@@ -4,7 +4,8 @@
  * selector that finds the same element on the next visit (ids, test ids and roles before hashed class names).
  */
 
-import { createTranslator } from '../i18n';
+import { createTranslatorFor } from '../i18n';
+import * as pickerStrings from '../strings/picker';
 
 const HOST_ATTRIBUTE = 'data-rapport-ui';
 
@@ -144,7 +145,7 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
     const hint = doc.createElement('div');
     hint.className = 'hint';
     hint.setAttribute('role', 'status');
-    hint.textContent = options.hint ?? createTranslator('en')('picker.hint');
+    hint.textContent = options.hint ?? createTranslatorFor([pickerStrings], 'en')('picker.hint');
     shadow.append(style, box, hint);
     (doc.body ?? doc.documentElement).appendChild(host);
 

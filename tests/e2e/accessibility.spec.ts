@@ -188,3 +188,77 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
   }
 });
+
+/**
+ * Issue 22: the badge follows the scheme the host page shows, not the browser's preference: a helpdesk in its own dark
+ * theme under a light system gets the dark badge, a light one under a dark system the light badge, and a theme switched
+ * while the page is open (by a class on <html>, as Gmail and Outlook switch theirs) is followed without a reload.
+ */
+test.describe('the badge on the host page’s scheme', () => {
+  /** The demo helpdesk's own dark theme: its colour tokens, and every surface it paints without them. */
+  const darkTheme = `
+    html.theme-dark { color-scheme: dark; --bg: #101317; --surface: #1a1e24; --surface-muted: #20252c;
+      --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
+    html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
+      background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
+
+  /** Which scheme the badge took and the surface it paints, read inside its closed root; null while none shows. */
+  function badgeLook(page: Page): Promise<{ scheme: string; surface: string } | null> {
+    return evaluateInContentScript<{ scheme: string; surface: string } | null>(
+      page,
+      `(() => {
+        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
+        const badge = root?.querySelector('.badge');
+        if (!badge || badge.hidden) return null;
+        return { scheme: badge.parentElement.dataset.scheme ?? '', surface: getComputedStyle(badge).backgroundColor };
+      })()`,
+    ).catch(() => null);
+  }
+
+  const dark = { scheme: 'dark', surface: 'rgb(19, 28, 46)' };
+  const light = { scheme: 'light', surface: 'rgb(255, 255, 255)' };
+
+  test('a light browser on a dark helpdesk shows the dark badge, a dark browser on a light one the light badge', async ({
+    context,
+    demo,
+  }) => {
+    test.setTimeout(120_000);
+    let servesDark = true;
+    const ticket = `${demo.url}/tickets/10481`;
+    await context.route(ticket, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('</head>', `<style>${darkTheme}</style></head>`);
+      await route.fulfill({ response, body: servesDark ? html.replace('<html', '<html class="theme-dark"') : html });
+    });
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(ticket);
+    await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
+    // The page really is dark where the badge sits, and the browser really prefers light.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(26, 30, 36)');
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
+    await expect.poll(() => badgeLook(page)).toEqual(dark);
+    const darkAudit = await auditBadge(page);
+    expect(darkAudit.violations, 'dark badge on a dark page').toEqual([]);
+    expect(darkAudit.passed).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+
+    // The agent switches the helpdesk to its light theme: the badge follows at once, no reload.
+    await page.evaluate(() => document.documentElement.classList.remove('theme-dark'));
+    await expect.poll(() => badgeLook(page)).toEqual(light);
+
+    // A dark browser on the light helpdesk: the badge stays light, as the page is.
+    servesDark = false;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await expect.poll(() => badgeLook(page)).toEqual(light);
+    const lightAudit = await auditBadge(page);
+    expect(lightAudit.violations, 'light badge on a light page').toEqual([]);
+    expect(lightAudit.passed).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+
+    // And back to the helpdesk's dark theme under the dark browser.
+    await page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    await expect.poll(() => badgeLook(page)).toEqual(dark);
+  });
+});
