@@ -1,16 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { escalationRuleKeys } from '../lib/escalation/default-rules';
 import { isTeamLeadAddress } from '../lib/escalation/email';
 import {
   originPattern,
-  useEffectiveSettings,
+  useEscalationSecrets,
+  useManagedPolicy,
   useRequestHostPermission,
   useSaveEscalationSettings,
 } from '../lib/escalation/hooks';
+import { escalationSecretsOf, withEscalationSecrets } from '../lib/escalation/secrets';
 import { webhookUrlProblem } from '../lib/escalation/webhook';
-import { isSettingLocked, type ManagedSettingPath } from '../lib/replies/templates/managed';
-import type { EscalationSettings as Escalation } from '../lib/settings';
+import { useSettings } from '../lib/queries';
+import {
+  applyManagedPolicy,
+  emptyManagedPolicy,
+  isSettingLocked,
+  type ManagedPolicy,
+  type ManagedSettingPath,
+} from '../lib/replies/templates/managed';
+import { type EscalationSettings as Escalation, mergeSettings } from '../lib/settings';
 import { isCoveredByMatchPatterns, runtimeSiteMatches } from '../lib/sites/matches';
 import { EscalationDestinationFieldset } from './EscalationDestinationFieldset';
 import { EscalationCheck, EscalationField, EscalationFieldset } from './EscalationFieldset';
@@ -30,12 +39,15 @@ interface Draft {
 
 /**
  * The form and where it came from. `dirty` while the agent has edits not yet saved: settings that change meanwhile
- * (another tab, the policy, the secrets arriving) are then not loaded over them.
+ * (another tab, the policy) are then not loaded over them. `withSecrets` and `withPolicy`: whether the stored secrets
+ * and the administrator's policy were known when the form was loaded — the form shows before they arrive.
  */
 interface FormState {
   draft: Draft;
   dirty: boolean;
   loadedFrom: Escalation;
+  withSecrets: boolean;
+  withPolicy: boolean;
 }
 
 function toDraft(escalation: Escalation): Draft {
@@ -45,6 +57,34 @@ function toDraft(escalation: Escalation): Draft {
     zendeskTags: escalation.zendesk.tags.join(', '),
     freshdeskTags: escalation.freshdesk.tags.join(', '),
   };
+}
+
+/**
+ * The secrets or the policy arrived after the agent began editing: each secret the agent has not typed into yet takes
+ * its stored value (it was shown empty while unknown), and the fields the policy sets take its values (they are
+ * locked, so what was typed there could never be saved). Every other edit stays.
+ */
+function withLateArrivals(
+  form: FormState,
+  incoming: Escalation,
+  arrived: { secrets: boolean; policy: ManagedPolicy | null },
+): Draft {
+  let { escalation, vip } = form.draft;
+  if (arrived.secrets) {
+    const untouched = (value: string, loaded: string) => value === loaded;
+    escalation = mergeSettings(escalation, {
+      webhook: untouched(escalation.webhook.url, form.loadedFrom.webhook.url) ? { url: incoming.webhook.url } : {},
+      freshdesk: untouched(escalation.freshdesk.apiKey, form.loadedFrom.freshdesk.apiKey)
+        ? { apiKey: incoming.freshdesk.apiKey }
+        : {},
+    });
+  }
+  const byPolicy = arrived.policy?.settings.escalation;
+  if (byPolicy) {
+    escalation = mergeSettings(escalation, byPolicy);
+    if (byPolicy.rules?.vipCustomers) vip = escalation.rules.vipCustomers.join('\n');
+  }
+  return { ...form.draft, escalation, vip };
 }
 
 function splitList(text: string): string[] {
@@ -130,8 +170,27 @@ const freshdeskPriorityValue = { 2: '2', 3: '3', 4: '4' } as const;
  */
 export function EscalationSettings() {
   const { t } = useI18n();
-  // `own`: the agent's settings with their secrets (from IndexedDB, never storage.local), without the policy.
-  const { settings: effective, policy, own } = useEffectiveSettings();
+  // Read apart rather than through `useEffectiveSettings`, which waits for all three: the policy read
+  // (`storage.managed`) took 3–4 s on a fresh Chrome profile and over 30 s on a loaded machine, while the stored
+  // settings take milliseconds. The form shows with what is known and takes the rest in as it arrives.
+  const stored = useSettings();
+  const secrets = useEscalationSecrets();
+  const managed = useManagedPolicy();
+  // A policy that cannot be read (an error, not "unmanaged") leaves the agent's settings editable, as escalation
+  // then runs with them; unreadable secrets (a database error) leave the webhook and Freshdesk unset.
+  const policyKnown = managed.data !== undefined || managed.isError;
+  const secretsKnown = secrets.data !== undefined || secrets.isError;
+  const policy = managed.data ?? emptyManagedPolicy;
+  // `own`: the agent's settings with their secrets (from IndexedDB, never storage.local), without the policy; its
+  // secret fields stay empty until the secrets are read.
+  const own = useMemo(
+    () =>
+      stored.data && secretsKnown
+        ? withEscalationSecrets(stored.data, secrets.data ?? escalationSecretsOf(stored.data))
+        : stored.data,
+    [stored.data, secretsKnown, secrets.data],
+  );
+  const incoming = useMemo(() => (own ? applyManagedPolicy(own, policy).escalation : undefined), [own, policy]);
   const update = useSaveEscalationSettings();
   const requestPermission = useRequestHostPermission();
   const [form, setForm] = useState<FormState | null>(null);
@@ -144,9 +203,28 @@ export function EscalationSettings() {
 
   // Adjusting state while rendering (React's pattern for state derived from props) rather than in an effect: the
   // form shows the settings on the first render that has them, and a reload never lands after an edit began.
-  const incoming = effective?.escalation;
-  if (incoming && (form === null || (!form.dirty && form.loadedFrom !== incoming))) {
-    setForm({ draft: toDraft(incoming), dirty: false, loadedFrom: incoming });
+  if (incoming && (form === null || form.loadedFrom !== incoming)) {
+    if (form === null || !form.dirty) {
+      setForm({
+        draft: toDraft(incoming),
+        dirty: false,
+        loadedFrom: incoming,
+        withSecrets: secretsKnown,
+        withPolicy: policyKnown,
+      });
+    } else if ((secretsKnown && !form.withSecrets) || (policyKnown && !form.withPolicy)) {
+      const arrived = {
+        secrets: secretsKnown && !form.withSecrets,
+        policy: policyKnown && !form.withPolicy ? policy : null,
+      };
+      setForm({
+        draft: withLateArrivals(form, incoming, arrived),
+        dirty: true,
+        loadedFrom: incoming,
+        withSecrets: secretsKnown,
+        withPolicy: policyKnown,
+      });
+    }
   }
 
   const loaded = form !== null;
@@ -156,6 +234,8 @@ export function EscalationSettings() {
   }, [loaded]);
 
   if (!form || !own) return null;
+  // Saving before the stored secrets are known would write the empty fields over them.
+  const canSave = form.withSecrets && !update.isPending;
   const { draft } = form;
   const locked = (path: ManagedSettingPath) => isSettingLocked(policy, path);
   const esc = draft.escalation;
@@ -179,7 +259,7 @@ export function EscalationSettings() {
     esc.teamLeadEmail.trim() && !isTeamLeadAddress(esc.teamLeadEmail.trim()) ? t('escalationSettings.badEmail') : '';
 
   const save = () => {
-    if (webhookError || emailError) return;
+    if (webhookError || emailError || !form.withSecrets) return;
     const next = withoutLocked(fromDraft(draft), own.escalation, locked);
     // The prompt for a new webhook host must come straight from the click; declared hosts need none.
     if (next.webhook.url && next.webhook.url !== own.escalation.webhook.url && !isDeclaredHost(next.webhook.url)) {
@@ -205,6 +285,11 @@ export function EscalationSettings() {
     <section className="card escalation-settings" id="escalation" ref={section} aria-labelledby="escalation-heading">
       <h2 id="escalation-heading">{t('escalationSettings.title')}</h2>
       <p className="help">{t('escalationSettings.help')}</p>
+      {form.withPolicy ? null : (
+        <p className="small muted" data-testid="escalation-policy-pending">
+          {t('escalationSettings.policyPending')}
+        </p>
+      )}
       {policy.problems.length > 0 ? (
         <p className="small field-error">
           {t('escalationSettings.problems', {
@@ -329,7 +414,7 @@ export function EscalationSettings() {
         </EscalationFieldset>
 
         <div className="actions">
-          <button type="submit" className="primary" data-testid="save-escalation" disabled={update.isPending}>
+          <button type="submit" className="primary" data-testid="save-escalation" disabled={!canSave}>
             {t('escalationSettings.save')}
           </button>
           <UnsavedMarker dirty={form.dirty} />

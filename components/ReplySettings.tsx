@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatBytes } from '../lib/i18n';
 import { useSettings, useUpdateSettings } from '../lib/queries';
 import { useRunnableModels } from '../lib/replies/hooks';
 import { draftsMessages } from '../lib/replies/messages';
 import { validatePackUrl } from '../lib/replies/templates/pack-url';
-import type { GermanFormality, ReplyEngineChoice } from '../lib/settings';
+import type { GermanFormality, ReplyEngineChoice, ReplySettings as ReplySettingsValue } from '../lib/settings';
 import { useI18n } from './I18nProvider';
+import { UnsavedMarker } from './UnsavedMarker';
 
 const engineChoices: readonly ReplyEngineChoice[] = ['auto', 'templates', 'demo'];
 // "conversation" follows each conversation's du/Sie (issue 19); the others fix one form for the team.
@@ -23,6 +24,30 @@ function isValidHost(value: string): boolean {
   }
 }
 
+/** The texts the section's form saves together (the other reply settings save as soon as they are chosen). */
+interface TextDraft {
+  brandVoice: string;
+  policyText: string;
+  weightsHost: string;
+  libHost: string;
+}
+
+/** The form and the stored settings it was loaded from; `dirty` while it has edits not saved yet. */
+interface TextForm {
+  draft: TextDraft;
+  dirty: boolean;
+  loadedFrom: ReplySettingsValue;
+}
+
+function toTextDraft(replies: ReplySettingsValue): TextDraft {
+  return {
+    brandVoice: replies.brandVoice,
+    policyText: replies.policyText,
+    weightsHost: replies.llmWeightsHost,
+    libHost: replies.llmLibHost,
+  };
+}
+
 /**
  * Reply settings: how drafts are written (on-device model, templates only, scripted demo), German Sie/Du, the
  * brand voice and policy text drafts follow, the writing model from what this machine can run, and mirror hosts.
@@ -34,20 +59,18 @@ export function ReplySettings() {
   const update = useUpdateSettings();
   const models = useRunnableModels();
   const replies = settings.data?.replies;
-  const [brandVoice, setBrandVoice] = useState('');
-  const [policyText, setPolicyText] = useState('');
-  const [weightsHost, setWeightsHost] = useState('');
-  const [libHost, setLibHost] = useState('');
+  const [form, setForm] = useState<TextForm | null>(null);
 
-  useEffect(() => {
-    if (!replies) return;
-    setBrandVoice(replies.brandVoice);
-    setPolicyText(replies.policyText);
-    setWeightsHost(replies.llmWeightsHost);
-    setLibHost(replies.llmLibHost);
-  }, [replies]);
+  // Adjusted while rendering, as in the escalation section: the stored texts load into a clean form (first load,
+  // another tab, this section's own engine or formality switch), never over edits the agent has not saved.
+  if (replies && (form === null || (!form.dirty && form.loadedFrom !== replies))) {
+    setForm({ draft: toTextDraft(replies), dirty: false, loadedFrom: replies });
+  }
 
-  if (!replies) return null;
+  if (!replies || !form) return null;
+  const { brandVoice, policyText, weightsHost, libHost } = form.draft;
+  const edit = (change: Partial<TextDraft>) =>
+    setForm((current) => (current ? { ...current, draft: { ...current.draft, ...change }, dirty: true } : current));
   const hostsValid = isValidHost(weightsHost) && isValidHost(libHost);
   const selection = models.data?.selection;
 
@@ -161,24 +184,28 @@ export function ReplySettings() {
         onSubmit={(event) => {
           event.preventDefault();
           if (!hostsValid) return;
-          update.mutate({
-            replies: {
-              brandVoice: brandVoice.trim(),
-              policyText: policyText.trim(),
-              llmWeightsHost: weightsHost.trim(),
-              llmLibHost: libHost.trim(),
+          update.mutate(
+            {
+              replies: {
+                brandVoice: brandVoice.trim(),
+                policyText: policyText.trim(),
+                llmWeightsHost: weightsHost.trim(),
+                llmLibHost: libHost.trim(),
+              },
             },
-          });
+            // Saved: the stored settings are the form's again, so they load (trimmed) and later changes may too.
+            { onSuccess: () => setForm((current) => (current ? { ...current, dirty: false } : current)) },
+          );
         }}
       >
         <label className="field">
           <span>{td('settings.brandVoice')}</span>
-          <textarea value={brandVoice} onChange={(event) => setBrandVoice(event.target.value)} />
+          <textarea value={brandVoice} onChange={(event) => edit({ brandVoice: event.target.value })} />
           <small className="muted">{td('settings.brandVoiceHelp')}</small>
         </label>
         <label className="field">
           <span>{td('settings.policy')}</span>
-          <textarea value={policyText} onChange={(event) => setPolicyText(event.target.value)} />
+          <textarea value={policyText} onChange={(event) => edit({ policyText: event.target.value })} />
           <small className="muted">{td('settings.policyHelp')}</small>
         </label>
         <h3 className="small">{td('settings.hosts')}</h3>
@@ -190,7 +217,7 @@ export function ReplySettings() {
             placeholder="https://huggingface.co"
             value={weightsHost}
             aria-invalid={!isValidHost(weightsHost)}
-            onChange={(event) => setWeightsHost(event.target.value)}
+            onChange={(event) => edit({ weightsHost: event.target.value })}
           />
         </label>
         <label className="field">
@@ -200,7 +227,7 @@ export function ReplySettings() {
             placeholder="https://models.example.com/web-llm-models"
             value={libHost}
             aria-invalid={!isValidHost(libHost)}
-            onChange={(event) => setLibHost(event.target.value)}
+            onChange={(event) => edit({ libHost: event.target.value })}
           />
         </label>
         {hostsValid ? null : (
@@ -208,9 +235,12 @@ export function ReplySettings() {
             {td('settings.hostInvalid')}
           </p>
         )}
-        <button type="submit" className="primary" disabled={!hostsValid}>
-          {t('common.save')}
-        </button>
+        <div className="actions">
+          <button type="submit" className="primary" data-testid="save-replies" disabled={!hostsValid}>
+            {t('common.save')}
+          </button>
+          <UnsavedMarker dirty={form.dirty} />
+        </div>
       </form>
     </section>
   );

@@ -25,6 +25,7 @@ import { useI18n } from './I18nProvider';
 import { describeProblems } from './TemplateImportDialog';
 import { useTemplateMessages } from './TemplateMessages';
 import { TemplatePreview } from './TemplatePreview';
+import { UnsavedMarker } from './UnsavedMarker';
 
 /** The conversation the live preview fills placeholders from, in the template's language. */
 function exampleConversation(language: TemplateLanguage): Conversation {
@@ -93,6 +94,18 @@ export function TemplateEditor({
   const bodyErrorId = useId();
   /** What is wrong with each field after a refused save, in plain words, shown under the field. */
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<'title' | 'intents' | 'body', string>>>({});
+  // What the editor opened with: it has unsaved edits while any field differs. The fields are never reloaded from
+  // the library while open, so a change made elsewhere cannot replace what the agent typed.
+  const [opened] = useState(() => ({ title, body, language, tone, formality, intents, shortcut }));
+  const dirty =
+    title !== opened.title ||
+    body !== opened.body ||
+    language !== opened.language ||
+    tone !== opened.tone ||
+    (language === 'de' && formality !== opened.formality) ||
+    shortcut !== opened.shortcut ||
+    intents.length !== opened.intents.length ||
+    intents.some((intent) => !opened.intents.includes(intent));
 
   /** Why the shortcut cannot be saved (malformed, or another template's), as the agent reads it; null when fine. */
   const shortcutProblem = (() => {
@@ -322,6 +335,7 @@ export function TemplateEditor({
         <button type="button" onClick={() => onDone(null)}>
           {t('common.cancel')}
         </button>
+        <UnsavedMarker dirty={dirty} />
       </div>
     </form>
   );

@@ -49,6 +49,7 @@ export const en = {
   'escalationSettings.permissionDenied':
     'Access to {host} was not granted: the webhook then only works if it allows requests from browser extensions (CORS).',
   'escalationSettings.problems': 'Ignored policy entries: {list}',
+  'escalationSettings.policyPending': 'Checking for settings your administrator sets…',
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
@@ -101,4 +102,5 @@ export const de: { [K in keyof typeof en]: string } = {
   'escalationSettings.permissionDenied':
     'Zugriff auf {host} wurde nicht erteilt: Der Webhook funktioniert dann nur, wenn er Anfragen von Browser-Erweiterungen erlaubt (CORS).',
   'escalationSettings.problems': 'Ignorierte Richtlinien-Einträge: {list}',
+  'escalationSettings.policyPending': 'Vorgaben Ihrer Administration werden geprüft…',
 };

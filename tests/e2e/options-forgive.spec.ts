@@ -10,7 +10,7 @@ import { expect, test } from './fixtures';
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  // The escalation section waits for the stored secrets and the policy; on a busy machine that takes a while.
+  // The escalation section is the last of the first screen's sections; on a busy machine the page takes a while.
   await expect(options.getByTestId('webhook-url')).toBeVisible({ timeout: 60_000 });
   return options;
 }
@@ -111,4 +111,97 @@ test('a broken template pack is explained in plain words, entry by entry', async
   const refused = dialog.getByTestId('import-invalid').locator('li');
   await expect(refused).toHaveText(['Template 1: The title is missing.', 'Template 3 “Empty”: The text is missing.']);
   await expect(dialog).not.toContainText('Invalid input');
+});
+
+/** Reloads `page`, expecting the browser's "Leave site?" prompt first, and goes ahead. */
+async function reloadPastPrompt(page: Page): Promise<void> {
+  const asked = page.waitForEvent('dialog');
+  const reload = page.reload();
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.accept();
+  await reload;
+}
+
+/** Counts the "Leave site?" prompts `page` shows from now on, accepting each. */
+function countPrompts(page: Page): () => number {
+  let prompts = 0;
+  page.on('dialog', (dialog) => {
+    prompts++;
+    void dialog.accept();
+  });
+  return () => prompts;
+}
+
+test('a template being written is marked unsaved and asked about before a reload', async ({ context, extensionId }) => {
+  test.setTimeout(180_000);
+  const options = await openOptions(context, extensionId);
+  const library = options.getByTestId('template-library');
+  await library.getByRole('button', { name: 'New template' }).click();
+  const editor = options.getByTestId('template-editor');
+  await expect(editor.getByTestId('unsaved')).toHaveCount(0);
+
+  const title = editor.getByLabel('Title');
+  // A click first: Chrome asks before unloading only a page the user has interacted with.
+  await title.click();
+  await title.fill('Voucher apology');
+  await editor.getByLabel('Text').fill('Sorry for the wait, {{customer.firstName}}.');
+  await expect(editor.getByTestId('unsaved')).toHaveText('Unsaved changes');
+  // Beside the form's Save button.
+  await expect(editor.locator('.tpl-actions', { has: options.getByTestId('unsaved') })).toContainText('Save');
+
+  await reloadPastPrompt(options);
+  await expect(options.getByTestId('webhook-url')).toBeVisible({ timeout: 60_000 });
+  await expect(options.getByTestId('template-editor')).toHaveCount(0);
+
+  // Written again and saved: the editor closes and a reload no longer asks.
+  await library.getByRole('button', { name: 'New template' }).click();
+  await editor.getByLabel('Title').click();
+  await editor.getByLabel('Title').fill('Voucher apology');
+  await editor.getByRole('checkbox').first().check();
+  await editor.getByLabel('Text').fill('Sorry for the wait, {{customer.firstName}}.');
+  await expect(editor.getByTestId('unsaved')).toBeVisible();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  const prompts = countPrompts(options);
+  await options.reload();
+  await expect(options.getByTestId('webhook-url')).toBeVisible({ timeout: 60_000 });
+  await options.getByRole('searchbox', { name: 'Search' }).fill('Voucher apology');
+  await expect(options.getByTestId('library-row')).toContainText('Voucher apology');
+  expect(prompts()).toBe(0);
+});
+
+test('reply settings keep typed text through other changes, mark it unsaved and ask before a reload', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(180_000);
+  const options = await openOptions(context, extensionId);
+  const section = options.getByTestId('reply-settings');
+  const voice = section.getByLabel('Brand voice');
+  await voice.click();
+  await voice.fill('Warm and brief; no exclamation marks.');
+  await expect(section.getByTestId('unsaved')).toHaveText('Unsaved changes');
+
+  // Another reply setting saves at once and the stored settings reload; the text typed above stays.
+  await section.getByTestId('reply-engine').selectOption('templates');
+  await expect(section.getByTestId('reply-engine')).toHaveValue('templates');
+  await expect(voice).toHaveValue('Warm and brief; no exclamation marks.');
+  await expect(section.getByTestId('unsaved')).toBeVisible();
+
+  await reloadPastPrompt(options);
+  await expect(voice).toBeVisible({ timeout: 60_000 });
+  await expect(voice).toHaveValue('');
+  await expect(section.getByTestId('reply-engine')).toHaveValue('templates');
+  await expect(section.getByTestId('unsaved')).toHaveCount(0);
+
+  // Saved: no marker, a reload keeps the text and does not ask.
+  await voice.click();
+  await voice.fill('Warm and brief; no exclamation marks.');
+  await section.getByTestId('save-replies').click();
+  await expect(section.getByTestId('unsaved')).toHaveCount(0);
+  const prompts = countPrompts(options);
+  await options.reload();
+  await expect(voice).toHaveValue('Warm and brief; no exclamation marks.', { timeout: 60_000 });
+  expect(prompts()).toBe(0);
 });

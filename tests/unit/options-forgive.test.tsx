@@ -56,8 +56,9 @@ function description(input: HTMLElement): string {
 afterEach(async () => {
   root?.unmount();
   container.remove();
-  // React runs an unmounted form's effect clean-ups (its `beforeunload` listener) a moment later, not inside unmount.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // React runs an unmounted form's effect clean-ups (its `beforeunload` listener) a moment later, not inside unmount;
+  // on a busy machine that moment can be long, and the next test must start with no form asking.
+  await vi.waitFor(() => expect(leavingAsks()).toBe(false));
 });
 
 describe('escalation settings: errors at their field, unsaved edits', () => {
@@ -104,6 +105,8 @@ describe('escalation settings: errors at their field, unsaved edits', () => {
     expect(marker.parentElement).toBe(byTestId('save-escalation', HTMLButtonElement).parentElement);
     expect(leavingAsks()).toBe(true);
 
+    // Save waits for the stored secrets (the form shows before them), so it never writes empty ones over them.
+    await vi.waitFor(() => expect(byTestId('save-escalation', HTMLButtonElement).disabled).toBe(false));
     byTestId('save-escalation', HTMLButtonElement).click();
     await vi.waitFor(async () => expect((await getSettings()).escalation.teamLeadEmail).toBe('lead@shop.example'));
     await vi.waitFor(() => expect(container.querySelector('[data-testid="unsaved"]')).toBeNull());

@@ -70,6 +70,8 @@ describe('EscalationSettings', () => {
     expect(byTestId('auto-escalate', HTMLInputElement).checked).toBe(true);
 
     // Saving stores the agent's form; afterwards the form follows the stored settings again.
+    // Save waits for the stored secrets (the form shows before them), so it never writes empty ones over them.
+    await vi.waitFor(() => expect(byTestId('save-escalation', HTMLButtonElement).disabled).toBe(false));
     byTestId('save-escalation', HTMLButtonElement).click();
     await vi.waitFor(async () => {
       const stored = (await getSettings()).escalation;
