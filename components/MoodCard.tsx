@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { type ConversationMood, type CustomerState, emotionChips, upsetStates } from '../lib/analysis/types';
 import { describeError, type SerializedError } from '../lib/errors';
 import { formatPercent } from '../lib/i18n';
@@ -16,7 +16,9 @@ function colourOf(state: CustomerState): 'negative' | 'neutral' | 'positive' {
 
 /**
  * The customer's current mood at a glance: the one verdict (their state, correctable with "Mood wrong?"), the wording's
- * sentiment, emotions, trajectory, urgency, confidence.
+ * sentiment, emotions, trajectory, urgency, confidence. Three lines at 320 px (issue 22: the summary and the first
+ * suggestion's Insert fit the first screen): the urgency line opens the details (its phrases in full, the confidence
+ * and the model); a low confidence is never tucked away, it stays on its own line.
  */
 export function MoodCard({
   mood,
@@ -40,6 +42,8 @@ export function MoodCard({
 }) {
   const { t, language } = useI18n();
   const wrongButton = useRef<HTMLButtonElement>(null);
+  const detailsId = useId();
+  const [isDetailsShown, setDetailsShown] = useState(false);
   if (error) {
     return (
       <section className="card mood mood-error" aria-live="polite">
@@ -61,6 +65,20 @@ export function MoodCard({
   // The agent's own word is not uncertain, whatever the model's confidence.
   const uncertain = !corrected && (doubtful || mood.confidence < lowConfidence);
   const topEmotions = emotionChips(emotions, sentiment, mood.current.state);
+  const reasons = mood.urgency.reasons.map((reason) => `“${reason.phrase}”`).join(', ');
+  const confidence = `${
+    uncertain
+      ? t('panel.confidenceLow')
+      : t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })
+  }${backend ? ` · ${backend}` : ''}`;
+  const urgency = (
+    <>
+      {t('panel.urgency', { level: t(`urgency.${mood.urgency.level}`) })}
+      {reasons ? <span className="muted"> — {reasons}</span> : null}
+    </>
+  );
+  // Nothing to open when the urgency has no phrases and the confidence is shown anyway (low).
+  const hasDetails = reasons !== '' || !uncertain;
   return (
     <section
       className={`card mood mood-${colourOf(state)}${uncertain ? ' mood-uncertain' : ''}`}
@@ -85,7 +103,7 @@ export function MoodCard({
         <span className="mood-sentiment">{t('panel.sentiment', { label: t(`sentiment.${sentiment.label}`) })}</span>
         <span className={`trajectory trajectory-${mood.trajectory}`}>
           {mood.trajectory === 'worsening' ? '↘ ' : mood.trajectory === 'improving' ? '↗ ' : '→ '}
-          {t(`panel.trajectory.${mood.trajectory}`)}
+          {t(`mood.trend.${mood.trajectory}`)}
         </span>
       </div>
       {corrected ? (
@@ -119,22 +137,21 @@ export function MoodCard({
         ) : null}
         <Sparkline values={mood.series} label={t(`panel.trajectory.${mood.trajectory}`)} />
       </div>
-      <div
-        className={`urgency urgency-${mood.urgency.level}`}
-        title={mood.urgency.reasons.map((reason) => `“${reason.phrase}”`).join(', ') || undefined}
-      >
-        {t('panel.urgency', { level: t(`urgency.${mood.urgency.level}`) })}
-        {mood.urgency.reasons.length > 0 ? (
-          <span className="muted"> — {mood.urgency.reasons.map((reason) => `“${reason.phrase}”`).join(', ')}</span>
-        ) : null}
-      </div>
       <div className="mood-foot">
-        <div className="confidence" title={backend ?? undefined}>
-          {uncertain
-            ? t('panel.confidenceLow')
-            : t('panel.confidence', { value: formatPercent(language, Math.round(mood.confidence * 100) / 100) })}
-          {backend ? ` · ${backend}` : ''}
-        </div>
+        {hasDetails ? (
+          <button
+            type="button"
+            className={`mood-details-toggle urgency urgency-${mood.urgency.level}`}
+            data-testid="mood-details-toggle"
+            aria-expanded={isDetailsShown}
+            aria-controls={detailsId}
+            onClick={() => setDetailsShown(!isDetailsShown)}
+          >
+            {urgency}
+          </button>
+        ) : (
+          <div className={`urgency urgency-${mood.urgency.level}`}>{urgency}</div>
+        )}
         <MoodCorrectionMenu
           state={state}
           source={stateSource}
@@ -145,6 +162,13 @@ export function MoodCard({
           onReset={onReset}
         />
       </div>
+      {uncertain ? <div className="confidence">{confidence}</div> : null}
+      {hasDetails ? (
+        <div className="mood-details small" id={detailsId} data-testid="mood-details" hidden={!isDetailsShown}>
+          {reasons ? <p>{reasons}</p> : null}
+          {uncertain ? null : <p className="confidence">{confidence}</p>}
+        </div>
+      ) : null}
       {mood.offensive ? <div className="offensive">{t('panel.offensive')}</div> : null}
       {analyzing ? (
         <div className="muted small mood-updating" role="status">

@@ -68,10 +68,13 @@ export function PanelHeader({ tabId, onClose }: { tabId: number; onClose: () => 
         </p>
       ) : null}
       {settings.data && !settings.data.shortcutHintSeen ? (
-        <p className="shortcut-hint small muted" data-testid="shortcut-hint">
-          {shortcut.data
-            ? t('panel.shortcut', { shortcut: shortcut.data, where })
-            : t('panel.shortcutUnset', { where })}{' '}
+        <p className="shortcut-hint with-dismiss small muted" data-testid="shortcut-hint">
+          {/* The text in its own box and the ✕ beside it: a ✕ in the running text wrapped onto a line of its own. */}
+          <span>
+            {shortcut.data
+              ? t('panel.shortcut', { shortcut: shortcut.data, where })
+              : t('panel.shortcutUnset', { where })}
+          </span>{' '}
           <button
             type="button"
             className="link"

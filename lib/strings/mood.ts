@@ -7,6 +7,11 @@ export const en = {
   'mood.positive': 'Positive',
   'mood.unknown': 'Not read yet',
   'mood.doubtful': 'Check the reading',
+  // The mood card's trend, next to the headline (the handoff note keeps `panel.trajectory.*`): short enough that the
+  // headline, the wording and the trend share one line of a 320 px panel (issue 22).
+  'mood.trend.improving': 'improving',
+  'mood.trend.steady': 'steady',
+  'mood.trend.worsening': 'worsening',
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
@@ -17,4 +22,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'mood.positive': 'Positiv',
   'mood.unknown': 'Noch nicht gelesen',
   'mood.doubtful': 'Gelesenes prüfen',
+  'mood.trend.improving': 'wird besser',
+  'mood.trend.steady': 'gleichbleibend',
+  'mood.trend.worsening': 'wird schlechter',
 };

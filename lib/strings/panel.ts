@@ -136,7 +136,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'panel.readingWrongHint':
     'Die Stimmung wird erst als sicher gezeigt, wenn richtig gelesen wurde: Unterhaltungsbereich auswählen, markierten Text verwenden oder die Rollen unten korrigieren.',
   'panel.source.api': 'Aus der API von {site} gelesen',
-  'panel.source.page': 'Von der Seite gelesen',
+  'panel.source.page': 'Seite gelesen',
   'panel.source.picked': 'Aus dem ausgewählten Bereich gelesen',
   'panel.source.selection': 'Aus dem markierten Text gelesen',
   'panel.apiFallback': 'Die API von {site} wurde nicht genutzt ({reason}); stattdessen wurde die Seite gelesen.',
@@ -153,7 +153,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'panel.reportSaved':
     '{file} gespeichert. Die Datei enthält den Aufbau der Seite, jeder Text durch x ersetzt – keine Kundendaten. Hängen Sie sie an Ihre Fehlermeldung an.',
   'panel.reportFailed': 'Der Bericht konnte nicht gespeichert werden: {message}',
-  'panel.sentiment': 'Tonalität: {label}',
+  'panel.sentiment': 'Ton: {label}',
   'panel.messageState': 'Stimmung: {state}',
   'panel.moodWrong': 'Stimmung falsch?',
   'panel.moodWrongHeadline': 'Stimmung falsch? Stimmung der Kundschaft wählen (jetzt: {state})',

@@ -146,7 +146,7 @@ export const en = {
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
-  'templates.suggest.title': 'Vorgeschlagene Antworten',
+  'templates.suggest.title': 'Antwortvorschläge',
   'templates.suggest.loading': 'Vorlagen werden geladen…',
   'templates.suggest.none': 'Noch passt keine Vorlage zu dieser Unterhaltung.',
   'templates.suggest.loadFailed': 'Vorlagen konnten nicht geladen werden: {message}',

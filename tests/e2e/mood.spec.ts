@@ -60,14 +60,53 @@ test.describe('mood engine on the demo helpdesk', () => {
       ),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // Above the fold of a 320 × 720 panel (issue 22): who, how they feel, what they want, and the best answer's Insert,
-    // without scrolling.
-    expect(await panel.evaluate(() => window.scrollY)).toBe(0);
-    await expect(panel.getByTestId('mood-state')).toBeInViewport({ ratio: 1 });
-    await expect(summary.locator('[data-kind="request"]')).toBeInViewport({ ratio: 1 });
-    const insert = panel.getByTestId('suggestion').first().getByRole('button', { name: 'Insert', exact: true });
-    await expect(insert).toBeInViewport({ ratio: 1 });
   });
+
+  // Above the fold (issue 22): who, how they feel, what they want, and the best answer's Insert, without scrolling, in
+  // both languages (German labels run longer) and at both panel widths the README shows.
+  for (const { language, insert } of [
+    { language: 'en', insert: 'Insert' },
+    { language: 'de', insert: 'Einfügen' },
+  ] as const) {
+    test(`the first screen of a 320 and a 420 px panel holds the mood, the summary and the first Insert (${language})`, async ({
+      context,
+      demo,
+      extensionId,
+      serviceWorker,
+    }) => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByTestId('language-select').selectOption(language);
+      await expect(options.locator('html')).toHaveAttribute('lang', language);
+      await options.close();
+      const ticket = getDemoConversation('angry-refund');
+      const page = await context.newPage();
+      await page.goto(`${demo.url}/tickets/${ticket.id}`);
+      const panel = await openPanelPage(context, extensionId, await tabIdOf(serviceWorker, page));
+      await expect(panel.locator('html')).toHaveAttribute('lang', language);
+      await panel.setViewportSize({ width: 320, height: 720 });
+      const mood = panel.getByTestId('mood-card');
+      await expect(mood).toHaveAttribute('data-sentiment', 'negative', { timeout: 30_000 });
+      await expect(mood).not.toHaveAttribute('data-analyzing', 'true');
+      const summary = panel.getByTestId('conversation-summary');
+      const first = panel.getByTestId('suggestion').first();
+      for (const width of [320, 420]) {
+        await panel.setViewportSize({ width, height: 720 });
+        expect(await panel.evaluate(() => window.scrollY)).toBe(0);
+        await expect(panel.getByTestId('mood-state')).toBeInViewport({ ratio: 1 });
+        await expect(summary).toBeInViewport({ ratio: 1 });
+        await expect(summary.locator('[data-kind="request"]')).toBeVisible();
+        await expect(first.getByRole('button', { name: insert, exact: true })).toBeInViewport({ ratio: 1 });
+      }
+      // The details the compact mood card tucks away are one click off, and say the confidence and the model.
+      const details = mood.getByTestId('mood-details');
+      await expect(details).toBeHidden();
+      await mood.getByTestId('mood-details-toggle').click();
+      await expect(mood.getByTestId('mood-details-toggle')).toHaveAttribute('aria-expanded', 'true');
+      await expect(details).toBeVisible();
+      await expect(details).toContainText(language === 'de' ? 'Modell: rapport-mood' : 'Model: rapport-mood');
+    });
+  }
 
   test('the grateful follow-up reads positive', async ({ context, demo, extensionId, serviceWorker }) => {
     const ticket = getDemoConversation('grateful-follow-up');
