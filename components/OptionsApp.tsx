@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/queries';
 import type { UiLanguage } from '../lib/settings';
 import { EscalationRecords } from './EscalationRecords';
@@ -45,12 +45,24 @@ function Options() {
     document.title = t('options.title');
   }, [language, t]);
 
+  // The form follows the stored name and addresses (the welcome saves them too), but only while it holds no unsaved
+  // edits: another setting saved meanwhile (the language, a site switch) must not wipe what the agent is typing.
+  const stored = data
+    ? { name: data.agent.name, names: data.agent.names.join(', '), emails: data.agent.emails.join(', ') }
+    : undefined;
+  const loaded = useRef<typeof stored>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored values change, reading the form as it is then
   useEffect(() => {
-    if (!data) return;
-    setAgentName(data.agent.name);
-    setAgentNames(data.agent.names.join(', '));
-    setAgentEmails(data.agent.emails.join(', '));
-  }, [data]);
+    if (!stored) return;
+    const previous = loaded.current;
+    const clean =
+      !previous || (agentName === previous.name && agentNames === previous.names && agentEmails === previous.emails);
+    loaded.current = stored;
+    if (!clean) return;
+    setAgentName(stored.name);
+    setAgentNames(stored.names);
+    setAgentEmails(stored.emails);
+  }, [stored?.name, stored?.names, stored?.emails]);
 
   if (!data) return <p className="state">{t('common.loading')}</p>;
 

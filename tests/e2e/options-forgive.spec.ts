@@ -205,3 +205,32 @@ test('reply settings keep typed text through other changes, mark it unsaved and 
   await expect(voice).toHaveValue('Warm and brief; no exclamation marks.', { timeout: 60_000 });
   expect(prompts()).toBe(0);
 });
+
+test('the agent’s name being typed survives switching the language, and is saved with its addresses', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const options = await openOptions(context, extensionId);
+  const agent = options.locator('section[aria-labelledby="agent"]');
+  const name = agent.getByRole('textbox').first();
+  await name.fill('Mara Schulz');
+  await expect(agent.getByTestId('unsaved')).toBeVisible();
+
+  // Another setting saved meanwhile: the language. The page switches to German; the typed name stays.
+  await options.getByTestId('language-select').selectOption('de');
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Rapport-Einstellungen');
+  await expect(name).toHaveValue('Mara Schulz');
+  await expect(agent.getByTestId('unsaved')).toBeVisible();
+
+  await agent.getByRole('button', { name: 'Speichern' }).click();
+  await expect(agent.getByTestId('unsaved')).toHaveCount(0);
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        return (settings as { agent?: { name?: string } } | undefined)?.agent?.name;
+      }),
+    )
+    .toBe('Mara Schulz');
+});
