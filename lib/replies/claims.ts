@@ -238,9 +238,13 @@ function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence !== '');
 }
 
+/**
+ * Clauses of a sentence: split at commas, semicolons, colons, dashes and brackets — but not at a comma or colon between
+ * digits ("89,90 €", "1,000", "14:30"), which would cut "Ich habe die Erstattung über 89,90 € veranlasst" in two.
+ */
 function clausesOf(sentence: string): string[] {
   return sentence
-    .split(/\s*[,;:–—()]\s*|\s+-\s+/u)
+    .split(/\s*(?:(?<!\d)[,:]|[,:](?!\d)|[;–—()])\s*|\s+-\s+/u)
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '');
 }

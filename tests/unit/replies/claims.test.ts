@@ -40,6 +40,9 @@ describe('detectClaims', () => {
     ['Die Erstattung wurde veranlasst.', 'de', ['refund-started']],
     ['Ich habe die Erstattung soeben veranlasst.', 'de', ['refund-started']],
     ['Die Erstattung über 49 € ist veranlasst.', 'de', ['refund-started']],
+    // A decimal comma is not a clause break.
+    ['Ich habe die Erstattung über 89,90 € heute veranlasst.', 'de', ['refund-started']],
+    ['We refunded the full $1,249.00 at 14:30 today.', 'en', ['refund-started']],
     ['Ihre Bestellung ist bereits unterwegs.', 'de', ['item-shipped']],
     ['Your order 55512 is on its way.', 'en', ['item-shipped']],
     ['Your parcel was dispatched yesterday.', 'en', ['item-shipped']],
