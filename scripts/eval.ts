@@ -16,6 +16,8 @@
  * `--task conversations --data scripts/train/eval/support-conversations.json [--misses all]` scores whole authored
  * conversations against a team lead's labels (state, upset badge, escalation, urgency reasons): see
  * scripts/train/eval/conversations.ts.
+ * `--task summary --data scripts/train/eval/support-conversations.json [--misses all]` checks the panel's extractive
+ * summary line by line on the same set: see scripts/train/eval/summary.ts.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,7 @@ import { createBundledMoodModel } from '../lib/models/bundled-model';
 import { createBundledIntentModel, intentByModelLabel } from '../lib/models/intent-model';
 import { readTsv } from './train/data';
 import { runConversationEval } from './train/eval/conversations';
+import { runSummaryEval } from './train/eval/summary';
 import { createLexiconBaseline } from './train/lexicon-baseline';
 import { formatReport, scoreLabelSets } from './train/metrics';
 
@@ -161,6 +164,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // Whole conversations with the team lead's labels: a JSON set and its own report (scripts/train/eval/conversations.ts).
   if (argv[argv.indexOf('--task') + 1] === 'conversations') return runConversationEval(argv);
+  // The panel's extractive summary on the same conversations, checked line by line (scripts/train/eval/summary.ts).
+  if (argv[argv.indexOf('--task') + 1] === 'summary') return runSummaryEval(argv);
   const { task, data, baseline, analysis } = parseArgs(argv);
   let rows: ReturnType<typeof readTsv>;
   try {

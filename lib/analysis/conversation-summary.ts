@@ -10,8 +10,12 @@ import { type Sentence, splitSentences } from './sentences';
  * agent never gave would be worse than none.
  */
 
-/** `request`: what the customer wants; `happened`: the latest thing done or reported; `open`: what still waits. */
-export type SummaryLineKind = 'request' | 'happened' | 'open';
+/**
+ * `request`: what the customer wants; `said`: what the customer wrote when no sentence asks for anything (thanks,
+ * praise, a sarcastic sigh), so it is not passed off as a request; `happened`: the latest thing done or reported;
+ * `open`: what still waits.
+ */
+export type SummaryLineKind = 'request' | 'said' | 'happened' | 'open';
 
 /** One line of the summary: `text` is `message.text.slice(start, end)` of the message `messageId` (clipped if `clipped`). */
 export interface SummaryLine {
@@ -49,9 +53,11 @@ const signOff =
 const pleasantry =
   /^(?:thanks?\b|thank you|many thanks|vielen dank|danke|herzlichen dank|besten dank|i hope you(?:'re| are) well|ich hoffe|hope this helps|(?:we|i)(?:'re|'m| are| am)? (?:so |very |really |truly )?sorry\b|sorry\b|(?:we |i |my |our )?apolog|es tut (?:mir|uns) (?:sehr |wirklich |aufrichtig )?leid|(?:wir )?entschuldig|(?:please )?(?:let me|let us) know if|(?:lassen sie|lass) (?:mich|uns) wissen,? (?:ob|falls)|(?:bei fragen|if you have any (?:other |further )?questions)|(?:thank you|thanks|danke) for (?:your|contacting|reaching)|(?:danke|vielen dank) für (?:ihre|deine|eure) (?:nachricht|geduld|anfrage|mail|e-mail))/i;
 
-/** A customer asking for something: a question, a polite or blunt request, a demand, a wish. */
+/** A question: the strongest sign of what a customer wants to know. */
+const questionCue = /\?/;
+/** A customer asking for something: a polite or blunt request, a demand, a wish. */
 const requestCue =
-  /\?|\b(?:please|pls|plz|(?:can|could|would|will) (?:you|u)|what (?:are|will) (?:you|u) (?:going to|gonna) do|i (?:want|need|would like|'d like|expect|demand)|i'd like|i want|when (?:will|can|do|does|is)|where is|how (?:do|can) i|bitte|bitten|könnten sie|können sie|kannst du|könntest du|könnt ihr|würden sie|ich (?:möchte|will|brauche|hätte gerne?|erwarte|verlange|bitte)|wann (?:kommt|wird|kann|bekomme)|wo (?:ist|bleibt)|wie kann ich)\b/i;
+  /\b(?:please|pls|plz|(?:can|could|would|will) (?:you|u)|what (?:are|will) (?:you|u) (?:going to|gonna) do|i (?:want|need|would like|'d like|expect|demand)|i'd like|i want|when (?:will|can|do|does|is)|where is|how (?:do|can) i|bitte|bitten|könnten sie|können sie|kannst du|könntest du|könnt ihr|würden sie|ich (?:möchte|will|brauche|hätte gerne?|erwarte|verlange|bitte)|wann (?:kommt|wird|kann|bekomme)|wo (?:ist|bleibt)|wie kann ich)\b/i;
 /** What a support request is about. */
 const topicCue =
   /\b(?:refund|money back|return|exchange|replace|replacement|order|delivery|deliver|parcel|package|shipment|tracking|invoice|bill|charge|cancel|account|password|warranty|broken|damaged|missing|wrong|erstatt|geld zurück|rücksend|retoure|umtausch|ersatz|bestell|lieferung|geliefert|paket|sendung|rechnung|abbuch|storn|kündig|konto|passwort|garantie|kaputt|beschädigt|defekt|fehlt|falsch)/i;
@@ -59,7 +65,8 @@ const topicCue =
 const eventCue =
   /\b(?:i have|i've|we have|we've|has been|have been|was|were|arrived|received|sent|shipped|refunded|issued|ordered|returned|cancel(?:l)?ed|created|booked|charged|still (?:not|hasn'?t|haven'?t|isn'?t)|never (?:arrived|came)|bought|purchased|(?:stopped|not) working|doesn'?t work|broke|habe|haben|hat|wurde|wurden|ist (?:\w+ )?(?:angekommen|eingegangen|verschickt|versendet|erstattet|storniert)|kam|bekommen|erhalten|verschickt|versandt|versendet|erstattet|storniert|gebucht|bestellt|zurückgeschickt|gekauft|funktioniert (?:\p{L}+ ){0,3}nicht|geht (?:\p{L}+ ){0,3}nicht|noch (?:nicht|immer nicht|kein))(?!\p{L})/iu;
 
-function languageOf(conversation: Conversation): 'de' | 'en' {
+/** The language the conversation is written in (its customer's and agent's messages and subject): German or English. */
+export function conversationLanguage(conversation: Conversation): 'de' | 'en' {
   const sample = conversation.messages
     .filter((message) => message.role === 'customer' || message.role === 'agent')
     .map((message) => message.text)
@@ -68,10 +75,17 @@ function languageOf(conversation: Conversation): 'de' | 'en' {
   return detectLanguage(`${conversation.subject}\n${sample}`).language === 'de' ? 'de' : 'en';
 }
 
+/** Thanks at the start of a sentence. */
+const thanks = /^(?:thanks?\b|thank you|many thanks|vielen dank|danke|herzlichen dank|besten dank)/i;
+
 function isContent(sentence: Sentence): boolean {
   const text = sentence.text;
   if (!/\p{L}/u.test(text)) return false;
-  return !greeting.test(text) && !signOff.test(text) && !pleasantry.test(text);
+  if (greeting.test(text) || signOff.test(text)) return false;
+  // "Thanks for your message." is a pleasantry; thanks for something in particular ("herzlichen Dank für die
+  // unkomplizierte Kulanzlösung, damit hatte ich nicht gerechnet") is what a thank-you message says.
+  if (pleasantry.test(text)) return thanks.test(text) && text.split(/\s+/).length > 8;
+  return true;
 }
 
 /** "Guten Tag, ich möchte …" → "ich möchte …": the greeting in front is not part of the gist. */
@@ -155,7 +169,7 @@ function hasWords(message: ConversationMessage): boolean {
  * repeat another line's sentence are left out; `status` says where the conversation stands either way.
  */
 export function summarizeConversation(conversation: Conversation): ConversationSummary {
-  const locale = languageOf(conversation);
+  const locale = conversationLanguage(conversation);
   const messages = conversation.messages.filter(hasWords);
   const customer = messages.filter((message) => message.role === 'customer');
   const lastAgentIndex = messages.findLastIndex((message) => message.role === 'agent');
@@ -167,27 +181,41 @@ export function summarizeConversation(conversation: Conversation): ConversationS
   else if (lastCustomerIndex > lastAgentIndex) status = 'customer-waiting';
   else status = 'waiting-on-customer';
 
-  const lines: SummaryLine[] = [];
+  // Each line with its place: the request (or what the customer first wrote), what happened, what is still open.
+  const placed: { line: SummaryLine; place: number }[] = [];
   const used = new Set<string>();
-  const add = (line: SummaryLine): void => {
+  const add = (line: SummaryLine, place: number): void => {
     const key = `${line.messageId}:${line.start}`;
     if (used.has(key)) return;
     used.add(key);
-    lines.push(line);
+    placed.push({ line, place });
   };
 
-  // The request: what the customer first asked — the first customer message with words, its best request sentence
-  // (else its first sentence about the matter, else its first sentence).
-  let request: { message: ConversationMessage; sentence: Sentence } | undefined;
+  // The request: what the customer first asked — the first customer message with a question or a request, its best
+  // such sentence (a question first: "bitte dringend: meine Mutter hat ihren Anschluss verpasst. Darf sie den nächsten
+  // ICE nehmen?" asks the second). A customer who asks for nothing (a complaint without a wish, thanks, praise, a sigh)
+  // gets a `said` line: a summary must not call "got my order a day early, love it!!" a request.
+  const requestCues = [questionCue, requestCue, topicCue];
+  let first: { message: ConversationMessage; sentence: Sentence } | undefined;
   for (const message of customer) {
-    const sentences = ownSentences(message, locale);
-    const sentence = best(sentences, [requestCue, topicCue], 1) ?? sentences[0];
+    const sentence = best(ownSentences(message, locale), requestCues, 2);
     if (sentence) {
-      request = { message, sentence };
+      first = { message, sentence };
       break;
     }
   }
-  if (request) add(toLine('request', request.message, request.sentence, 'customer'));
+  if (first) add(toLine('request', first.message, first.sentence, 'customer'), 0);
+  else {
+    for (const message of customer) {
+      const sentences = ownSentences(message, locale);
+      const sentence = best(sentences, [topicCue], 1) ?? sentences[0];
+      if (sentence) {
+        first = { message, sentence };
+        break;
+      }
+    }
+    if (first) add(toLine('said', first.message, first.sentence, 'customer'), 0);
+  }
 
   // What has happened: the agent's latest reply that says what was done; else the customer's account of events.
   const agentReplies = messages.filter((message) => message.role === 'agent');
@@ -199,25 +227,27 @@ export function summarizeConversation(conversation: Conversation): ConversationS
       break;
     }
   }
-  if (!happened && request) {
-    const sentences = ownSentences(request.message, locale).filter(
-      (sentence) => sentence.start !== request.sentence.start,
-    );
+  if (!happened && first) {
+    const { message, sentence: taken } = first;
+    const sentences = ownSentences(message, locale).filter((sentence) => sentence.start !== taken.start);
     const sentence = best(sentences, [eventCue, topicCue], 2);
-    if (sentence) happened = toLine('happened', request.message, sentence, 'customer');
+    if (sentence) happened = toLine('happened', message, sentence, 'customer');
   }
-  if (happened) add(happened);
+  if (happened) add(happened, 1);
 
-  // What is still open: the customer's latest question or request, when they wrote after the last answer.
+  // What is still open: the customer's latest question or request, when they wrote after the last answer. When that
+  // message asks nothing ("Danke, hat geklappt!"), what it says is the line: the agent sees there is nothing to do.
   if (status === 'customer-waiting' || (status === 'unanswered' && customer.length > 1)) {
     const latest = messages[lastCustomerIndex];
-    if (latest && latest !== request?.message) {
-      const sentence = best(ownSentences(latest, locale), [requestCue, topicCue], 2);
-      if (sentence) add(toLine('open', latest, sentence, 'customer'));
+    if (latest && latest !== first?.message) {
+      const sentences = ownSentences(latest, locale);
+      const sentence = best(sentences, requestCues, 2);
+      if (sentence) add(toLine('open', latest, sentence, 'customer'), 2);
+      else if (sentences[0]) add(toLine('said', latest, sentences[0], 'customer'), 2);
     }
   }
 
-  const order: Record<SummaryLineKind, number> = { request: 0, happened: 1, open: 2 };
-  lines.sort((a, b) => order[a.kind] - order[b.kind]);
+  placed.sort((a, b) => a.place - b.place);
+  const lines = placed.map(({ line }) => line);
   return { lines, status, source: 'extractive' };
 }

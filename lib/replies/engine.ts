@@ -5,6 +5,7 @@ import { createTranslator } from '../i18n';
 import type { Intent } from '../models/types';
 import type { ReplySettings } from '../settings';
 import type { Conversation } from '../sites/types';
+import type { SummaryRequest } from './model-summary';
 
 /** The kinds of draft a request can ask for; the panel shows two or three side by side. */
 export type DraftVariant = 'empathetic-detailed' | 'short' | 'de-escalating';
@@ -90,6 +91,13 @@ export interface ReplyEngine {
   ): AsyncIterable<DraftEvent>;
   /** Frees the engine (the web-llm worker and its GPU memory). */
   dispose(): Promise<void>;
+  /**
+   * Writes the three summary lines for the top of the panel (issue 22; prompt and checks in `model-summary.ts`) and
+   * resolves with the model's whole answer, unchecked. Only engines with a model have it, and only once loaded: it
+   * never loads or downloads anything. It yields to drafts: it waits behind them and stops with
+   * `replies/summary-preempted` when the agent asks for one while it writes. Aborting rejects `replies/cancelled`.
+   */
+  summarize?(request: SummaryRequest, options?: EngineCallOptions): Promise<string>;
 }
 
 /** The codes that make the panel fall back to templates; each has a plain explanation. */
@@ -278,6 +286,15 @@ export class FallbackReplyEngine implements ReplyEngine {
     options: EngineCallOptions = {},
   ): AsyncIterable<DraftEvent> {
     return this.#withFallback((engine) => engine.rewrite(text, instruction, request, options), options.signal);
+  }
+
+  /** The primary's summary while it is in use; templates write none (`replies/summary-unavailable`). */
+  summarize(request: SummaryRequest, options: EngineCallOptions = {}): Promise<string> {
+    const active = this.#active;
+    if (!active.summarize) {
+      return Promise.reject(new AppError('replies/summary-unavailable', 'Templates write no summary.'));
+    }
+    return active.summarize(request, options);
   }
 
   async dispose(): Promise<void> {

@@ -1,3 +1,4 @@
+import { summarizeConversation } from '../analysis/conversation-summary';
 import { AppError, type ErrorCode } from '../errors';
 import {
   cancelledError,
@@ -12,6 +13,7 @@ import {
   type RewriteInstruction,
   StatusStore,
 } from './engine';
+import { type SummaryRequest, summaryLabels } from './model-summary';
 import { composeScriptedDraft } from './scripted-draft';
 import { chunkText } from './template-engine';
 
@@ -36,7 +38,51 @@ export interface FakeEngineOptions {
   failLoad?: { code: ErrorCode; message: string };
   /** Makes a draft or rewrite fail after this many tokens (counted over the whole stream). */
   failAfterTokens?: { count: number; code: ErrorCode; message: string };
+  /** What the fake answers when asked for a summary (`defaultFakeSummaryScript` unless set). */
+  summaryScript?: FakeSummaryScript;
 }
+
+/** What the fake answers to a summary request: the model's raw text, labelled lines or not. */
+export type FakeSummaryScript = (request: SummaryRequest) => string;
+
+// An instruction to a summariser written into the conversation ("when you summarise this, say …"): the demo model
+// follows it, as small models often do despite the prompt, so the demo and the tests show the check that catches it.
+const injectedInstruction = [
+  /\b(?:when|if) you summari[sz]e (?:this|the conversation|the ticket)[,:]?\s+(?:please\s+)?(?:say|write|state) (?:that )?([^.!?\n]{3,120})/iu,
+  /\bwenn du (?:das|dies|diese unterhaltung|das ticket) zusammenfasst[,:]?\s+(?:schreib|sag)e?,?\s+(?:dass )?([^.!?\n]{3,120})/iu,
+];
+
+function followedInstruction(request: SummaryRequest): string | undefined {
+  for (const message of request.conversation.messages) {
+    if (message.role !== 'customer' || !message.bodyLoaded) continue;
+    for (const pattern of injectedInstruction) {
+      const said = pattern.exec(message.text)?.[1]?.trim();
+      if (said) return `${said.charAt(0).toUpperCase()}${said.slice(1)}.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The default summary script: the labelled lines a model is asked for, in the conversation's language, carrying the
+ * sentences the extractive summary picks (so the demo's summary is as grounded as its quotes) — unless a customer
+ * message tells the summariser what to say, which this demo model obeys (see `injectedInstruction`).
+ */
+export const defaultFakeSummaryScript: FakeSummaryScript = (request) => {
+  const labels = summaryLabels(request.language);
+  const extractive = summarizeConversation(request.conversation);
+  const textOf = (kind: 'request' | 'happened' | 'open'): string | undefined =>
+    extractive.lines.find((line) => line.kind === kind)?.text;
+  const request_ = textOf('request');
+  const happened = followedInstruction(request) ?? textOf('happened');
+  return [
+    request_ ? `${labels.request}: ${request_}` : '',
+    happened ? `${labels.happened}: ${happened}` : '',
+    `${labels.open}: ${textOf('open') ?? labels.nothing}`,
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+};
 
 /** A call the fake received, for assertions. */
 export type FakeCall =
@@ -71,6 +117,11 @@ export class FakeReplyEngine implements ReplyEngine {
   readonly reason = undefined;
   /** Every draft and rewrite request, in order. */
   readonly calls: FakeCall[] = [];
+  /** Every summary request, in order. */
+  readonly summaries: SummaryRequest[] = [];
+  /** Draft and rewrite streams being read now, and started so far (a summary yields to them). */
+  #streaming = 0;
+  #streamsStarted = 0;
   readonly #status = new StatusStore();
   readonly #options: FakeEngineOptions;
   readonly #script: FakeScript;
@@ -140,11 +191,48 @@ export class FakeReplyEngine implements ReplyEngine {
     );
   }
 
+  /**
+   * A summary from `summaryScript`, after a pause per line, only once loaded. Like web-llm's it yields to drafts: it
+   * waits while a draft or rewrite streams and stops with `replies/summary-preempted` when one starts meanwhile.
+   */
+  async summarize(request: SummaryRequest, options: EngineCallOptions = {}): Promise<string> {
+    const { signal } = options;
+    if (this.#status.value.state !== 'ready') {
+      throw new AppError('model/not-loaded', 'The writing model is not loaded yet.');
+    }
+    this.summaries.push(request);
+    const delay = Math.max(1, (this.#options.tokenDelayMs ?? 5) * 4);
+    while (this.#streaming > 0) {
+      await pause(delay, signal);
+      if (signal?.aborted) throw cancelledError();
+    }
+    const started = this.#streamsStarted;
+    const text = (this.#options.summaryScript ?? defaultFakeSummaryScript)(request);
+    for (let line = 0; line < 3; line++) {
+      await pause(delay, signal);
+      if (signal?.aborted) throw cancelledError();
+      if (this.#streamsStarted !== started) {
+        throw new AppError('replies/summary-preempted', 'A draft was asked for; the summary waits.');
+      }
+    }
+    return text;
+  }
+
   async dispose(): Promise<void> {
     this.#status.set({ state: 'idle' });
   }
 
   async *#stream(parts: { slot: DraftSlot; text: string }[], signal?: AbortSignal): AsyncGenerator<DraftEvent> {
+    this.#streaming++;
+    this.#streamsStarted++;
+    try {
+      yield* this.#streamParts(parts, signal);
+    } finally {
+      this.#streaming--;
+    }
+  }
+
+  async *#streamParts(parts: { slot: DraftSlot; text: string }[], signal?: AbortSignal): AsyncGenerator<DraftEvent> {
     if (this.#status.value.state !== 'ready') {
       yield { type: 'error', code: 'model/not-loaded', message: 'The writing model is not loaded yet.' };
       return;

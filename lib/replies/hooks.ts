@@ -4,7 +4,8 @@
  * machine can run.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { conversationLanguage } from '../analysis/conversation-summary';
 import type { ConversationMood } from '../analysis/types';
 import { type SerializedError, serializeError } from '../errors';
 import { analyzeDraftText } from '../models/analysis-host-client';
@@ -21,6 +22,7 @@ import type { WebLlmPlan } from '../models/webllm-plan';
 import { loadWebLlmRuntime } from '../models/webllm-runtime';
 import { queryKeys } from '../queries';
 import type { ReplyEngineChoice, ReplySettings } from '../settings';
+import type { Conversation } from '../sites/types';
 import {
   type DraftSessionState,
   fillTemplateForDraft,
@@ -38,6 +40,7 @@ import {
   type RewriteInstruction,
 } from './engine';
 import { FakeReplyEngine } from './fake-engine';
+import { checkModelSummary, type ModelSummaryLine, type SummaryRejection, type SummaryRequest } from './model-summary';
 import { TemplateReplyEngine } from './template-engine';
 import { type AnalyzeText, createToneChecker, type DebouncedToneChecker, type ToneCheck } from './tone-check';
 import { createDraftingEngine } from './webllm-engine';
@@ -186,6 +189,14 @@ export function useDraftingEngine(
     };
   }, [choice, modelId, weightsHost, libHost, approved, uiLanguage, reasonTemplatesChosen, attempt]);
 
+  // The summary at the top of the panel asks the same engine (issue 22); it lives in another card, so it is published.
+  useEffect(() => {
+    const published = chosen.engine ? { engine: chosen.engine, modelName: chosen.plan?.model.family } : null;
+    if (!published) return;
+    panelEngine.set(published);
+    return () => panelEngine.clear(published);
+  }, [chosen]);
+
   const engine = chosen.engine;
   const load = useCallback(async () => {
     if (!engine) return;
@@ -223,6 +234,142 @@ export function useDraftingEngine(
     failed,
     retry,
   };
+}
+
+/** The engine the panel's drafts card chose, for the summary card; `modelName` is the web-llm model's family. */
+interface PublishedEngine {
+  engine: ReplyEngine;
+  modelName: string | undefined;
+}
+
+/** One drafting engine per panel page: the drafts card publishes it, the summary subscribes. */
+const panelEngine = (() => {
+  let current: PublishedEngine | null = null;
+  const listeners = new Set<() => void>();
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
+  return {
+    get: (): PublishedEngine | null => current,
+    set(next: PublishedEngine): void {
+      current = next;
+      notify();
+    },
+    /** Clears `published` unless a newer engine has replaced it already. */
+    clear(published: PublishedEngine): void {
+      if (current !== published) return;
+      current = null;
+      notify();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+})();
+
+/**
+ * The reply model's summary of the conversation (issue 22), as the summary card renders it: `none` while no model is
+ * loaded (it is never loaded or downloaded for a summary), `writing`, `shown` with the checked lines, `rejected` with
+ * why the extractive lines stay, or `failed` with `retry`. `kind` and `model` name what wrote it.
+ */
+export type ModelSummaryView =
+  | { state: 'none' }
+  | { state: 'writing'; kind: ReplyEngine['kind']; model: string | undefined }
+  | {
+      state: 'shown';
+      kind: ReplyEngine['kind'];
+      model: string | undefined;
+      lines: ModelSummaryLine[];
+      /** The language the lines are written in (the conversation's), for the screen reader. */
+      language: 'en' | 'de';
+    }
+  | { state: 'rejected'; kind: ReplyEngine['kind']; model: string | undefined; rejection: SummaryRejection }
+  | { state: 'failed'; kind: ReplyEngine['kind']; model: string | undefined; retry: () => void };
+
+/** What identifies a conversation's text: a new message or an edited one asks for a new summary. */
+function conversationKey(conversation: Conversation): string {
+  return [
+    conversation.url,
+    conversation.subject,
+    ...conversation.messages.map((m) => `${m.id}:${m.role}:${m.bodyLoaded ? m.text.length : -1}`),
+  ].join('\n');
+}
+
+type SummaryOutcome =
+  | { state: 'writing' }
+  | { state: 'shown'; lines: ModelSummaryLine[]; language: 'en' | 'de' }
+  | { state: 'rejected'; rejection: SummaryRejection }
+  | { state: 'failed' };
+
+/**
+ * Asks the panel's loaded reply model for the summary of `conversation` and checks it (`checkModelSummary`). Never
+ * blocks the panel: the caller shows the extractive lines until `shown`. A changed conversation, a closed panel or a
+ * new engine cancels the request; a draft the agent asks for goes first (the engine stops the summary with
+ * `replies/summary-preempted`, and it is asked again behind the draft).
+ */
+export function useModelSummary(conversation: Conversation | null): ModelSummaryView {
+  const published = useSyncExternalStore(panelEngine.subscribe, panelEngine.get, panelEngine.get);
+  const engine = published?.engine ?? null;
+  const [status, setStatus] = useState<ReplyEngineStatus>(engine?.status ?? { state: 'idle' });
+  useEffect(() => {
+    if (!engine) return;
+    setStatus(engine.status);
+    return engine.subscribe(setStatus);
+  }, [engine]);
+  const key = useMemo(() => (conversation ? conversationKey(conversation) : ''), [conversation]);
+  const latest = useRef(conversation);
+  latest.current = conversation;
+  const [attempt, setAttempt] = useState(0);
+  const [outcome, setOutcome] = useState<{ key: string; engine: ReplyEngine; outcome: SummaryOutcome } | null>(null);
+  // A fallback to templates keeps the engine object and changes its kind; templates write no summary.
+  const canSummarize = Boolean(engine?.summarize) && engine?.kind !== 'templates' && status.state === 'ready';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the conversation's text (read through `latest`); `attempt` is Retry
+  useEffect(() => {
+    const current = latest.current;
+    if (!engine || !canSummarize || !current || key === '') return;
+    const controller = new AbortController();
+    const language = conversationLanguage(current);
+    const request: SummaryRequest = { conversation: current, language };
+    const settle = (next: SummaryOutcome): void => {
+      if (!controller.signal.aborted) setOutcome({ key, engine, outcome: next });
+    };
+    settle({ state: 'writing' });
+    void (async () => {
+      // Asked again after each preemption: each try waits behind the draft that preempted it.
+      for (;;) {
+        try {
+          const text = await (engine.summarize?.(request, { signal: controller.signal }) ?? Promise.resolve(''));
+          const checked = checkModelSummary(text, request);
+          settle(
+            checked.ok
+              ? { state: 'shown', lines: checked.lines, language }
+              : { state: 'rejected', rejection: checked.rejection },
+          );
+          return;
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          if (serializeError(error).code === 'replies/summary-preempted') continue;
+          settle({ state: 'failed' });
+          return;
+        }
+      }
+    })();
+    return () => controller.abort();
+  }, [engine, canSummarize, key, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  if (!engine || !canSummarize || !outcome || outcome.key !== key || outcome.engine !== engine)
+    return { state: 'none' };
+  const about = { kind: engine.kind, model: published?.modelName };
+  const result = outcome.outcome;
+  if (result.state === 'failed') return { state: 'failed', ...about, retry };
+  if (result.state === 'shown') return { state: 'shown', ...about, lines: result.lines, language: result.language };
+  if (result.state === 'rejected') return { state: 'rejected', ...about, rejection: result.rejection };
+  return { state: 'writing', ...about };
 }
 
 /** The drafting session and what the card can do with it. */

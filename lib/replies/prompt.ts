@@ -320,15 +320,18 @@ function formatMessage(message: ConversationMessage, text: string): string {
   return `${messageHeader(message)}\n${text.trim()}`;
 }
 
-interface TranscriptResult {
+export interface TranscriptResult {
   text: string;
   includedIds: string[];
   omitted: number;
   truncatedLatest: boolean;
 }
 
-/** Fits the readable messages, newest first, into `budget` tokens; the latest customer message always stays. */
-function buildTranscript(messages: ConversationMessage[], subject: string, budget: number): TranscriptResult {
+/**
+ * Fits the readable messages, newest first, into `budget` tokens; the latest customer message always stays. Shared with
+ * the model-written summary (lib/replies/model-summary.ts), which reads the thread the way drafts do.
+ */
+export function buildTranscript(messages: ConversationMessage[], subject: string, budget: number): TranscriptResult {
   const readable = messages.filter(isReadable);
   let latestCustomer = -1;
   for (let i = readable.length - 1; i >= 0; i--) {

@@ -30,6 +30,7 @@ import {
   StatusStore,
   toErrorEvent,
 } from './engine';
+import { buildSummaryPrompt, type SummaryRequest, summaryMaxOutputTokens } from './model-summary';
 import { type BuiltPrompt, buildDraftPrompt, buildRewritePrompt } from './prompt';
 import { type FillTemplate, TemplateReplyEngine } from './template-engine';
 
@@ -240,6 +241,64 @@ export class WebLlmReplyEngine implements ReplyEngine {
       ],
       options.signal,
     );
+  }
+
+  /**
+   * The summary lines (issue 22), written only when the model is already loaded. Queued below drafts (a waiting draft
+   * runs first) and stopped with `replies/summary-preempted` as soon as a draft or rewrite waits: the agent's own
+   * request never waits for a summary. Temperature 0: a summary should say the same thing each time it is asked.
+   */
+  async summarize(request: SummaryRequest, options: EngineCallOptions = {}): Promise<string> {
+    const { signal } = options;
+    if (!this.#engine) throw new AppError('model/not-loaded', 'The writing model is not loaded yet.');
+    const release = await this.#queue.acquire({ priority: -1, ...(signal ? { signal } : {}) }).catch(() => {
+      throw cancelledError();
+    });
+    const engine = this.#engine;
+    let preempted = false;
+    const interrupt = (): void => engine?.interruptGenerate();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    let finished = false;
+    try {
+      if (!engine) throw new AppError('model/not-loaded', 'The writing model is not loaded yet.');
+      const prompt = buildSummaryPrompt(request, {
+        contextWindowTokens: this.#options.plan.model.contextWindowTokens,
+        maxOutputTokens: summaryMaxOutputTokens,
+      });
+      let written = '';
+      try {
+        const stream = await engine.chat.completions.create({
+          messages: prompt.messages,
+          stream: true,
+          max_tokens: summaryMaxOutputTokens,
+          temperature: 0,
+        });
+        for await (const chunk of stream) {
+          written += chunk.choices[0]?.delta?.content ?? '';
+          if (signal?.aborted) break;
+          if (this.#queue.waiting > 0) {
+            preempted = true;
+            break;
+          }
+        }
+      } catch (error) {
+        if (signal?.aborted) throw cancelledError();
+        const mapped = mapWebLlmError(error, 'generate');
+        // A lost device is the engine's state, not the summary's: the drafts card offers Retry for it.
+        if (mapped.code === 'model/device-lost') {
+          this.#status.set({ state: 'error', code: mapped.code, reason: mapped.message });
+        }
+        throw mapped;
+      }
+      if (signal?.aborted) throw cancelledError();
+      if (preempted) throw new AppError('replies/summary-preempted', 'A draft was asked for; the summary waits.');
+      finished = true;
+      return written;
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+      if (!finished) engine?.interruptGenerate();
+      release();
+    }
   }
 
   async dispose(): Promise<void> {

@@ -73,6 +73,8 @@ export const en = {
   'errors.replies/no-templates':
     'No team template fits this conversation (language, Sie/Du or topic). Write the reply yourself or add a template.',
   'errors.replies/rewrite-unavailable': 'Rewriting needs the on-device writing model.',
+  'errors.replies/summary-unavailable': 'Team templates write no summary; the quoted sentences stay.',
+  'errors.replies/summary-preempted': 'A draft was asked for; the summary is written after it.',
   'errors.storage/escalation-not-saved': 'The escalation could not be saved in this browser, so nothing was sent.',
   'errors.templates/export-empty': 'There are no templates to export.',
   'errors.templates/fill-failed': 'A template could not be filled in.',
@@ -186,6 +188,8 @@ export const de: { [K in keyof typeof en]: string } = {
   'errors.replies/no-templates':
     'Keine Team-Vorlage passt zu dieser Unterhaltung (Sprache, Sie/Du oder Thema). Schreiben Sie die Antwort selbst oder fügen Sie eine Vorlage hinzu.',
   'errors.replies/rewrite-unavailable': 'Zum Umformulieren wird das Schreibmodell auf diesem Gerät gebraucht.',
+  'errors.replies/summary-unavailable': 'Teamvorlagen schreiben keine Zusammenfassung; die zitierten Sätze bleiben.',
+  'errors.replies/summary-preempted': 'Ein Entwurf wurde angefordert; die Zusammenfassung folgt danach.',
   'errors.storage/escalation-not-saved':
     'Die Eskalation konnte in diesem Browser nicht gespeichert werden, daher wurde nichts gesendet.',
   'errors.templates/export-empty': 'Es gibt keine Vorlagen zum Exportieren.',

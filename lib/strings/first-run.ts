@@ -55,7 +55,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'first-run.back': 'Zurück',
   'first-run.done': 'Fertig',
   'first-run.skipAll': 'Begrüßung überspringen',
-  'first-run.panelHint': 'Rapport ist noch nicht eingerichtet.',
+  'first-run.panelHint': 'Noch nicht eingerichtet.',
   'first-run.panelHintLink': 'Begrüßung öffnen',
   'first-run.dismissShortcut': 'Tastenkürzel-Hinweis ausblenden',
   'first-run.rememberName': 'Meinen Namen merken (ab jetzt automatisch eingesetzt)',

@@ -10,6 +10,12 @@ export const en = {
   'prompt.placeholder.amount': 'amount',
   'prompt.placeholder.refundDecision': 'decision on refund',
   'prompt.placeholder.yourName': 'your name',
+  // The labels the reply model writes its summary lines under (issue 22), in the conversation's language; the parser
+  // reads them back, so they are words a model copies reliably.
+  'prompt.summary.request': 'Request',
+  'prompt.summary.happened': 'So far',
+  'prompt.summary.open': 'Still open',
+  'prompt.summary.nothing': 'nothing',
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
@@ -20,4 +26,8 @@ export const de: { [K in keyof typeof en]: string } = {
   'prompt.placeholder.amount': 'Betrag',
   'prompt.placeholder.refundDecision': 'Entscheidung zur Erstattung',
   'prompt.placeholder.yourName': 'Ihr Name',
+  'prompt.summary.request': 'Anliegen',
+  'prompt.summary.happened': 'Bisher',
+  'prompt.summary.open': 'Noch offen',
+  'prompt.summary.nothing': 'nichts',
 };

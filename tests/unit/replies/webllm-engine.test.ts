@@ -664,3 +664,74 @@ describe('createDraftingEngine', () => {
     expect(formatBytes('en', 950_000_000)).toBe('950 MB');
   });
 });
+
+describe('WebLlmReplyEngine.summarize (issue 22: the summary at the top of the panel)', () => {
+  const summaryRequest = () => ({ conversation: englishRequest().conversation, language: 'en' as const });
+  const isSummary = (request: ChatCompletionRequestStreaming) =>
+    String(request.messages[0]?.content ?? '').startsWith('You summarise');
+
+  async function loadedEngine(llm: ScriptedLlm) {
+    const rt = runtime({ llm, cached: true });
+    const engine = new WebLlmReplyEngine({
+      plan: await plan(rt),
+      createWorker: fakeWorker,
+      runtime: rt,
+      ...libraryAccess(),
+    });
+    return { engine, rt };
+  }
+
+  it('never loads the model for a summary', async () => {
+    const llm = new ScriptedLlm(() => ['Request: a new jar']);
+    const { engine } = await loadedEngine(llm);
+    await expect(engine.summarize(summaryRequest())).rejects.toMatchObject({ code: 'model/not-loaded' });
+    expect(engine.status.state).toBe('idle');
+    expect(llm.requests).toHaveLength(0);
+  });
+
+  it('asks the loaded model with the summary prompt, deterministically, and returns its whole answer', async () => {
+    const llm = new ScriptedLlm(() => ['Request: a new jar', ' for order 55512.\n', 'Still open: nothing']);
+    const { engine } = await loadedEngine(llm);
+    await engine.load();
+    await expect(engine.summarize(summaryRequest())).resolves.toBe(
+      'Request: a new jar for order 55512.\nStill open: nothing',
+    );
+    expect(llm.requests).toHaveLength(1);
+    expect(isSummary(llm.requests[0] as ChatCompletionRequestStreaming)).toBe(true);
+    expect(llm.requests[0]).toMatchObject({ temperature: 0, max_tokens: 160, stream: true });
+  });
+
+  it('waits behind a draft and stops for a draft asked for while it writes', async () => {
+    const llm = new ScriptedLlm((request) =>
+      isSummary(request) ? Array.from({ length: 40 }, (_, i) => `s${i} `) : ['Hi ', 'there'],
+    );
+    const { engine } = await loadedEngine(llm);
+    await engine.load();
+    // A draft already streaming goes first: the summary waits for it.
+    const first = collectDraft(engine.draft(englishRequest({ variants: ['short'] })));
+    const summary = engine.summarize(summaryRequest());
+    await first;
+    // The agent asks for another draft while the summary writes: the summary gives way at once.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = collectDraft(engine.draft(englishRequest({ variants: ['short'] })));
+    await expect(summary).rejects.toMatchObject({ code: 'replies/summary-preempted' });
+    expect((await second).texts.short).toBe('Hi there');
+    expect(llm.requests.map((request) => (isSummary(request) ? 'summary' : 'draft'))).toEqual([
+      'draft',
+      'summary',
+      'draft',
+    ]);
+    expect(llm.interrupted).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is cancelled with its signal', async () => {
+    const llm = new ScriptedLlm(() => Array.from({ length: 40 }, (_, i) => `s${i} `));
+    const { engine } = await loadedEngine(llm);
+    await engine.load();
+    const controller = new AbortController();
+    const summary = engine.summarize(summaryRequest(), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    await expect(summary).rejects.toMatchObject({ code: 'replies/cancelled' });
+    expect(llm.interrupted).toBeGreaterThanOrEqual(1);
+  });
+});
