@@ -18,6 +18,7 @@ import * as escalation from './strings/escalation';
 import * as escalationActions from './strings/escalation-actions';
 import * as escalationReason from './strings/escalation-reason';
 import * as escalationSettings from './strings/escalation-settings';
+import * as escalationZendesk from './strings/escalation-zendesk';
 import * as firstRun from './strings/first-run';
 import * as forms from './strings/forms';
 import * as handoff from './strings/handoff';
@@ -77,6 +78,7 @@ const features = [
   escalationActions,
   escalationReason,
   escalationSettings,
+  escalationZendesk,
   errors,
   drafts,
   prompt,

@@ -10,7 +10,8 @@ import * as states from '../../lib/strings/states';
 /**
  * The catalogue features the content script shows: the badge (its mood word, × and "Hidden on this site — Undo"), the
  * picker's hint and the snippet fill-in form. Only these are bundled into content.js, which runs in every helpdesk tab;
- * the whole catalogue would make it half again as large. A key from any other feature is a type error here.
+ * the whole catalogue would make it half again as large. A key from any other feature is a type error here. (The
+ * Zendesk escalation, which runs in the ticket's page, brings its own result texts: lib/strings/escalation-zendesk.ts.)
  */
 const contentFeatures = [badge, common, mood, picker, snippets, state, states] as const;
 

@@ -18,14 +18,14 @@ export interface PageSchemeWatch {
 }
 
 interface WatchOptions {
-  /** Where the badge is: the point whose background it stands on. */
+  /** Where our UI stands (the badge's corner, the snippet form's middle): the point whose background it is seen on. */
   point: () => ViewportPoint;
   onChange: (scheme: PageScheme) => void;
   signal: AbortSignal;
 }
 
 /**
- * Follows the scheme the page shows behind the badge (lib/sites/page-scheme.ts). No polling: the page is read again
+ * Follows the scheme the page shows behind the badge or the snippet form (lib/sites/page-scheme.ts). No polling: the page is read again
  * when the browser's scheme changes, when `<html>` or `<body>` change a theme attribute or the body is replaced, when a
  * stylesheet or `<meta name="color-scheme">` is added, when their background finishes a transition, and when asked
  * (`recheck`); a burst is read once, `SETTLE_MS` after it began. `onChange` hears only real changes.

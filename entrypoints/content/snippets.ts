@@ -2,6 +2,7 @@ import type { SnippetExpansion } from '../../lib/messaging';
 import { matchSnippetTrigger, SHORTCUT_MAX_LENGTH, SHORTCUT_PATTERN } from '../../lib/replies/snippets';
 import { insertIntoEditor, isEditableField } from '../../lib/sites/insert';
 import type { ContentTranslate } from './catalogue';
+import { watchPageScheme } from './scheme-watch';
 
 /** How long a fetched shortcut list is trusted before the next candidate refreshes it (templates change rarely). */
 const SHORTCUTS_TTL_MS = 60_000;
@@ -96,17 +97,34 @@ function selectShortcut(typed: TypedShortcut): void {
   selection?.addRange(range);
 }
 
+/**
+ * The form sits on the host page, so it takes the scheme the page shows there, as the badge does (issue 22): a helpdesk
+ * in its own dark theme under a light system gets the dark form. `data-scheme` on the form is set from the page's
+ * background (entrypoints/content/scheme-watch.ts); the dark colours are the badge's (badge.css). Every text is at least
+ * 4.5:1 on the form's surface, and field borders and the focus ring at least 3:1, in both schemes.
+ */
 const formCss = `
 :host { all: initial; }
-form { position: fixed; z-index: 2147483647; width: 280px; box-sizing: border-box; padding: 12px;
-  background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 8px;
+form { --surface: #fff; --text: #1f2328; --muted: #57606a; --border: #d0d7de; --field: #fff; --field-border: #8c959f;
+  --button: #f6f8fa; --primary: #0969da; --on-primary: #fff; --focus: #0969da;
+  color-scheme: light; position: fixed; z-index: 2147483647; width: 280px; box-sizing: border-box; padding: 12px;
+  background: var(--surface); color: var(--text); border: 1px solid var(--border); border-radius: 8px;
   box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
-p { margin: 0 0 8px; } .help { color: #57606a; font-size: 12px; }
+form[data-scheme="dark"] { --surface: #131c2e; --text: #e5eaf2; --muted: #a3b1c6; --border: #3a475e; --field: #0b1120;
+  --field-border: #7d8ba1; --button: #243047; --primary: #7cb2ff; --on-primary: #0b1120; --focus: #7cb2ff;
+  color-scheme: dark;
+  /* A dark page swallows a dark shadow: a faint light edge keeps the form apart from it. */
+  box-shadow: 0 8px 24px rgba(0,0,0,.5), 0 0 0 1px rgb(255 255 255 / 12%); }
+p { margin: 0 0 8px; } .help { color: var(--muted); font-size: 12px; }
 label { display: block; margin: 0 0 8px; } label span { display: block; margin-bottom: 2px; font-weight: 600; }
-input { width: 100%; box-sizing: border-box; padding: 4px 6px; font: inherit; border: 1px solid #8c959f; border-radius: 4px; }
+input { width: 100%; box-sizing: border-box; padding: 4px 6px; font: inherit; color: var(--text);
+  background: var(--field); border: 1px solid var(--field-border); border-radius: 4px; }
+input::placeholder { color: var(--muted); opacity: 1; }
 .actions { display: flex; gap: 8px; }
-button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid #8c959f; background: #f6f8fa; cursor: pointer; }
-button.primary { background: #0969da; border-color: #0969da; color: #fff; }
+button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid var(--field-border);
+  background: var(--button); color: var(--text); cursor: pointer; }
+button.primary { background: var(--primary); border-color: var(--primary); color: var(--on-primary); }
+input:focus-visible, button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
 `;
 
 /**
@@ -170,10 +188,25 @@ function askForValues(
   form.style.top = `${Math.round(top)}px`;
   form.style.left = `${Math.round(Math.min(Math.max(8, rect.left), window.innerWidth - 288))}px`;
   doc.documentElement.append(host);
+  // Light or dark as the page shows itself where the form stands (our host is skipped), read before the form is first
+  // painted, and followed while it is open: the agent may switch the helpdesk's theme meanwhile.
+  const shown = new AbortController();
+  const scheme = watchPageScheme(doc, {
+    point: () => {
+      const box = form.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    onChange: (next) => {
+      form.dataset.scheme = next;
+    },
+    signal: shown.signal,
+  });
+  form.dataset.scheme = scheme.current();
   inputs[0]?.input.focus();
 
   return new Promise((resolve) => {
     const finish = (values: Record<string, string> | null) => {
+      shown.abort();
       host.remove();
       signal.removeEventListener('abort', onAbort);
       resolve(values);

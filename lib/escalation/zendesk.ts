@@ -1,7 +1,7 @@
 // zod/mini: this runs in the content script, which has a size budget; the classic API is not tree-shakable.
 import { z } from 'zod/mini';
 import { createTranslatorFor } from '../i18n';
-import * as escalationActions from '../strings/escalation-actions';
+import * as escalationZendesk from '../strings/escalation-zendesk';
 import { type Attempt, attemptFetch, isRetryableStatus, readErrorText, readJson } from './http';
 import { hasNoteRef } from './note-ref';
 import type { ActionResult, EscalationLanguage, FetchLike } from './types';
@@ -73,10 +73,11 @@ export function normaliseZendeskTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '_');
 }
 
-/** The Zendesk action's result texts in one language, from the catalogue (lib/strings/escalation-actions.ts). */
+/** The Zendesk action's result texts in one language, from the catalogue (lib/strings/escalation-zendesk.ts). */
 function zendeskText(lang: EscalationLanguage) {
-  // This feature's strings only: the action runs in the content script, which does not carry the whole catalogue.
-  const t = createTranslatorFor([escalationActions], lang);
+  // Its own strings only: the action runs in the content script, which carries neither the whole catalogue nor the
+  // other escalation actions' texts.
+  const t = createTranslatorFor([escalationZendesk], lang);
   return {
     noToken: t('escalationActions.zendesk.noToken'),
     timeout: t('escalationActions.zendesk.timeout'),

@@ -6,6 +6,7 @@
 
 import { createTranslatorFor } from '../i18n';
 import * as pickerStrings from '../strings/picker';
+import { readPageScheme } from './page-scheme';
 
 const HOST_ATTRIBUTE = 'data-rapport-ui';
 
@@ -135,11 +136,18 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
     host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;';
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
+    // Light or dark as the page shows itself (lib/sites/page-scheme.ts), like the badge and the snippet form (issue 22):
+    // a helpdesk in its dark theme gets a dark hint and a lighter outline. The page is read once, where the hint
+    // stands: a pick lasts seconds, and the click that would switch the page's theme is the pick itself.
     style.textContent = `
       .box { position: fixed; border: 2px solid #2563eb; background: rgb(37 99 235 / 0.12); border-radius: 4px;
              pointer-events: none; transition: all 60ms ease-out; display: none; }
+      .box[data-scheme="dark"] { border-color: #7cb2ff; background: rgb(124 178 255 / 0.16); }
       .hint { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); padding: 8px 14px; border-radius: 8px;
-              background: #111827; color: #fff; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(0 0 0 / .3); }`;
+              background: #fff; color: #0f172a; border: 1px solid #cbd5e1; color-scheme: light;
+              font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(15 23 42 / .22); }
+      .hint[data-scheme="dark"] { background: #131c2e; color: #e5eaf2; border-color: rgb(255 255 255 / .16);
+              color-scheme: dark; box-shadow: 0 4px 16px rgb(0 0 0 / .5); }`;
     const box = doc.createElement('div');
     box.className = 'box';
     const hint = doc.createElement('div');
@@ -148,6 +156,9 @@ export function pickConversationArea(doc: Document, options: PickerOptions = {})
     hint.textContent = options.hint ?? createTranslatorFor([pickerStrings], 'en')('picker.hint');
     shadow.append(style, box, hint);
     (doc.body ?? doc.documentElement).appendChild(host);
+    const scheme = readPageScheme(doc, { x: (doc.defaultView?.innerWidth ?? 0) / 2, y: 24 });
+    box.dataset.scheme = scheme;
+    hint.dataset.scheme = scheme;
 
     let current: Element | null = null;
     const trail: Element[] = [];

@@ -2,7 +2,8 @@
  * What an escalation action will do (the panel's "Runs: …" line), what must be set before it can run (the
  * Escalate button's "what to set" message), and what each run reports (kept in the record, in the escalation's
  * language) with the email draft's fixed parts. Keyed by the action registry's names and problem codes
- * (lib/escalation/actions.ts).
+ * (lib/escalation/actions.ts). What a Zendesk run reports is in escalation-zendesk.ts: that action runs in the content
+ * script, which carries those texts only.
  */
 export const en = {
   'escalationActions.zendesk': 'Zendesk ticket ({priority}, tags)',
@@ -55,25 +56,6 @@ export const en = {
     '{host} answered with a redirect whose target cannot be checked — nothing was sent on. Put the final address in Settings → Escalation.',
   'escalationActions.webhook.tooManyRedirects':
     '{host} redirected more than {max} times — put the final address in Settings → Escalation.',
-  'escalationActions.zendesk.noToken':
-    "Zendesk's security token was not found on this page — reload the ticket and retry.",
-  'escalationActions.zendesk.timeout': 'Zendesk did not answer in time — retry.',
-  'escalationActions.zendesk.network': 'Could not reach Zendesk ({message}) — retry.',
-  'escalationActions.zendesk.signIn': 'Zendesk refused the change — sign in as an agent who may edit this ticket.',
-  'escalationActions.zendesk.notFound': 'Zendesk ticket #{id} was not found.',
-  'escalationActions.zendesk.conflict': 'The ticket changed meanwhile — reload and retry.',
-  'escalationActions.zendesk.rejected': 'Zendesk rejected the change ({status}).',
-  'escalationActions.zendesk.rejectedWithBody': 'Zendesk rejected the change ({status}: {body}).',
-  'escalationActions.zendesk.unavailable': 'Zendesk is unavailable ({status}) — retry.',
-  'escalationActions.zendesk.malformed': 'Zendesk answered with something that is not a ticket — retry.',
-  'escalationActions.zendesk.done': 'Zendesk ticket #{id} updated: {parts}.',
-  'escalationActions.zendesk.priority': 'priority {value}',
-  'escalationActions.zendesk.priorityKept': 'priority stays {value}',
-  'escalationActions.zendesk.tags': 'tags added: {tags}',
-  'escalationActions.zendesk.tagsPresent': 'tags already present',
-  'escalationActions.zendesk.group': 'assigned to group {id}',
-  'escalationActions.zendesk.note': 'internal note added',
-  'escalationActions.zendesk.noteExists': 'internal note already there (from an earlier attempt)',
   'escalationActions.freshdesk.notConfigured':
     'Freshdesk is not configured — set the domain and API key in Settings → Escalation.',
   'escalationActions.freshdesk.timeout': 'Freshdesk did not answer in time — retry.',
@@ -154,26 +136,6 @@ export const de: { [K in keyof typeof en]: string } = {
     '{host} hat mit einer Umleitung geantwortet, deren Ziel nicht prüfbar ist — nichts wurde weitergesendet. Die endgültige Adresse unter Einstellungen → Eskalation eintragen.',
   'escalationActions.webhook.tooManyRedirects':
     '{host} hat mehr als {max}-mal umgeleitet — die endgültige Adresse unter Einstellungen → Eskalation eintragen.',
-  'escalationActions.zendesk.noToken':
-    'Das Sicherheits-Token von Zendesk fehlt auf dieser Seite — Ticket neu laden und erneut versuchen.',
-  'escalationActions.zendesk.timeout': 'Zendesk hat nicht rechtzeitig geantwortet — erneut versuchen.',
-  'escalationActions.zendesk.network': 'Zendesk ist nicht erreichbar ({message}) — erneut versuchen.',
-  'escalationActions.zendesk.signIn':
-    'Zendesk hat die Änderung abgelehnt — als Agent anmelden, der dieses Ticket bearbeiten darf.',
-  'escalationActions.zendesk.notFound': 'Zendesk-Ticket #{id} wurde nicht gefunden.',
-  'escalationActions.zendesk.conflict': 'Das Ticket wurde inzwischen geändert — neu laden und erneut versuchen.',
-  'escalationActions.zendesk.rejected': 'Zendesk hat die Änderung abgelehnt ({status}).',
-  'escalationActions.zendesk.rejectedWithBody': 'Zendesk hat die Änderung abgelehnt ({status}: {body}).',
-  'escalationActions.zendesk.unavailable': 'Zendesk ist nicht verfügbar ({status}) — erneut versuchen.',
-  'escalationActions.zendesk.malformed': 'Zendesk hat etwas anderes als ein Ticket geliefert — erneut versuchen.',
-  'escalationActions.zendesk.done': 'Zendesk-Ticket #{id} aktualisiert: {parts}.',
-  'escalationActions.zendesk.priority': 'Priorität {value}',
-  'escalationActions.zendesk.priorityKept': 'Priorität bleibt {value}',
-  'escalationActions.zendesk.tags': 'Tags hinzugefügt: {tags}',
-  'escalationActions.zendesk.tagsPresent': 'Tags schon vorhanden',
-  'escalationActions.zendesk.group': 'Gruppe {id} zugewiesen',
-  'escalationActions.zendesk.note': 'interne Notiz hinzugefügt',
-  'escalationActions.zendesk.noteExists': 'interne Notiz schon vorhanden (von einem früheren Versuch)',
   'escalationActions.freshdesk.notConfigured':
     'Freshdesk ist nicht eingerichtet — Domain und API-Schlüssel unter Einstellungen → Eskalation eintragen.',
   'escalationActions.freshdesk.timeout': 'Freshdesk hat nicht rechtzeitig geantwortet — erneut versuchen.',

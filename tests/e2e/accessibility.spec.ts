@@ -262,3 +262,181 @@ test.describe('the badge on the host page’s scheme', () => {
     await expect.poll(() => badgeLook(page)).toEqual(dark);
   });
 });
+
+/**
+ * Issue 22: the snippet fill-in form and the picker's overlay sit on the host page too, so they take the scheme the page
+ * shows, as the badge does: a helpdesk in its dark theme under a light browser gets the dark form and hint, and a theme
+ * switched while the form is open is followed. The form (in a closed root) is audited in the content script's world.
+ */
+test.describe('the snippet form and the picker on the host page’s scheme', () => {
+  const darkTheme = `
+    html.theme-dark { color-scheme: dark; --bg: #101317; --surface: #1a1e24; --surface-muted: #20252c;
+      --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
+    html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
+      background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
+
+  /**
+   * Runs axe on the page and keeps what it found inside our `<rapport-snippet-form>` (see `auditBadge`). The form's host
+   * hangs from `<html>`, beside the body; axe measures contrast only on a grid of what lies under `document.body` (its
+   * `createGrid`), so for the audit the host, shadow root and styles unchanged, is put under the body and then back
+   * where it was, with the focus where it was.
+   */
+  function auditSnippetForm(page: Page): Promise<Audit> {
+    return evaluateInContentScript<Audit>(
+      page,
+      `(async () => {
+        Object.defineProperty(Element.prototype, 'shadowRoot', {
+          configurable: true,
+          get() { return this instanceof HTMLElement ? (chrome.dom.openOrClosedShadowRoot(this) ?? null) : null; },
+        });
+        if (!window.axe) (0, eval)(${JSON.stringify(axeSource)});
+        const host = document.querySelector('rapport-snippet-form');
+        const home = host.parentNode;
+        const after = host.nextSibling;
+        const focused = chrome.dom.openOrClosedShadowRoot(host).activeElement;
+        document.body.append(host);
+        try {
+          const results = await window.axe.run(document, {
+            iframes: false,
+            runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} },
+          });
+          const ours = (node) => Array.isArray(node.target[0]) && node.target[0][0] === 'rapport-snippet-form';
+          return {
+            violations: results.violations
+              .filter((violation) => violation.nodes.some(ours))
+              .map((violation) => ({
+                id: violation.id,
+                impact: violation.impact ?? null,
+                nodes: violation.nodes.filter(ours).map((node) => JSON.stringify(node.target) + ' — ' + (node.failureSummary ?? '')),
+              })),
+            passed: results.passes.filter((rule) => rule.nodes.some(ours)).map((rule) => rule.id),
+          };
+        } finally {
+          home.insertBefore(host, after);
+          focused?.focus();
+        }
+      })()`,
+    );
+  }
+
+  /** Which scheme the fill-in form took and the surface it paints, read inside its closed root; null while none shows. */
+  function formLook(page: Page): Promise<{ scheme: string; surface: string } | null> {
+    return evaluateInContentScript<{ scheme: string; surface: string } | null>(
+      page,
+      `(() => {
+        const host = document.querySelector('rapport-snippet-form');
+        const form = host && chrome.dom.openOrClosedShadowRoot(host)?.querySelector('form');
+        if (!form) return null;
+        return { scheme: form.dataset.scheme ?? '', surface: getComputedStyle(form).backgroundColor };
+      })()`,
+    ).catch(() => null);
+  }
+
+  /** The picker's hint (its root is open: the page may see the hint) as it shows. */
+  function pickerLook(page: Page): Promise<{ scheme: string; surface: string; text: string } | null> {
+    return page.evaluate(() => {
+      const hint = document
+        .querySelector('[data-rapport-ui="picker"]')
+        ?.shadowRoot?.querySelector<HTMLElement>('.hint');
+      if (!hint) return null;
+      const style = getComputedStyle(hint);
+      return { scheme: hint.dataset.scheme ?? '', surface: style.backgroundColor, text: style.color };
+    });
+  }
+
+  test('a light browser on a dark helpdesk gets the dark snippet form and picker hint; a theme switch is followed', async ({
+    context,
+    demo,
+    extensionId,
+    serviceWorker,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    // A template whose voucher code no conversation gives: typing its shortcut opens the fill-in form.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByTestId('library-row').first()).toBeVisible();
+    await options.getByRole('button', { name: 'New template' }).click();
+    const editor = options.getByTestId('template-editor');
+    await editor.getByLabel('Title').fill('Voucher');
+    await editor.getByLabel('Shortcut (optional)').fill(';voucher');
+    await editor.getByRole('checkbox', { name: 'Refund' }).check();
+    await editor.getByLabel('Text').fill('Here is a voucher: {{voucherCode}}');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+    // Snippets on for pages read by structure (the demo helpdesk), as the settings' switch stores it; in German, whose
+    // longer words are what a too narrow form or hint would cut (the English ones show in snippets.spec.ts).
+    await serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { snippetSites: { generic: true }, language: 'de' } }),
+    );
+    await options.close();
+
+    const ticket = `${demo.url}/tickets/10481`;
+    await context.route(ticket, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('</head>', `<style>${darkTheme}</style></head>`);
+      await route.fulfill({ response, body: html.replace('<html', '<html class="theme-dark"') });
+    });
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(ticket);
+    await expect.poll(() => badgeState(page), { timeout: 30_000 }).not.toBeNull();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(26, 30, 36)');
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
+
+    const reply = page.locator('#reply-body');
+    await reply.click();
+    await reply.pressSequentially('Thanks! ;voucher ');
+    await expect
+      .poll(() => formLook(page), { timeout: 15_000 })
+      .toEqual({ scheme: 'dark', surface: 'rgb(19, 28, 46)' });
+    await page.screenshot({ path: testInfo.outputPath('snippet-form-dark-page.png') });
+    const darkAudit = await auditSnippetForm(page);
+    expect(darkAudit.violations, 'dark form on a dark page').toEqual([]);
+    expect(darkAudit.passed).toEqual(expect.arrayContaining(['color-contrast', 'label']));
+
+    // The agent switches the helpdesk to its light theme while the form is open: the form follows, no reload.
+    await page.evaluate(() => document.documentElement.classList.remove('theme-dark'));
+    await expect.poll(() => formLook(page)).toEqual({ scheme: 'light', surface: 'rgb(255, 255, 255)' });
+    await page.screenshot({ path: testInfo.outputPath('snippet-form-light-page.png') });
+    const lightAudit = await auditSnippetForm(page);
+    expect(lightAudit.violations, 'light form on a light page').toEqual([]);
+    expect(lightAudit.passed).toEqual(expect.arrayContaining(['color-contrast', 'label']));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => formLook(page)).toBeNull();
+    await expect(reply).toHaveValue('Thanks! ;voucher ');
+
+    // The picker ("pick the conversation area"), opened as the panel opens it, on the dark theme again.
+    await page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    const tabId = await tabIdOf(serviceWorker, page);
+    const picking = serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs
+          .sendMessage(id, { rapport: 1, type: 'pickConversationArea', payload: {} }, { frameId: 0 })
+          .catch(() => 'cancelled'),
+      tabId,
+    );
+    await expect
+      .poll(() => pickerLook(page))
+      .toEqual({ scheme: 'dark', surface: 'rgb(19, 28, 46)', text: 'rgb(229, 234, 242)' });
+    await page.screenshot({ path: testInfo.outputPath('picker-dark-page.png') });
+    await page.keyboard.press('Escape');
+    await picking;
+    await expect.poll(() => pickerLook(page)).toBeNull();
+
+    // And on the light theme the light hint, though the browser's preference is unchanged.
+    await page.evaluate(() => document.documentElement.classList.remove('theme-dark'));
+    const pickingLight = serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs
+          .sendMessage(id, { rapport: 1, type: 'pickConversationArea', payload: {} }, { frameId: 0 })
+          .catch(() => 'cancelled'),
+      tabId,
+    );
+    await expect
+      .poll(() => pickerLook(page))
+      .toEqual({ scheme: 'light', surface: 'rgb(255, 255, 255)', text: 'rgb(15, 23, 42)' });
+    await page.screenshot({ path: testInfo.outputPath('picker-light-page.png') });
+    await page.keyboard.press('Escape');
+    await pickingLight;
+  });
+});

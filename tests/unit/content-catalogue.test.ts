@@ -105,5 +105,11 @@ describe('the content script’s catalogue', () => {
       'state',
       'states',
     ]);
+    // Of the escalation actions' strings only the Zendesk action's results (lib/strings/escalation-zendesk.ts): the
+    // other actions run in the background, and their texts and the panel's "Runs: …" lines stay out.
+    const escalationKeys = [...text.matchAll(/["'](escalationActions\.[\w.-]+)["']\s*:/g)].map((match) => match[1]);
+    expect(escalationKeys.length).toBeGreaterThan(0);
+    expect(escalationKeys.filter((key) => !key?.startsWith('escalationActions.zendesk.'))).toEqual([]);
+    expect(escalationKeys).not.toContain('escalationActions.zendesk.withNote');
   });
 });
