@@ -1,3 +1,4 @@
+import { describeError } from '../lib/errors';
 import { formatBytes } from '../lib/i18n';
 import { standardWeightsOrigin } from '../lib/models/webllm-download';
 import type { DraftingEngineView } from '../lib/replies/hooks';
@@ -92,8 +93,9 @@ export function DraftEngineStatus({
   if (status.state === 'error' && view.kind === 'webllm') {
     return (
       <div className="engine-progress-row">
-        <p className="small engine-error" role="alert">
-          {td('engine.error', { reason: status.reason })}
+        {/* The catalogue's words for the code: `reason` is the English detail for logs (kept in data-detail). */}
+        <p className="small engine-error" role="alert" data-detail={status.reason}>
+          {td('engine.error', { reason: describeError({ code: status.code, message: status.reason }, t) })}
         </p>
         {retryButton}
       </div>

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { describeError } from '../lib/errors';
 import { formatBytes } from '../lib/i18n';
+import { describeNoWritingModel } from '../lib/models/writing-model-reasons';
 import { useSettings, useUpdateSettings } from '../lib/queries';
 import { useRunnableModels } from '../lib/replies/hooks';
 import { draftsMessages } from '../lib/replies/messages';
@@ -131,14 +133,11 @@ export function ReplySettings() {
         {models.isPending ? (
           <p className="small muted">{td('settings.model.probing')}</p>
         ) : models.error ? (
-          <p className="small muted">{td('settings.model.listFailed', { message: models.error.message })}</p>
+          <p className="small muted">{td('settings.model.listFailed', { message: describeError(models.error, t) })}</p>
         ) : !selection || selection.runnable.length === 0 ? (
           <p className="small muted" data-testid="reply-model-none">
             {td('settings.model.none', {
-              reason:
-                models.data?.caps.reason ??
-                selection?.excluded.find((item) => item.code === 'memory')?.reason ??
-                'WebGPU',
+              reason: models.data ? describeNoWritingModel(models.data.caps, selection, t, language) : '',
             })}
           </p>
         ) : (

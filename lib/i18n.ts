@@ -29,6 +29,7 @@ import * as mood from './strings/mood';
 import * as options from './strings/options';
 import * as panel from './strings/panel';
 import * as picker from './strings/picker';
+import * as placeholders from './strings/placeholders';
 import * as prompt from './strings/prompt';
 import * as readingStatus from './strings/reading-status';
 import * as role from './strings/role';
@@ -84,6 +85,7 @@ const features = [
   prompt,
   writingModel,
   picker,
+  placeholders,
   summary,
   firstRun,
   readingStatus,

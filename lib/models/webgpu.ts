@@ -1,10 +1,20 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 
+/**
+ * Why WebGPU cannot run the writing model (the UI words it, `writingModel.webgpu.<code>`): `no-webgpu`, the browser
+ * has no WebGPU API; `refused`, requestAdapter threw (`reasonDetail` holds its error); `no-adapter`, it gave none;
+ * `limits-too-small`, the adapter's limits (`maxBufferSize`, `maxStorageBufferBindingSize`) are below web-llm's
+ * minimums.
+ */
+export type WebGpuUnavailableCode = 'no-webgpu' | 'refused' | 'no-adapter' | 'limits-too-small';
+
 /** What this browser's GPU can do, as far as the drafting model cares. */
 export interface WebGpuCapabilities {
   available: boolean;
-  /** Why WebGPU cannot be used, in words a person can act on (only when `available` is false). */
-  reason?: string;
+  /** Why WebGPU cannot be used (only when `available` is false); a code, so the UI says it in the agent's language. */
+  reasonCode?: WebGpuUnavailableCode;
+  /** requestAdapter's own error text (only with `refused`): the browser's words, shown as they are. */
+  reasonDetail?: string;
   hasShaderF16: boolean;
   /** Adapter limits in bytes (0 when unavailable). */
   maxBufferSize: number;
@@ -45,8 +55,16 @@ function readString(target: unknown, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function unavailable(reason: string): WebGpuCapabilities {
-  return { available: false, reason, hasShaderF16: false, maxBufferSize: 0, maxStorageBufferBindingSize: 0 };
+function unavailable(reasonCode: WebGpuUnavailableCode, reasonDetail?: string): WebGpuCapabilities {
+  const caps: WebGpuCapabilities = {
+    available: false,
+    reasonCode,
+    hasShaderF16: false,
+    maxBufferSize: 0,
+    maxStorageBufferBindingSize: 0,
+  };
+  if (reasonDetail !== undefined) caps.reasonDetail = reasonDetail;
+  return caps;
 }
 
 /**
@@ -100,15 +118,9 @@ async function probeAdapter(gpu: unknown): Promise<GpuAdapterReport> {
 
 /** The drafting model's view of the adapter: web-llm's minimum limits applied. */
 function toCapabilities(report: GpuAdapterReport): WebGpuCapabilities {
-  if (report.state === 'none') {
-    return unavailable(
-      'This browser has no WebGPU (Chrome or Edge 113+ on a desktop is needed; Firefox only in some versions).',
-    );
-  }
-  if (report.state === 'refused') return unavailable(`WebGPU refused to start: ${report.detail ?? ''}`);
-  if (report.state === 'no-adapter') {
-    return unavailable('WebGPU is switched on but found no usable graphics adapter (blocklisted driver or no GPU).');
-  }
+  if (report.state === 'none') return unavailable('no-webgpu');
+  if (report.state === 'refused') return unavailable('refused', report.detail ?? '');
+  if (report.state === 'no-adapter') return unavailable('no-adapter');
   const { limits, hasShaderF16 } = report;
   const maxBufferSize = readNumber(limits, 'maxBufferSize') ?? 0;
   const maxStorageBufferBindingSize = readNumber(limits, 'maxStorageBufferBindingSize') ?? 0;
@@ -125,17 +137,10 @@ function toCapabilities(report: GpuAdapterReport): WebGpuCapabilities {
     workgroupStorage < minWorkgroupStorageSize ||
     storageBuffers < minStorageBuffersPerShaderStage;
   if (tooSmall) {
-    return {
-      ...caps,
-      available: false,
-      reason: `The graphics adapter's limits are too small for the writing model (buffer ${formatMiB(maxBufferSize)}, storage binding ${formatMiB(maxStorageBufferBindingSize)}).`,
-    };
+    // The limits stay in the answer: the reason names them.
+    return { ...caps, available: false, reasonCode: 'limits-too-small' };
   }
   return caps;
-}
-
-function formatMiB(bytes: number): string {
-  return `${Math.round(bytes / 2 ** 20)} MiB`;
 }
 
 const probes = new WeakMap<object, Promise<GpuAdapterReport>>();
@@ -237,20 +242,24 @@ export interface ModelChoice {
   runsPoorly?: 'software-adapter';
 }
 
-export type ExclusionCode =
-  | 'webgpu-unavailable'
-  | 'not-a-chat-model'
-  | 'quantization'
-  | 'needs-shader-f16'
-  | 'buffer-size'
-  | 'memory'
-  | 'not-offered';
+/**
+ * A model this machine does not run, and why: a code with the numbers the reason names (the UI words it,
+ * `writingModel.excluded.<code>`). `webgpu-unavailable` takes its reason from `WebGpuCapabilities.reasonCode`.
+ */
+export type ExcludedModel = { modelId: string } & (
+  | { code: 'webgpu-unavailable' | 'not-a-chat-model' | 'needs-shader-f16' | 'not-offered' }
+  /** Only the `wanted` build runs on this adapter (q4f16 with shader-f16, q4f32 without). */
+  | { code: 'quantization'; wanted: Quantization; hasShaderF16: boolean }
+  /**
+   * The model's buffers exceed the adapter's storage binding (`neededBytes` and `allowedBytes`), or, without
+   * `neededBytes`, the adapter runs in web-llm's reduced mode and the model is not built for it.
+   */
+  | { code: 'buffer-size'; neededBytes?: number; allowedBytes: number }
+  /** web-llm's estimate (`neededMB`) exceeds what may be spared here (`budgetMB`), both in MiB. */
+  | { code: 'memory'; neededMB: number; budgetMB: number }
+);
 
-export interface ExcludedModel {
-  modelId: string;
-  code: ExclusionCode;
-  reason: string;
-}
+export type ExclusionCode = ExcludedModel['code'];
 
 export interface ModelSelection {
   /** Runnable models, recommended ones first (in `preferredModels` order), then the rest by memory. */
@@ -301,58 +310,49 @@ export function selectModels(
 
   for (const record of prebuiltList) {
     const modelId = record.model_id;
-    const exclude = (code: ExclusionCode, reason: string): void => {
-      excluded.push({ modelId, code, reason });
-    };
     // ModelType.LLM is 0; embedding (1) and vision (2) models cannot write replies.
     if ((record.model_type !== undefined && record.model_type !== 0) || notChatPattern.test(modelId)) {
-      exclude('not-a-chat-model', 'Not a general chat model.');
+      excluded.push({ modelId, code: 'not-a-chat-model' });
       continue;
     }
     if (!caps.available) {
-      exclude('webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
+      excluded.push({ modelId, code: 'webgpu-unavailable' });
       continue;
     }
     const quantization = quantizationOf(modelId);
     if (quantization !== wanted) {
-      exclude(
-        'quantization',
-        caps.hasShaderF16
-          ? `The ${wanted} build is used on this GPU (it has shader-f16).`
-          : `This GPU has no shader-f16, so only ${wanted} builds run.`,
-      );
+      excluded.push({ modelId, code: 'quantization', wanted, hasShaderF16: caps.hasShaderF16 });
       continue;
     }
     if (record.required_features?.includes('shader-f16') && !caps.hasShaderF16) {
-      exclude('needs-shader-f16', 'Needs the shader-f16 GPU feature, which this adapter lacks.');
+      excluded.push({ modelId, code: 'needs-shader-f16' });
       continue;
     }
     if (
       record.buffer_size_required_bytes !== undefined &&
       record.buffer_size_required_bytes > caps.maxStorageBufferBindingSize
     ) {
-      exclude(
-        'buffer-size',
-        `Needs GPU buffers of ${formatMiB(record.buffer_size_required_bytes)}; this adapter allows ${formatMiB(caps.maxStorageBufferBindingSize)}.`,
-      );
+      excluded.push({
+        modelId,
+        code: 'buffer-size',
+        neededBytes: record.buffer_size_required_bytes,
+        allowedBytes: caps.maxStorageBufferBindingSize,
+      });
       continue;
     }
     if (reducedLimits && record.low_resource_required !== true) {
-      exclude('buffer-size', 'This adapter only allows small GPU buffers; the model is not built for that.');
+      excluded.push({ modelId, code: 'buffer-size', allowedBytes: caps.maxStorageBufferBindingSize });
       continue;
     }
     const vramMB = record.vram_required_MB ?? Number.POSITIVE_INFINITY;
     if (vramMB > budgetMB) {
-      exclude(
-        'memory',
-        `Needs about ${Math.round(vramMB)} MiB of GPU memory; about ${Math.round(budgetMB)} MiB can be spared here.`,
-      );
+      excluded.push({ modelId, code: 'memory', neededMB: vramMB, budgetMB });
       continue;
     }
     const family = modelFamily(modelId);
     const preferred = isOfferedModel(modelId) ? preferredModels.find((p) => p.family === family) : undefined;
     if (!preferred) {
-      exclude('not-offered', 'Rapport ships no checked program library for this model, so it does not run it.');
+      excluded.push({ modelId, code: 'not-offered' });
       continue;
     }
     const choice: ModelChoice = {
@@ -386,4 +386,21 @@ export function selectModels(
 export function chooseModel(selection: ModelSelection, settingsModelId: string): ModelChoice | undefined {
   const chosen = settingsModelId ? selection.runnable.find((m) => m.modelId === settingsModelId) : undefined;
   return chosen ?? selection.runnable[0];
+}
+
+/** A model left out because it needs more memory than may be spared here. */
+export type MemoryExclusion = Extract<ExcludedModel, { code: 'memory' }>;
+
+/**
+ * Why no model runs when memory is what stops it: of the models Rapport offers, the one that needs the least memory
+ * (a model web-llm lists but Rapport never offers would name a need that no choice of ours could meet). Undefined when
+ * memory stops none of them.
+ */
+export function smallestMemoryShortfall(selection: ModelSelection): MemoryExclusion | undefined {
+  let smallest: MemoryExclusion | undefined;
+  for (const item of selection.excluded) {
+    if (item.code !== 'memory' || !isOfferedModel(item.modelId)) continue;
+    if (!smallest || item.neededMB < smallest.neededMB) smallest = item;
+  }
+  return smallest;
 }

@@ -7,6 +7,7 @@ import {
   type ModelChoice,
   type ModelSelection,
   selectModels,
+  smallestMemoryShortfall,
   type WebGpuCapabilities,
 } from './webgpu';
 import { applyHosts, type DownloadEstimate, estimateDownloadSize } from './webllm-download';
@@ -29,8 +30,9 @@ export interface WebLlmPlan {
 
 /**
  * Picks the model for this machine and settings, applies the team's hosts, pins the library, checks the cache and
- * estimates the download. Throws `model/webgpu-unavailable` or `model/out-of-memory` (with the reason) when no model
- * can run, `LibraryRefusedError` when this build has no hash for the model's library.
+ * estimates the download. Throws `model/webgpu-unavailable` (params: the `reason` code) or `model/out-of-memory`
+ * (params: the MiB `needed` and `budget`, when memory is the cause) when no model can run, `LibraryRefusedError` when
+ * this build has no hash for the model's library.
  */
 export async function planWebLlm(options: {
   replies: Pick<ReplySettings, 'llmModelId' | 'llmWeightsHost' | 'llmLibHost'>;
@@ -43,17 +45,27 @@ export async function planWebLlm(options: {
   manifest?: WebLlmLibManifest;
 }): Promise<WebLlmPlan> {
   const { caps, runtime, replies } = options;
-  if (!caps.available) throw new AppError('model/webgpu-unavailable', caps.reason ?? 'WebGPU is not available.');
+  // The messages are English details for logs; the agent reads the catalogue's text for the code and params
+  // (`describeError`, `lib/models/writing-model-reasons.ts`).
+  if (!caps.available) {
+    const reason = caps.reasonCode ?? 'no-webgpu';
+    throw new AppError(
+      'model/webgpu-unavailable',
+      caps.reasonDetail ? `WebGPU unavailable (${reason}): ${caps.reasonDetail}` : `WebGPU unavailable (${reason}).`,
+      { params: caps.reasonDetail ? { reason, detail: caps.reasonDetail } : { reason } },
+    );
+  }
   const selection = selectModels(runtime.prebuiltAppConfig.model_list, caps, options.memory ?? {});
   const model = chooseModel(selection, replies.llmModelId);
   if (!model) {
-    const memory = selection.excluded.find((e) => e.code === 'memory');
-    throw new AppError(
-      'model/out-of-memory',
-      memory
-        ? `No writing model fits in this computer's memory. ${memory.reason}`
-        : 'No writing model can run on this GPU.',
-    );
+    const memory = smallestMemoryShortfall(selection);
+    throw memory
+      ? new AppError(
+          'model/out-of-memory',
+          `No writing model fits in memory (${memory.modelId} needs about ${Math.round(memory.neededMB)} MiB; about ${Math.round(memory.budgetMB)} MiB can be spared).`,
+          { params: { needed: Math.round(memory.neededMB), budget: Math.round(memory.budgetMB) } },
+        )
+      : new AppError('model/out-of-memory', 'No writing model can run on this GPU.');
   }
   const original = runtime.prebuiltAppConfig.model_list.find((r) => r.model_id === model.modelId);
   if (!original) throw new AppError('model/not-found', `Model ${model.modelId} is not in web-llm's list.`);

@@ -1,6 +1,7 @@
 import type { TemplateRecord } from '../../db';
 import type { GermanFormality } from '../../settings';
 import type { Conversation } from '../../sites/types';
+import { en as englishLabels, de as germanLabels } from '../../strings/placeholders';
 import { type CustomerAddress, formatSalutation, readCustomerAddress } from '../address-form';
 import { type ConversationFacts, type Currency, extractConversationFacts, type FoundDate } from './extract';
 
@@ -14,7 +15,10 @@ export interface PlaceholderSpec {
   /** Canonical key: `customer.firstName`, `order.number`, or the custom field's name as written. */
   key: string;
   kind: PlaceholderKind;
-  /** What the fill-in form shows next to the input. */
+  /**
+   * What the fill-in form shows next to the input, in both languages (the form speaks the UI's, a draft's gap the
+   * template's): from the catalogue for the placeholders Rapport fills, the key made readable for a custom field.
+   */
   label: { en: string; de: string };
   /** An example value for the input's placeholder text. */
   example?: string;
@@ -30,66 +34,44 @@ export interface PlaceholderInfo {
   example: string;
 }
 
-/** Every placeholder filled from the conversation, settings or the clock. Any other key is a custom field. */
-export const placeholderCatalog: readonly PlaceholderInfo[] = [
-  {
-    key: 'customer.firstName',
-    kind: 'customer',
-    label: { en: "Customer's first name", de: 'Vorname der Kundin/des Kunden' },
-    example: 'Anna',
-  },
-  {
-    key: 'customer.lastName',
-    kind: 'customer',
-    label: { en: "Customer's last name", de: 'Nachname der Kundin/des Kunden' },
-    example: 'Müller',
-  },
-  {
-    key: 'customer.name',
-    kind: 'customer',
-    label: { en: "Customer's full name", de: 'Name der Kundin/des Kunden' },
-    example: 'Anna Müller',
-  },
-  {
-    key: 'customer.salutation',
-    kind: 'customer',
-    label: { en: 'Greeting with title and name', de: 'Anrede mit Titel und Name' },
-    example: 'Sehr geehrte Frau Dr. Müller',
-  },
-  {
-    key: 'customer.addressName',
-    kind: 'customer',
-    label: { en: 'Customer as addressed (title, name)', de: 'Kundin/Kunde mit Anrede und Titel' },
-    example: 'Frau Dr. Müller',
-  },
-  {
-    key: 'customer.email',
-    kind: 'customer',
-    label: { en: "Customer's email", de: 'E-Mail der Kundin/des Kunden' },
-    example: 'anna@example.com',
-  },
-  { key: 'agent.name', kind: 'agent', label: { en: 'Your name', de: 'Ihr Name' }, example: 'Jonas Weber' },
-  { key: 'agent.firstName', kind: 'agent', label: { en: 'Your first name', de: 'Ihr Vorname' }, example: 'Jonas' },
-  { key: 'order.number', kind: 'order', label: { en: 'Order number', de: 'Bestellnummer' }, example: '10023456' },
-  { key: 'order.date', kind: 'order', label: { en: 'Order date', de: 'Bestelldatum' }, example: '12.03.2024' },
-  { key: 'amount', kind: 'order', label: { en: 'Amount', de: 'Betrag' }, example: '49,90 €' },
-  {
-    key: 'invoice.number',
-    kind: 'invoice',
-    label: { en: 'Invoice number', de: 'Rechnungsnummer' },
-    example: 'RE-2024-00123',
-  },
-  {
-    key: 'tracking.number',
-    kind: 'tracking',
-    label: { en: 'Tracking number', de: 'Sendungsnummer' },
-    example: '00340434161094012345',
-  },
-  { key: 'tracking.carrier', kind: 'tracking', label: { en: 'Carrier', de: 'Versanddienstleister' }, example: 'DHL' },
-  { key: 'ticket.id', kind: 'ticket', label: { en: 'Ticket number', de: 'Ticketnummer' }, example: '48213' },
-  { key: 'subject', kind: 'ticket', label: { en: 'Subject', de: 'Betreff' }, example: 'Where is my order?' },
-  { key: 'today', kind: 'date', label: { en: "Today's date", de: 'Heutiges Datum' }, example: '12.03.2024' },
+type LabelKey = keyof typeof englishLabels;
+/** A placeholder Rapport fills itself: its key is the catalogue's key without `placeholders.`. */
+type KnownKey = LabelKey extends `placeholders.${infer Key}` ? Key : never;
+
+/** What the form calls a placeholder in both languages: the form speaks the UI's, a draft the template's. */
+function labelOf(key: KnownKey): PlaceholderInfo['label'] {
+  const labelKey: LabelKey = `placeholders.${key}`;
+  return { en: englishLabels[labelKey], de: germanLabels[labelKey] };
+}
+
+const known: readonly (Omit<PlaceholderInfo, 'key' | 'label'> & { key: KnownKey })[] = [
+  { key: 'customer.firstName', kind: 'customer', example: 'Anna' },
+  { key: 'customer.lastName', kind: 'customer', example: 'Müller' },
+  { key: 'customer.name', kind: 'customer', example: 'Anna Müller' },
+  { key: 'customer.salutation', kind: 'customer', example: 'Sehr geehrte Frau Dr. Müller' },
+  { key: 'customer.addressName', kind: 'customer', example: 'Frau Dr. Müller' },
+  { key: 'customer.email', kind: 'customer', example: 'anna@example.com' },
+  { key: 'agent.name', kind: 'agent', example: 'Jonas Weber' },
+  { key: 'agent.firstName', kind: 'agent', example: 'Jonas' },
+  { key: 'order.number', kind: 'order', example: '10023456' },
+  { key: 'order.date', kind: 'order', example: '12.03.2024' },
+  { key: 'amount', kind: 'order', example: '49,90 €' },
+  { key: 'invoice.number', kind: 'invoice', example: 'RE-2024-00123' },
+  { key: 'tracking.number', kind: 'tracking', example: '00340434161094012345' },
+  { key: 'tracking.carrier', kind: 'tracking', example: 'DHL' },
+  { key: 'ticket.id', kind: 'ticket', example: '48213' },
+  { key: 'subject', kind: 'ticket', example: 'Where is my order?' },
+  { key: 'today', kind: 'date', example: '12.03.2024' },
 ];
+
+/**
+ * Every placeholder filled from the conversation, settings or the clock. Any other key is a custom field. The labels
+ * come from the catalogue (`lib/strings/placeholders.ts`).
+ */
+export const placeholderCatalog: readonly PlaceholderInfo[] = known.map((info) => ({
+  ...info,
+  label: labelOf(info.key),
+}));
 
 const catalogByLowerKey = new Map(placeholderCatalog.map((info) => [info.key.toLowerCase(), info]));
 

@@ -183,7 +183,10 @@ describe('Retry on a failed drafting model download', () => {
       }),
       onRetry,
     );
-    expect(view.querySelector('[role="alert"]')?.textContent).toContain('connection reset');
+    // The failure in the catalogue's words for its code; the English detail stays out of the text.
+    const alert = view.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('The model could not be downloaded.');
+    expect(alert?.getAttribute('data-detail')).toBe('connection reset');
     const button = view.querySelector<HTMLButtonElement>('[data-testid="drafts-retry"]');
     expect(button?.textContent).toBe('Retry');
     act(() => button?.click());

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { type ModelRecord, prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
+import { createTranslator } from '../../../lib/i18n';
 import { planHubDevice, readNavigatorGpu } from '../../../lib/models/hub-device';
 import {
   chooseModel,
@@ -12,6 +13,11 @@ import {
   selectModels,
   type WebGpuCapabilities,
 } from '../../../lib/models/webgpu';
+import { describeExclusion, describeWebGpuUnavailable } from '../../../lib/models/writing-model-reasons';
+
+const en = createTranslator('en');
+/** The reason as the English settings page says it. */
+const sayUnavailable = (caps: WebGpuCapabilities) => describeWebGpuUnavailable(caps, en, 'en');
 
 const GiB = 2 ** 30;
 
@@ -37,23 +43,23 @@ function adapter(options: { f16?: boolean; maxBufferSize?: number; maxStorage?: 
 describe('probeWebGpu', () => {
   it('reports no WebGPU when navigator.gpu is missing', async () => {
     const caps = await probeWebGpu({ userAgent: 'Firefox' });
-    expect(caps.available).toBe(false);
-    expect(caps.reason).toMatch(/no WebGPU/);
+    expect(caps).toMatchObject({ available: false, reasonCode: 'no-webgpu' });
+    expect(sayUnavailable(caps)).toMatch(/no WebGPU/);
     expect(caps.hasShaderF16).toBe(false);
   });
 
   it('reports no adapter when requestAdapter resolves null', async () => {
     const { nav } = stubNavigator(null);
     const caps = await probeWebGpu(nav);
-    expect(caps).toMatchObject({ available: false, maxBufferSize: 0 });
-    expect(caps.reason).toMatch(/no usable graphics adapter/);
+    expect(caps).toMatchObject({ available: false, maxBufferSize: 0, reasonCode: 'no-adapter' });
+    expect(sayUnavailable(caps)).toMatch(/no usable graphics adapter/);
   });
 
   it('reports a refusal when requestAdapter throws', async () => {
     const nav = { gpu: { requestAdapter: () => Promise.reject(new Error('blocked by policy')) } };
     const caps = await probeWebGpu(nav);
-    expect(caps.available).toBe(false);
-    expect(caps.reason).toContain('blocked by policy');
+    expect(caps).toMatchObject({ available: false, reasonCode: 'refused', reasonDetail: 'blocked by policy' });
+    expect(sayUnavailable(caps)).toBe('WebGPU refused to start: blocked by policy');
   });
 
   it('reads shader-f16, limits and vendor from a capable adapter', async () => {
@@ -76,8 +82,10 @@ describe('probeWebGpu', () => {
   it('refuses adapters below web-llm minimum limits', async () => {
     const { nav } = stubNavigator(adapter({ maxStorage: 64 * 2 ** 20 }));
     const caps = await probeWebGpu(nav);
-    expect(caps.available).toBe(false);
-    expect(caps.reason).toMatch(/limits are too small/);
+    expect(caps).toMatchObject({ available: false, reasonCode: 'limits-too-small' });
+    expect(sayUnavailable(caps)).toBe(
+      "The graphics adapter's limits are too small for the writing model (buffer 4096 MiB, storage binding 64 MiB).",
+    );
   });
 
   it('probes once per navigator', async () => {
@@ -161,8 +169,11 @@ describe('selectModels on web-llm 0.2.86 prebuilt list', () => {
     expect(selection.recommended).toBe('Llama-3.2-1B-Instruct-q4f16_1-MLC');
     expect(selection.runnable.every((m) => m.vramMB <= 1500)).toBe(true);
     const big = selection.excluded.find((e) => e.modelId === 'Llama-3.2-3B-Instruct-q4f16_1-MLC');
-    expect(big).toMatchObject({ code: 'memory' });
-    expect(big?.reason).toMatch(/2264 MiB/);
+    expect(big).toMatchObject({ code: 'memory', budgetMB: 1500 });
+    if (!big) throw new Error('Llama-3.2-3B not excluded');
+    expect(describeExclusion(big, capable, en, 'en')).toBe(
+      'Needs about 2264 MiB of GPU memory; about 1500 MiB can be spared here.',
+    );
   });
 
   it('keeps only low-resource models on adapters with small buffer limits', () => {
@@ -174,14 +185,20 @@ describe('selectModels on web-llm 0.2.86 prebuilt list', () => {
   });
 
   it('excludes everything, with the reason, when WebGPU is unavailable', () => {
-    const selection = selectModels(
-      list,
-      { available: false, reason: 'no WebGPU', hasShaderF16: false, maxBufferSize: 0, maxStorageBufferBindingSize: 0 },
-      {},
-    );
+    const none: WebGpuCapabilities = {
+      available: false,
+      reasonCode: 'no-webgpu',
+      hasShaderF16: false,
+      maxBufferSize: 0,
+      maxStorageBufferBindingSize: 0,
+    };
+    const selection = selectModels(list, none, {});
     expect(selection.runnable).toEqual([]);
     expect(selection.recommended).toBeUndefined();
-    expect(selection.excluded.some((e) => e.code === 'webgpu-unavailable' && e.reason === 'no WebGPU')).toBe(true);
+    const llama = selection.excluded.find((e) => e.modelId === 'Llama-3.2-3B-Instruct-q4f16_1-MLC');
+    expect(llama?.code).toBe('webgpu-unavailable');
+    if (!llama) throw new Error('Llama-3.2-3B not excluded');
+    expect(describeExclusion(llama, none, en, 'en')).toMatch(/^This browser has no WebGPU/);
   });
 
   it('never offers embedding, vision, coder or math models', () => {

@@ -264,16 +264,16 @@ describe('planWebLlm', () => {
     await expect(
       planWebLlm({
         replies: noHosts,
-        caps: { ...caps, available: false, reason: 'No WebGPU in this browser.' },
+        caps: { ...caps, available: false, reasonCode: 'no-webgpu' },
         runtime: runtime({}),
       }),
-    ).rejects.toMatchObject({ code: 'model/webgpu-unavailable', message: 'No WebGPU in this browser.' });
+    ).rejects.toMatchObject({ code: 'model/webgpu-unavailable', params: { reason: 'no-webgpu' } });
   });
 
   it('refuses when no model fits in memory', async () => {
     await expect(
       planWebLlm({ replies: noHosts, caps, memory: { budgetMB: 200 }, runtime: runtime({}) }),
-    ).rejects.toMatchObject({ code: 'model/out-of-memory' });
+    ).rejects.toMatchObject({ code: 'model/out-of-memory', params: { needed: 879, budget: 200 } });
   });
 
   it('plans the default model with the mirror applied and the cache checked', async () => {

@@ -1,11 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { createTranslator, isMessageKey } from '../../../../lib/i18n';
 import {
   fillTemplate,
   findMalformedPlaceholders,
   formatAmount,
   formatDate,
   listPlaceholders,
+  placeholderCatalog,
 } from '../../../../lib/replies/templates/placeholders';
 import { makeConversation } from './conversation';
 
@@ -214,5 +216,26 @@ describe('salutations (issue 19)', () => {
     expect(fillTemplate(body, { language: 'de', formality: 'du', conversation: yilmaz }).text).toBe('Hallo Ayşe,');
     expect(fillTemplate(body, { language: 'de' }).text).toBe('Guten Tag,');
     expect(fillTemplate(body, { language: 'en' }).missing).toEqual([]);
+  });
+});
+
+describe('placeholder labels', () => {
+  it('come from the catalogue, in both languages, for every placeholder Rapport fills', () => {
+    const en = createTranslator('en');
+    const de = createTranslator('de');
+    for (const info of placeholderCatalog) {
+      const key = `placeholders.${info.key}`;
+      if (!isMessageKey(key)) throw new Error(`${key} is not in the catalogue`);
+      expect(info.label).toEqual({ en: en(key), de: de(key) });
+      expect(info.label.de).not.toBe(info.label.en);
+    }
+    expect(listPlaceholders('{{order.number}}')[0]?.label).toEqual({ en: 'Order number', de: 'Bestellnummer' });
+  });
+
+  it('call a custom field by its name, made readable, in either language', () => {
+    expect(listPlaceholders('{{custom.voucherCode}} {{return_label}}').map((spec) => spec.label)).toEqual([
+      { en: 'Voucher code', de: 'Voucher code' },
+      { en: 'Return label', de: 'Return label' },
+    ]);
   });
 });
