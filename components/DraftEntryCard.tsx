@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Language } from '../lib/analysis/types';
-import { describeError, serializeError } from '../lib/errors';
+import { describeError, serializeError, toAppError } from '../lib/errors';
 import { insertOrCopy } from '../lib/panel/insert-or-copy';
 import type { DraftEntry } from '../lib/replies/draft-session';
 import { type RewriteInstruction, rewriteInstructions } from '../lib/replies/engine';
@@ -12,7 +12,7 @@ import { describeWarning, warningKey } from './guardrail-text';
 import { useI18n } from './I18nProvider';
 import { InsertConfirm } from './InsertConfirm';
 
-type Feedback = { kind: 'ok' | 'error'; text: string } | null;
+type Feedback = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 type UseAction = 'insert' | 'copy';
 
 /**
@@ -75,7 +75,13 @@ export function DraftEntryCard({
       await navigator.clipboard.writeText(entry.text);
       setFeedback({ kind: 'ok', text: t('panel.copied') });
     } catch (error) {
-      setFeedback({ kind: 'error', text: serializeError(error).message });
+      // The clipboard's refusal is a browser DOMException in English: the agent reads the catalogue's sentence, and
+      // the browser's words stay on the element for support.
+      setFeedback({
+        kind: 'error',
+        text: t('templates.suggest.copyFailed', { reason: describeError(toAppError(error, 'panel/copy-failed'), t) }),
+        detail: serializeError(error).message,
+      });
     }
   };
 
@@ -147,7 +153,11 @@ export function DraftEntryCard({
         />
       ) : null}
       {feedback ? (
-        <p className={`small feedback feedback-${feedback.kind}`} role="status">
+        <p
+          className={`small feedback feedback-${feedback.kind}`}
+          role="status"
+          {...(feedback.detail ? { title: feedback.detail, 'data-detail': feedback.detail } : {})}
+        >
           {feedback.text}
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { conversationKey } from '../lib/db';
+import { describeError } from '../lib/errors';
 import { actionRegistry } from '../lib/escalation/actions';
 import {
   type EscalateDeps,
@@ -316,8 +317,13 @@ export function EscalationCard({ state }: { state: TabState }) {
       ) : null}
 
       {escalation.error ? (
-        <p role="alert" className="escalation-error">
-          {t('escalation.card.failed', { message: escalation.error.message })}
+        <p
+          role="alert"
+          className="escalation-error"
+          title={escalation.error.message}
+          data-detail={escalation.error.message}
+        >
+          {t('escalation.card.failed', { message: describeError(escalation.error, t) })}
         </p>
       ) : null}
       {outcome && outcome.status !== 'not-configured' && followUps.length > 0 ? (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ConversationMood } from '../lib/analysis/types';
+import { describeError, toAppError } from '../lib/errors';
 import { evaluateEscalation } from '../lib/escalation/rules';
 import { buildHandoffSummary, maskHandoffSummary } from '../lib/escalation/summary';
 import { defaultWebhookPayload, isAllowedWebhookUrl, renderWebhookPayload } from '../lib/escalation/webhook';
@@ -98,7 +99,8 @@ export function EscalationPayloadPreview({
         : defaultWebhookPayload(isAllowedWebhookUrl(url.trim()) ? url.trim() : 'https://example.com/hook', sent);
       return { ok: true as const, text: JSON.stringify(JSON.parse(body), null, 2) };
     } catch (error) {
-      return { ok: false as const, text: error instanceof Error ? error.message : String(error) };
+      // JSON.parse's SyntaxError is the browser's English; it stays as the detail (where the JSON breaks).
+      return { ok: false as const, error: toAppError(error, 'escalation/payload-invalid') };
     }
   }, [url, payloadTemplate, maskPersonalData, settings.rules, lang]);
   return (
@@ -113,8 +115,8 @@ export function EscalationPayloadPreview({
           <pre>{preview.text}</pre>
         </section>
       ) : (
-        <p className="field-error" role="alert">
-          {t('escalation.preview.invalid', { message: preview.text })}
+        <p className="field-error" role="alert" title={preview.error.message} data-detail={preview.error.message}>
+          {t('escalation.preview.invalid', { message: describeError(preview.error, t) })}
         </p>
       )}
     </div>

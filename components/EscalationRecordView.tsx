@@ -1,3 +1,4 @@
+import { describeError } from '../lib/errors';
 import type { EscalateDeps } from '../lib/escalation/escalate';
 import { formatEscalatedAgo } from '../lib/escalation/format';
 import { useNow, useRetryEscalation } from '../lib/escalation/hooks';
@@ -86,8 +87,8 @@ export function EscalationRecordView({
         </button>
       ) : null}
       {retry.error ? (
-        <p role="alert" className="escalation-error">
-          {t('escalation.record.retryError', { message: retry.error.message })}
+        <p role="alert" className="escalation-error" title={retry.error.message} data-detail={retry.error.message}>
+          {t('escalation.record.retryError', { message: describeError(retry.error, t) })}
         </p>
       ) : null}
       {earlier > 0 ? <p className="small muted">{tPlural(language, 'escalation.record.earlier', earlier)}</p> : null}

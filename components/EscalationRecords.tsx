@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EscalationRecord } from '../lib/db';
+import { describeError } from '../lib/errors';
 import {
   deleteEscalations,
   listAllEscalations,
@@ -37,7 +38,8 @@ export function EscalationRecords() {
   const [days, setDays] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [undo, setUndo] = useState<EscalationRecord[] | null>(null);
-  const [error, setError] = useState('');
+  // The failure itself, not its sentence: it is described at render time, in the language shown then.
+  const [error, setError] = useState<Error | null>(null);
 
   useEffect(() => {
     if (retention !== undefined) setDays(String(retention));
@@ -64,11 +66,11 @@ export function EscalationRecords() {
   }, [client, retention]);
 
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.allEscalations() });
-  const onError = (failure: Error) => setError(t('escalation.records.failed', { message: failure.message }));
+  const onError = (failure: Error) => setError(failure);
   const remove = useMutation<EscalationRecord[], Error, readonly number[] | 'all'>({
     mutationFn: (ids) => deleteEscalations(ids),
     onSuccess: (rows) => {
-      setError('');
+      setError(null);
       setUndo(rows.length > 0 ? rows : null);
     },
     onError,
@@ -160,8 +162,8 @@ export function EscalationRecords() {
         </>
       )}
       {error ? (
-        <p role="alert" className="escalation-error">
-          {error}
+        <p role="alert" className="escalation-error" title={error.message} data-detail={error.message}>
+          {t('escalation.records.failed', { message: describeError(error, t) })}
         </p>
       ) : null}
       {undo ? (

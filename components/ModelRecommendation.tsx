@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { describeError } from '../lib/errors';
 import { formatBytes, type Translate } from '../lib/i18n';
 import type { DevFigure } from '../lib/models/dev-figures';
 import type { HubDevicePlan, MoodHead, PublishedFigure } from '../lib/models/hub-models';
@@ -292,8 +293,12 @@ export function ModelRecommendation(props: ModelRecommendationProps) {
               <td colSpan={1 + recommendation.candidates.length} data-testid="model-measured-bundled">
                 <strong>{m('model-settings.rec.col.bundled')}:</strong>{' '}
                 {props.devFiguresError ? (
-                  <span className="model-error small">
-                    {m('model-settings.rec.devFiguresFailed', { reason: props.devFiguresError.message })}
+                  <span
+                    className="model-error small"
+                    title={props.devFiguresError.message}
+                    data-detail={props.devFiguresError.message}
+                  >
+                    {m('model-settings.rec.devFiguresFailed', { reason: describeError(props.devFiguresError, m) })}
                   </span>
                 ) : props.devFigures === undefined ? (
                   <span className="muted">{m('model-settings.rec.devFiguresLoading')}</span>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { describeError } from '../lib/errors';
 import { formatBytes, tPlural } from '../lib/i18n';
 import { getMoodModelState, selectMoodModel } from '../lib/models/analysis-host-client';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
@@ -238,11 +239,16 @@ export function ModelSettings() {
       </label>
 
       {isHub && canCheck ? (
-        <p className="small" data-testid="model-size">
+        <p
+          className="small"
+          data-testid="model-size"
+          // The English detail (the address and HTTP status) stays for support; the sentence is the agent's language.
+          {...(size.isError ? { title: size.error.message, 'data-detail': size.error.message } : {})}
+        >
           {cached.data === true
             ? m('model-settings.cached')
             : size.isError
-              ? m('model-settings.sizeFailed', { reason: size.error.message })
+              ? m('model-settings.sizeFailed', { reason: describeError(size.error, m) })
               : size.data
                 ? m('model-settings.size', { size: sizeText })
                 : m('model-settings.sizeChecking')}

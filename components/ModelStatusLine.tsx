@@ -1,3 +1,4 @@
+import { describeError, serializeError } from '../lib/errors';
 import { formatBytes, type Translate } from '../lib/i18n';
 import type { MoodModelState } from '../lib/models/analysis-protocol';
 import { useI18n } from './I18nProvider';
@@ -24,9 +25,12 @@ export function ModelStatusLine({
     </button>
   );
   if (error) {
+    // The agent reads the catalogue's sentence in their language; the English detail (a host, an HTTP status) stays
+    // on the element for support, never as the visible sentence.
+    const detail = serializeError(error).message;
     return (
-      <p className="model-error" role="alert" data-testid="model-status">
-        {m('model-settings.fallback', { reason: error.message })} {retry}
+      <p className="model-error" role="alert" data-testid="model-status" title={detail} data-detail={detail}>
+        {m('model-settings.fallback', { reason: describeError(error, m) })} {retry}
       </p>
     );
   }
@@ -68,9 +72,11 @@ export function ModelStatusLine({
     );
   }
   if (status.state === 'error') {
+    // `reason` is the engine's English message; `code` names it in the catalogue.
+    const detail = state.fallbackReason ?? status.reason;
     return (
-      <p className="model-error" role="alert" data-testid="model-status">
-        {m('model-settings.fallback', { reason: state.fallbackReason ?? status.reason })} {retry}
+      <p className="model-error" role="alert" data-testid="model-status" title={detail} data-detail={detail}>
+        {m('model-settings.fallback', { reason: describeError({ code: status.code, message: detail }, m) })} {retry}
       </p>
     );
   }

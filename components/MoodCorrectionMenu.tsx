@@ -1,6 +1,7 @@
 import './mood-correction.css';
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { type CustomerState, customerStates, type StateSource } from '../lib/analysis/types';
+import { describeError, serializeError } from '../lib/errors';
 import { useI18n } from './I18nProvider';
 
 /** The menu's items in order (the states, then "back to Rapport's reading"). */
@@ -35,7 +36,8 @@ export function MoodCorrectionMenu({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // What failed, described at render time in the language shown then.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const menuId = useId();
   const ownButtonRef = useRef<HTMLButtonElement>(null);
   const buttonRef = outerButtonRef ?? ownButtonRef;
@@ -62,7 +64,7 @@ export function MoodCorrectionMenu({
   const choose = (action: () => Promise<unknown>) => {
     setFailure(null);
     close(true);
-    action().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    action().catch((error: unknown) => setFailure({ error }));
   };
 
   const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -153,8 +155,8 @@ export function MoodCorrectionMenu({
         </div>
       ) : null}
       {failure ? (
-        <p className="mood-correction-failure small" role="alert">
-          {t('panel.moodCorrectionFailed', { message: failure })}
+        <p className="mood-correction-failure small" role="alert" data-detail={serializeError(failure.error).message}>
+          {t('panel.moodCorrectionFailed', { message: describeError(failure.error, t) })}
         </p>
       ) : null}
     </div>

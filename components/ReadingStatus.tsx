@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { describeError, serializeError } from '../lib/errors';
 import { siteNameOf, tPlural } from '../lib/i18n';
 import { type PageReport, sendToExtension } from '../lib/messaging';
 import { API_FAILURE_REASONS } from '../lib/sites/api';
@@ -39,7 +40,7 @@ export function ReadingStatus({
 }) {
   const { t, language } = useI18n();
   const recoveryId = useId();
-  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState<{ ok: boolean; text: string; detail?: string } | null>(null);
   const conversation = report.conversation;
 
   const problemText = (problem: ReadingProblem): string => {
@@ -73,9 +74,11 @@ export function ReadingStatus({
       saveFile(fileName, json);
       setSaved({ ok: true, text: t('panel.reportSaved', { file: fileName }) });
     } catch (error) {
+      // The sentence in the agent's language; the English detail stays on the element for support.
       setSaved({
         ok: false,
-        text: t('panel.reportFailed', { message: error instanceof Error ? error.message : String(error) }),
+        text: t('panel.reportFailed', { message: describeError(error, t) }),
+        detail: serializeError(error).message,
       });
     }
   }
@@ -164,7 +167,12 @@ export function ReadingStatus({
         </button>
       </div>
       {saved ? (
-        <p className={`small ${saved.ok ? 'muted' : 'error'}`} role="status" data-testid="report-saved">
+        <p
+          className={`small ${saved.ok ? 'muted' : 'error'}`}
+          role="status"
+          data-testid="report-saved"
+          {...(saved.detail ? { title: saved.detail, 'data-detail': saved.detail } : {})}
+        >
           {saved.text}
         </p>
       ) : null}

@@ -153,7 +153,8 @@ export function SuggestionsCard({ state }: { state: TabState }) {
       }
       recordUse.mutate(template.id);
     } catch (error) {
-      const reason = describeError(error, t);
+      // A clipboard refusal is a browser DOMException, not an AppError: name it so the agent reads what happened.
+      const reason = describeError(action === 'insert' ? error : toAppError(error, 'panel/copy-failed'), t);
       setStatus({
         templateId: template.id,
         ok: false,
@@ -259,8 +260,8 @@ export function SuggestionsCard({ state }: { state: TabState }) {
 
       {templates.isPending ? <p className="muted small">{tt('templates.suggest.loading')}</p> : null}
       {templates.isError ? (
-        <p className="small tpl-status-error" role="alert">
-          {tt('templates.suggest.loadFailed', { message: toAppError(templates.error).message })}
+        <p className="small tpl-status-error" role="alert" data-detail={toAppError(templates.error).message}>
+          {tt('templates.suggest.loadFailed', { message: describeError(templates.error, tt) })}
         </p>
       ) : null}
       {templates.isSuccess && suggestions.length === 0 ? (

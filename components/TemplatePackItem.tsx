@@ -1,4 +1,4 @@
-import { toAppError } from '../lib/errors';
+import { describeError, toAppError } from '../lib/errors';
 import { tPlural } from '../lib/i18n';
 import { useSyncPack, useUnsubscribePack } from '../lib/replies/templates/hooks';
 import type { PackSubscription } from '../lib/replies/templates/pack-sync';
@@ -37,16 +37,27 @@ export function TemplatePackItem({
           : tt('templates.packs.neverSynced')}
       </p>
       {lastError ? (
-        <p className={`small ${skippedOnly ? 'muted' : 'tpl-error'}`} role="status" data-testid="pack-error">
+        <p
+          className={`small ${skippedOnly ? 'muted' : 'tpl-error'}`}
+          role="status"
+          data-testid="pack-error"
+          // The stored English detail (which entries, which HTTP status) stays for support; the agent reads the
+          // catalogue's sentence for the code in their language.
+          title={lastError.message}
+          data-detail={lastError.message}
+        >
           {skippedOnly
-            ? tt('templates.packs.skipped', { message: lastError.message })
-            : tt('templates.packs.error', { time: format.format(new Date(lastError.at)), message: lastError.message })}
+            ? describeError(lastError, tt)
+            : tt('templates.packs.error', {
+                time: format.format(new Date(lastError.at)),
+                message: describeError(lastError, tt),
+              })}
           {!skippedOnly && (pack?.templateCount ?? 0) > 0 ? ` ${tt('templates.packs.keptCopy')}` : ''}
         </p>
       ) : null}
       {sync.isError || unsubscribe.isError ? (
-        <p className="small tpl-error" role="alert">
-          {toAppError(sync.error ?? unsubscribe.error).message}
+        <p className="small tpl-error" role="alert" data-detail={toAppError(sync.error ?? unsubscribe.error).message}>
+          {describeError(sync.error ?? unsubscribe.error, tt)}
         </p>
       ) : null}
       <div className="tpl-actions">

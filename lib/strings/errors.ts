@@ -33,6 +33,7 @@ export const en = {
   'errors.api/unauthorized': 'You are not signed in to the helpdesk as an agent (401).',
   'errors.api/unsupported': 'Rapport reads this site from the page; it has no API reader for it.',
   'errors.escalation/not-configured': 'Escalation is not set up yet. Add a destination in the settings.',
+  'errors.escalation/payload-invalid': 'Check the quotes, commas and braces around the placeholders.',
   'errors.escalation/wrong-site': 'This tab is not a Zendesk ticket.',
   'errors.internal/unexpected': 'Something went wrong inside Rapport. Reload the page and try again.',
   'errors.messaging/bad-answer': 'Another part of Rapport gave a malformed answer. Reload the page and try again.',
@@ -67,6 +68,8 @@ export const en = {
   'errors.model/unsupported-labels': 'The model’s labels do not map onto sentiment or the support emotions.',
   'errors.model/webgpu-unavailable': 'WebGPU is not available here, so the writing model cannot run.',
   'errors.model/worker-failed': 'The analysis worker failed. Read the page again.',
+  'errors.panel/copy-failed':
+    'The browser did not let Rapport use the clipboard. Click into the panel, then try again.',
   'errors.panel/drawer-refused': 'This drawer was not opened by Rapport on this tab.',
   'errors.panel/no-message': 'That message is no longer in the conversation; read the page again.',
   'errors.replies/cancelled': 'Stopped by the agent.',
@@ -139,6 +142,7 @@ export const de: { [K in keyof typeof en]: string } = {
   'errors.api/unsupported': 'Rapport liest diese Website von der Seite; für sie gibt es keinen API-Zugang.',
   'errors.escalation/not-configured':
     'Die Eskalation ist noch nicht eingerichtet. Legen Sie in den Einstellungen ein Ziel fest.',
+  'errors.escalation/payload-invalid': 'Prüfen Sie die Anführungszeichen, Kommas und Klammern um die Platzhalter.',
   'errors.escalation/wrong-site': 'Dieser Tab zeigt kein Zendesk-Ticket.',
   'errors.internal/unexpected':
     'In Rapport ist etwas schiefgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
@@ -182,6 +186,8 @@ export const de: { [K in keyof typeof en]: string } = {
     'Die Labels des Modells lassen sich nicht auf Stimmung oder die Support-Emotionen abbilden.',
   'errors.model/webgpu-unavailable': 'WebGPU ist hier nicht verfügbar, daher kann das Schreibmodell nicht laufen.',
   'errors.model/worker-failed': 'Der Analyse-Worker ist abgestürzt. Lesen Sie die Seite erneut.',
+  'errors.panel/copy-failed':
+    'Der Browser hat Rapport die Zwischenablage nicht erlaubt. Klicken Sie in die Seitenleiste und versuchen Sie es erneut.',
   'errors.panel/drawer-refused': 'Diese Seitenleiste wurde nicht von Rapport in diesem Tab geöffnet.',
   'errors.panel/no-message': 'Diese Nachricht ist nicht mehr in der Unterhaltung; lesen Sie die Seite erneut.',
   'errors.replies/cancelled': 'Vom Agenten gestoppt.',
