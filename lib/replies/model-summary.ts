@@ -12,7 +12,7 @@ import type { Conversation, ConversationMessage } from '../sites/types';
 import { type ClaimState, claimStates, conversationFacts, detectClaims, detectPromises } from './claims';
 import { claimStateMeaning } from './grounding';
 import { checkDraft } from './guardrails';
-import { type BuiltPrompt, buildTranscript, type ChatMessage, estimateTokens, type PromptBudget } from './prompt';
+import { type BuiltPrompt, buildTranscript, estimateTokens, type PromptBudget, promptFrom } from './prompt';
 import { extractFromText, type FoundAmount, type FoundDate } from './templates/extract';
 
 /** Which line: the same kinds as the extractive summary (`lib/analysis/conversation-summary.ts`). */
@@ -127,19 +127,7 @@ export function buildSummaryPrompt(request: SummaryRequest, budget: PromptBudget
   const available = window - output - 96 - estimateTokens(system) - estimateTokens(closing);
   const readable = request.conversation.messages.filter(isSummarised);
   const transcript = buildTranscript(readable, request.conversation.subject, available);
-  const user = `${transcript.text}\n\n${closing}`;
-  const messages: ChatMessage[] = [
-    { role: 'system', content: system },
-    { role: 'user', content: user },
-  ];
-  return {
-    messages,
-    estimatedTokens: estimateTokens(system) + estimateTokens(user),
-    includedMessageIds: transcript.includedIds,
-    omittedMessageCount: transcript.omitted,
-    truncatedLatest: transcript.truncatedLatest,
-    templateIds: [],
-  };
+  return promptFrom(system, transcript, closing, []);
 }
 
 /** Label words a model may write instead of the asked ones (the other language, near synonyms), lower case. */

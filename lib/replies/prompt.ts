@@ -320,6 +320,30 @@ function formatMessage(message: ConversationMessage, text: string): string {
   return `${messageHeader(message)}\n${text.trim()}`;
 }
 
+/**
+ * The chat a model is given: the system text, then the transcript followed by the closing instruction — for drafts
+ * and for the summary (lib/replies/model-summary.ts) alike.
+ */
+export function promptFrom(
+  system: string,
+  transcript: TranscriptResult,
+  closing: string,
+  templateIds: string[],
+): BuiltPrompt {
+  const user = `${transcript.text}\n\n${closing}`;
+  return {
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
+    estimatedTokens: estimateTokens(system) + estimateTokens(user),
+    includedMessageIds: transcript.includedIds,
+    omittedMessageCount: transcript.omitted,
+    truncatedLatest: transcript.truncatedLatest,
+    templateIds,
+  };
+}
+
 export interface TranscriptResult {
   text: string;
   includedIds: string[];
@@ -425,19 +449,12 @@ export function buildDraftPrompt(request: DraftRequest, variant: DraftVariant, b
         : `Write the ${variant} reply now, in the customer's language.`;
   const transcriptBudget = available - estimateTokens(system) - estimateTokens(closing);
   const transcript = buildTranscript(request.conversation.messages, request.conversation.subject, transcriptBudget);
-  const user = `${transcript.text}\n\n${closing}`;
-  const messages: ChatMessage[] = [
-    { role: 'system', content: system },
-    { role: 'user', content: user },
-  ];
-  return {
-    messages,
-    estimatedTokens: estimateTokens(system) + estimateTokens(user),
-    includedMessageIds: transcript.includedIds,
-    omittedMessageCount: transcript.omitted,
-    truncatedLatest: transcript.truncatedLatest,
-    templateIds: templates.map((t) => t.id),
-  };
+  return promptFrom(
+    system,
+    transcript,
+    closing,
+    templates.map((t) => t.id),
+  );
 }
 
 /**

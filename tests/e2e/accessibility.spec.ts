@@ -62,6 +62,16 @@ async function audit(target: Page | Frame): Promise<Audit> {
  * helpdesk's own markup is not ours to judge.
  */
 function auditBadge(page: Page): Promise<Audit> {
+  return auditOurHost(page, 'rapport-badge');
+}
+
+/**
+ * axe in the content-script world (see `auditBadge`) on the page, keeping what it found inside our host `tag`.
+ * `moveUnderBody`: a host that hangs from `<html>`, beside the body, is put under the body for the audit (axe measures
+ * contrast only on a grid of what lies under `document.body`, its `createGrid`) and then back where it was, with the
+ * focus where it was; its shadow root and styles are unchanged.
+ */
+function auditOurHost(page: Page, tag: string, { moveUnderBody = false } = {}): Promise<Audit> {
   return evaluateInContentScript<Audit>(
     page,
     `(async () => {
@@ -70,21 +80,35 @@ function auditBadge(page: Page): Promise<Audit> {
         get() { return this instanceof HTMLElement ? (chrome.dom.openOrClosedShadowRoot(this) ?? null) : null; },
       });
       if (!window.axe) (0, eval)(${JSON.stringify(axeSource)});
-      const results = await window.axe.run(document, {
-        iframes: false,
-        runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} },
-      });
-      const ours = (node) => Array.isArray(node.target[0]) && node.target[0][0] === 'rapport-badge';
-      return {
-        violations: results.violations
-          .filter((violation) => violation.nodes.some(ours))
-          .map((violation) => ({
-            id: violation.id,
-            impact: violation.impact ?? null,
-            nodes: violation.nodes.filter(ours).map((node) => JSON.stringify(node.target) + ' — ' + (node.failureSummary ?? '')),
-          })),
-        passed: results.passes.filter((rule) => rule.nodes.some(ours)).map((rule) => rule.id),
-      };
+      const tag = ${JSON.stringify(tag)};
+      const move = ${JSON.stringify(moveUnderBody)};
+      const host = document.querySelector(tag);
+      const home = host.parentNode;
+      const after = host.nextSibling;
+      const focused = move ? chrome.dom.openOrClosedShadowRoot(host).activeElement : null;
+      if (move) document.body.append(host);
+      try {
+        const results = await window.axe.run(document, {
+          iframes: false,
+          runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} },
+        });
+        const ours = (node) => Array.isArray(node.target[0]) && node.target[0][0] === tag;
+        return {
+          violations: results.violations
+            .filter((violation) => violation.nodes.some(ours))
+            .map((violation) => ({
+              id: violation.id,
+              impact: violation.impact ?? null,
+              nodes: violation.nodes.filter(ours).map((node) => JSON.stringify(node.target) + ' — ' + (node.failureSummary ?? '')),
+            })),
+          passed: results.passes.filter((rule) => rule.nodes.some(ours)).map((rule) => rule.id),
+        };
+      } finally {
+        if (move) {
+          home.insertBefore(host, after);
+          focused?.focus();
+        }
+      }
     })()`,
   );
 }
@@ -275,48 +299,9 @@ test.describe('the snippet form and the picker on the host page’s scheme', () 
     html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
       background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
 
-  /**
-   * Runs axe on the page and keeps what it found inside our `<rapport-snippet-form>` (see `auditBadge`). The form's host
-   * hangs from `<html>`, beside the body; axe measures contrast only on a grid of what lies under `document.body` (its
-   * `createGrid`), so for the audit the host, shadow root and styles unchanged, is put under the body and then back
-   * where it was, with the focus where it was.
-   */
+  /** axe on the page, keeping what it found inside our `<rapport-snippet-form>`, which hangs from `<html>`. */
   function auditSnippetForm(page: Page): Promise<Audit> {
-    return evaluateInContentScript<Audit>(
-      page,
-      `(async () => {
-        Object.defineProperty(Element.prototype, 'shadowRoot', {
-          configurable: true,
-          get() { return this instanceof HTMLElement ? (chrome.dom.openOrClosedShadowRoot(this) ?? null) : null; },
-        });
-        if (!window.axe) (0, eval)(${JSON.stringify(axeSource)});
-        const host = document.querySelector('rapport-snippet-form');
-        const home = host.parentNode;
-        const after = host.nextSibling;
-        const focused = chrome.dom.openOrClosedShadowRoot(host).activeElement;
-        document.body.append(host);
-        try {
-          const results = await window.axe.run(document, {
-            iframes: false,
-            runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} },
-          });
-          const ours = (node) => Array.isArray(node.target[0]) && node.target[0][0] === 'rapport-snippet-form';
-          return {
-            violations: results.violations
-              .filter((violation) => violation.nodes.some(ours))
-              .map((violation) => ({
-                id: violation.id,
-                impact: violation.impact ?? null,
-                nodes: violation.nodes.filter(ours).map((node) => JSON.stringify(node.target) + ' — ' + (node.failureSummary ?? '')),
-              })),
-            passed: results.passes.filter((rule) => rule.nodes.some(ours)).map((rule) => rule.id),
-          };
-        } finally {
-          home.insertBefore(host, after);
-          focused?.focus();
-        }
-      })()`,
-    );
+    return auditOurHost(page, 'rapport-snippet-form', { moveUnderBody: true });
   }
 
   /** Which scheme the fill-in form took and the surface it paints, read inside its closed root; null while none shows. */
