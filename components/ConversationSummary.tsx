@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { conversationLanguage, type SummaryLine, summarizeConversation } from '../lib/analysis/conversation-summary';
 import type { MessageKey } from '../lib/i18n';
 import { type ModelSummaryView, useModelSummary } from '../lib/replies/hooks';
@@ -49,6 +49,31 @@ function QuotedLines({ lines, language, t }: { lines: readonly SummaryLine[]; la
   );
 }
 
+/** The card around either summary; `source` says which one it shows. */
+function SummaryCard({
+  source,
+  title,
+  children,
+}: {
+  source: 'model' | 'extractive';
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className="card summary"
+      aria-labelledby="summary-title"
+      data-testid="conversation-summary"
+      data-source={source}
+    >
+      <h3 id="summary-title" className="summary-title">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
 function rejectionText(rejection: SummaryRejection, t: T): string {
   if (rejection.reason === 'claim') {
     const claim: MessageKey = `drafts.claim.${rejection.state}`;
@@ -83,15 +108,7 @@ export function ConversationSummary({ conversation }: { conversation: Conversati
 
   if (model.state === 'shown') {
     return (
-      <section
-        className="card summary"
-        aria-labelledby="summary-title"
-        data-testid="conversation-summary"
-        data-source="model"
-      >
-        <h3 id="summary-title" className="summary-title">
-          {t('summary.title')}
-        </h3>
+      <SummaryCard source="model" title={t('summary.title')}>
         <dl className="summary-lines summary-model-lines" data-testid="summary-model-lines">
           {model.lines.map((line) => (
             <div key={line.kind} className={`summary-line summary-${line.kind}`} data-kind={line.kind}>
@@ -112,20 +129,12 @@ export function ConversationSummary({ conversation }: { conversation: Conversati
             <QuotedLines lines={summary.lines} language={language} t={t} />
           </details>
         )}
-      </section>
+      </SummaryCard>
     );
   }
 
   return (
-    <section
-      className="card summary"
-      aria-labelledby="summary-title"
-      data-testid="conversation-summary"
-      data-source="extractive"
-    >
-      <h3 id="summary-title" className="summary-title">
-        {t('summary.title')}
-      </h3>
+    <SummaryCard source="extractive" title={t('summary.title')}>
       <QuotedLines lines={summary.lines} language={language} t={t} />
       <p className="muted summary-status">
         {status}{' '}
@@ -156,6 +165,6 @@ export function ConversationSummary({ conversation }: { conversation: Conversati
           </button>
         </p>
       )}
-    </section>
+    </SummaryCard>
   );
 }

@@ -321,8 +321,8 @@ function formatMessage(message: ConversationMessage, text: string): string {
 }
 
 /**
- * The chat a model is given: the system text, then the transcript followed by the closing instruction — for drafts
- * and for the summary (lib/replies/model-summary.ts) alike.
+ * The chat a model is given: the system text, then the transcript followed by the closing instruction — for drafts,
+ * rewrites and the summary (lib/replies/model-summary.ts) alike.
  */
 export function promptFrom(
   system: string,
@@ -478,16 +478,5 @@ export function buildRewritePrompt(
   const closing = `Agent's reply to rewrite:\n"""\n${draft}\n"""\n\nWrite only the rewritten reply.`;
   const transcriptBudget = available - estimateTokens(system) - estimateTokens(closing);
   const transcript = buildTranscript(request.conversation.messages, request.conversation.subject, transcriptBudget);
-  const user = `${transcript.text}\n\n${closing}`;
-  return {
-    messages: [
-      { role: 'system', content: system },
-      { role: 'user', content: user },
-    ],
-    estimatedTokens: estimateTokens(system) + estimateTokens(user),
-    includedMessageIds: transcript.includedIds,
-    omittedMessageCount: transcript.omitted,
-    truncatedLatest: transcript.truncatedLatest,
-    templateIds: [],
-  };
+  return promptFrom(system, transcript, closing, []);
 }

@@ -393,13 +393,16 @@ test.describe('the snippet form and the picker on the host page’s scheme', () 
     // The picker ("pick the conversation area"), opened as the panel opens it, on the dark theme again.
     await page.evaluate(() => document.documentElement.classList.add('theme-dark'));
     const tabId = await tabIdOf(serviceWorker, page);
-    const picking = serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs
-          .sendMessage(id, { rapport: 1, type: 'pickConversationArea', payload: {} }, { frameId: 0 })
-          .catch(() => 'cancelled'),
-      tabId,
-    );
+    // Opens the picker as the panel does; settles when the pick ends (Escape cancels it).
+    const pick = () =>
+      serviceWorker.evaluate(
+        (id) =>
+          chrome.tabs
+            .sendMessage(id, { rapport: 1, type: 'pickConversationArea', payload: {} }, { frameId: 0 })
+            .catch(() => 'cancelled'),
+        tabId,
+      );
+    const picking = pick();
     await expect
       .poll(() => pickerLook(page))
       .toEqual({ scheme: 'dark', surface: 'rgb(19, 28, 46)', text: 'rgb(229, 234, 242)' });
@@ -410,13 +413,7 @@ test.describe('the snippet form and the picker on the host page’s scheme', () 
 
     // And on the light theme the light hint, though the browser's preference is unchanged.
     await page.evaluate(() => document.documentElement.classList.remove('theme-dark'));
-    const pickingLight = serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs
-          .sendMessage(id, { rapport: 1, type: 'pickConversationArea', payload: {} }, { frameId: 0 })
-          .catch(() => 'cancelled'),
-      tabId,
-    );
+    const pickingLight = pick();
     await expect
       .poll(() => pickerLook(page))
       .toEqual({ scheme: 'light', surface: 'rgb(255, 255, 255)', text: 'rgb(15, 23, 42)' });
