@@ -1,7 +1,5 @@
 /** Words many screens share. */
 export const en = {
-  'common.on': 'On',
-  'common.off': 'Off',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.retry': 'Retry',
@@ -9,8 +7,6 @@ export const en = {
 } as const satisfies Record<string, string>;
 
 export const de: { [K in keyof typeof en]: string } = {
-  'common.on': 'An',
-  'common.off': 'Aus',
   'common.save': 'Speichern',
   'common.cancel': 'Abbrechen',
   'common.retry': 'Erneut versuchen',

@@ -12,8 +12,6 @@ export const en = {
   'panel.siteOffNote': 'Rapport is switched off on {site}. Nothing on this page is read.',
   'panel.settings': 'Settings',
   'panel.reading': 'Reading the conversation…',
-  'panel.noConversation': 'No open conversation on this page yet. Open a ticket or an email thread.',
-  'panel.unsupported': "Rapport can't read this page ({reason}).",
   'panel.readError': "Can't read this conversation on {site}: {message}",
   'panel.pick': 'Pick the conversation area',
   'panel.useSelection': 'Use the selected text',
@@ -94,9 +92,6 @@ export const de: { [K in keyof typeof en]: string } = {
   'panel.siteOffNote': 'Rapport ist auf {site} ausgeschaltet. Auf dieser Seite wird nichts gelesen.',
   'panel.settings': 'Einstellungen',
   'panel.reading': 'Unterhaltung wird gelesen…',
-  'panel.noConversation':
-    'Auf dieser Seite ist noch keine Unterhaltung geöffnet. Öffnen Sie ein Ticket oder eine E-Mail.',
-  'panel.unsupported': 'Rapport kann diese Seite nicht lesen ({reason}).',
   'panel.readError': 'Diese Unterhaltung auf {site} kann nicht gelesen werden: {message}',
   'panel.pick': 'Unterhaltungsbereich auswählen',
   'panel.useSelection': 'Markierten Text verwenden',

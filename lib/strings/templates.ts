@@ -24,7 +24,6 @@ export const en = {
   'templates.suggest.mood.calm': 'calm',
   'templates.suggest.insertedFocused': 'Inserted into the focused field',
   'templates.suggest.copyFailed': 'Could not copy: {reason}',
-  'templates.suggest.useFailed': 'Could not use this template: {reason}',
   'templates.fill.title': 'Missing values for “{title}”',
   'templates.fill.help': 'Nothing is inserted with a gap: fill these in first.',
   'templates.fill.cancel': 'Cancel',
@@ -57,7 +56,6 @@ export const en = {
   'templates.intent.other': 'other',
   'templates.owner.personal': 'Personal',
   'templates.owner.starter': 'Starter pack',
-  'templates.owner.packs': 'Team packs',
   'templates.library.title': 'Reply templates',
   'templates.library.help':
     'Templates behind the panel’s suggestions. Starter and team-pack templates are read-only: duplicate one to make your own version.',
@@ -84,7 +82,6 @@ export const en = {
   'templates.library.deleted': '“{title}” deleted.',
   'templates.library.undo': 'Undo',
   'templates.library.select': 'Select “{title}”',
-  'templates.library.selectAll': 'Select all shown',
   'templates.library.exportSelected': 'Export selected ({count})',
   'templates.library.exportAll': 'Export all',
   'templates.library.exportName': 'Rapport templates',
@@ -136,7 +133,6 @@ export const en = {
   'templates.packs.unsubscribe': 'Unsubscribe',
   'templates.packs.managed': 'Set by your administrator',
   'templates.packs.error': 'Last refresh failed ({time}): {message}',
-  'templates.packs.skipped': 'Some entries were skipped: {message}',
   'templates.packs.keptCopy': 'Using the last good copy.',
   'templates.library.stale': 'Last good copy: the pack’s new version of this template is invalid',
   'templates.example.text':
@@ -170,7 +166,6 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.suggest.mood.calm': 'ruhig',
   'templates.suggest.insertedFocused': 'In das aktive Feld eingefügt',
   'templates.suggest.copyFailed': 'Kopieren nicht möglich: {reason}',
-  'templates.suggest.useFailed': 'Diese Vorlage kann nicht verwendet werden: {reason}',
   'templates.fill.title': 'Fehlende Angaben für „{title}“',
   'templates.fill.help': 'Es wird nichts mit Lücken eingefügt: Bitte zuerst ausfüllen.',
   'templates.fill.cancel': 'Abbrechen',
@@ -203,7 +198,6 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.intent.other': 'Sonstiges',
   'templates.owner.personal': 'Persönlich',
   'templates.owner.starter': 'Startpaket',
-  'templates.owner.packs': 'Team-Pakete',
   'templates.library.title': 'Antwortvorlagen',
   'templates.library.help':
     'Die Vorlagen hinter den Vorschlägen in der Seitenleiste. Vorlagen aus dem Startpaket und aus Team-Paketen sind schreibgeschützt: Kopieren Sie eine, um Ihre eigene Fassung zu bearbeiten.',
@@ -230,7 +224,6 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.library.deleted': '„{title}“ gelöscht.',
   'templates.library.undo': 'Rückgängig',
   'templates.library.select': '„{title}“ auswählen',
-  'templates.library.selectAll': 'Alle angezeigten auswählen',
   'templates.library.exportSelected': 'Auswahl exportieren ({count})',
   'templates.library.exportAll': 'Alle exportieren',
   'templates.library.exportName': 'Rapport-Vorlagen',
@@ -282,7 +275,6 @@ export const de: { [K in keyof typeof en]: string } = {
   'templates.packs.unsubscribe': 'Abbestellen',
   'templates.packs.managed': 'Von Ihrer Administration festgelegt',
   'templates.packs.error': 'Letzte Aktualisierung fehlgeschlagen ({time}): {message}',
-  'templates.packs.skipped': 'Einige Einträge wurden übersprungen: {message}',
   'templates.packs.keptCopy': 'Die letzte gültige Fassung bleibt in Gebrauch.',
   'templates.library.stale': 'Letzte gültige Fassung: die neue Version im Paket ist ungültig',
   'templates.example.text':
