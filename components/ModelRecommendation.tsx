@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { describeError } from '../lib/errors';
 import { formatBytes, type Translate } from '../lib/i18n';
 import type { DevFigure } from '../lib/models/dev-figures';
-import type { HubDevicePlan, MoodHead, PublishedFigure } from '../lib/models/hub-models';
+import type { MoodHead, PublishedFigure } from '../lib/models/hub-catalogue';
+import type { HubDevicePlan } from '../lib/models/hub-device';
 import { bundledHeads, bundledLanguages, type HubCandidate, type HubRecommendation } from '../lib/models/recommend';
 
 export interface ModelRecommendationProps {

@@ -8,15 +8,12 @@ import type { MoodModelState } from '../lib/models/analysis-protocol';
 import { loadDevFigures } from '../lib/models/dev-figures';
 import {
   bundledSelectionId,
-  fetchDownloadSize,
-  type HubDevicePlan,
   hubModelCatalogue,
   isHubModelId,
   type MoodModelSelection,
-  normaliseMirrorUrl,
-  planHubDevice,
-  readNavigatorGpu,
-} from '../lib/models/hub-models';
+} from '../lib/models/hub-catalogue';
+import { type HubDevicePlan, planHubDevice, readNavigatorGpu } from '../lib/models/hub-device';
+import { fetchDownloadSize, normaliseMirrorUrl } from '../lib/models/hub-files';
 import { clearHubModelCache, isHubModelCached } from '../lib/models/model-cache';
 import { bundledLanguages, recommendHubModel } from '../lib/models/recommend';
 import { readMemoryHint } from '../lib/models/webgpu';

@@ -5,7 +5,7 @@
 import type { MessageMood } from '../analysis/types';
 import { sendToExtension } from '../messaging';
 import type { MoodModelState } from './analysis-protocol';
-import type { MoodModelSelection } from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
 
 /** Mood of a draft (tone check), asked from a panel or options page. */
 export function analyzeDraftText(text: string): Promise<MessageMood> {

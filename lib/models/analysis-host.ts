@@ -3,7 +3,7 @@ import { AppError, deserializeError } from '../errors';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, MoodModelState, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import AnalysisWorker from './analysis-worker?worker';
-import { bundledSelectionId, isSameSelection, type MoodModelSelection } from './hub-models';
+import { bundledSelectionId, isSameSelection, type MoodModelSelection } from './hub-catalogue';
 
 interface Pending {
   resolve: (value: WorkerResponse) => void;

@@ -1,7 +1,8 @@
 import type { ConversationMood, MessageMood } from '../analysis/types';
 import type { SerializedError } from '../errors';
 import type { Conversation } from '../sites/types';
-import type { HubDevicePlan, MoodModelSelection } from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
+import type { HubDevicePlan } from './hub-device';
 import type { Intent, ModelStatus } from './types';
 
 /** Which model and backend produced a result, for the panel to say so. */

@@ -10,7 +10,7 @@ import { latestCustomerText, suggestionIntents } from '../replies/request';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, InitOptions, WorkerRequest, WorkerResponse } from './analysis-protocol';
 import { type BundledMoodModel, createBundledMoodModel } from './bundled-model';
-import { planHubDevice, readNavigatorGpu } from './hub-models';
+import { planHubDevice, readNavigatorGpu } from './hub-device';
 import { type BundledIntentModel, createBundledIntentModel } from './intent-model';
 import { createMoodModelManager, type MoodModelManager } from './mood-model-manager';
 import { warmUpConversation } from './warm-up';

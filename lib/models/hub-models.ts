@@ -19,33 +19,6 @@ import { type LabelScheme, type PartialMood, readLabelScheme } from './label-sch
 import { whenOrtWasmReady } from './transformers-env';
 import type { MoodModel, RawMood } from './types';
 
-export { createProgressAggregator, type DownloadProgress } from './download-progress';
-// This file is the Hub model factory. What it was split from lives in files named for their job; the names other
-// parts import from here are passed on so their imports keep working.
-export {
-  bundledSelectionId,
-  defaultHubHost,
-  type HubModelEntry,
-  hubModelCatalogue,
-  isHubModelId,
-  isSameSelection,
-  type MoodHead,
-  type MoodModelSelection,
-  type PublishedBenchmark,
-  type PublishedFigure,
-  type PublishedMetric,
-} from './hub-catalogue';
-export { dtypeFor, type GpuLike, type HubDevicePlan, planHubDevice, readNavigatorGpu } from './hub-device';
-export {
-  type DownloadSize,
-  fetchDownloadSize,
-  hubFileUrl,
-  hubModelFiles,
-  normaliseMirrorUrl,
-  onnxFileFor,
-} from './hub-files';
-export { goEmotionsMap, type LabelScheme, type PartialMood, readLabelScheme } from './label-schemes';
-
 /** Tokens a Hub model reads per text: BERT-sized models allow 512, but 256 keeps WASM latency bearable. */
 export const hubMaxTokens = 256;
 

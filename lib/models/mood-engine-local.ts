@@ -3,7 +3,7 @@
  * Only `createMoodEngine` imports this module, on demand, so Chrome builds carry no second copy of the worker.
  */
 import { type AnalysisHost, createExtensionAnalysisHost } from './analysis-host';
-import type { MoodModelSelection } from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
 import type { MoodEngine } from './mood-engine';
 import { warmUpConversation } from './warm-up';
 

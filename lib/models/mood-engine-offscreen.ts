@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { AppError, deserializeError, serializeError } from '../errors';
 import type { AnalysisHost } from './analysis-host';
 import type { AnalysisResult } from './analysis-protocol';
-import type { MoodModelSelection } from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
 import type { MoodEngine } from './mood-engine';
 import {
   isTrustedEnginePortSender,

@@ -13,7 +13,7 @@ import type { MessageMood } from '../analysis/types';
 import { getSettings } from '../settings';
 import type { Conversation } from '../sites/types';
 import type { AnalysisResult, MoodModelState } from './analysis-protocol';
-import type { MoodModelSelection } from './hub-models';
+import type { MoodModelSelection } from './hub-catalogue';
 import { createOffscreenMoodEngine } from './mood-engine-offscreen';
 
 /** The mood engine as the background uses it: every call answers from the one worker that serves every tab. */

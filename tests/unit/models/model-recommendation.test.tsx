@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ModelRecommendation, type ModelRecommendationProps } from '../../../components/ModelRecommendation';
 import { createTranslator } from '../../../lib/i18n';
 import type { DevFigure } from '../../../lib/models/dev-figures';
-import type { HubDevicePlan } from '../../../lib/models/hub-models';
+import type { HubDevicePlan } from '../../../lib/models/hub-device';
 import { recommendHubModel } from '../../../lib/models/recommend';
 
 // React's act() needs this flag outside a test renderer.
