@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page, Worker } from '@playwright/test';
 import {
+  badgeLook,
   badgeNotice,
   badgeState,
   clickBadge,
@@ -225,19 +226,6 @@ test.describe('the badge on the host page’s scheme', () => {
       --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
     html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
       background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
-
-  /** Which scheme the badge took and the surface it paints, read inside its closed root; null while none shows. */
-  function badgeLook(page: Page): Promise<{ scheme: string; surface: string } | null> {
-    return evaluateInContentScript<{ scheme: string; surface: string } | null>(
-      page,
-      `(() => {
-        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
-        const badge = root?.querySelector('.badge');
-        if (!badge || badge.hidden) return null;
-        return { scheme: badge.parentElement.dataset.scheme ?? '', surface: getComputedStyle(badge).backgroundColor };
-      })()`,
-    ).catch(() => null);
-  }
 
   const dark = { scheme: 'dark', surface: 'rgb(19, 28, 46)' };
   const light = { scheme: 'light', surface: 'rgb(255, 255, 255)' };

@@ -11,7 +11,7 @@ import {
   stopApps,
   whyAppsUnavailable,
 } from '../../scripts/apps/apps';
-import { expect, openPanelPage, tabIdOf, test } from './fixtures';
+import { badgeLook, expect, openPanelPage, tabIdOf, test } from './fixtures';
 import { expectPanelShows, insertFromPanel, loadFixture, replyText, setAgent } from './sites-helpers';
 
 /**
@@ -147,6 +147,31 @@ test.describe('Roundcube 1.6 (Debian roundcube) with Dovecot', () => {
     await page.locator('#messagebody').waitFor();
     const panel = await openPanelFor(page, fixtures);
     await expectPanelShows(panel, expectedConversation('roundcube-1.6-show'));
+  });
+
+  test('the badge follows Roundcube’s own dark mode, switched from its menu, whatever the browser prefers', async ({
+    context,
+    serviceWorker,
+  }) => {
+    await setAgent(serviceWorker, agent);
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await signInToRoundcube(page, apps);
+    const uid = await roundcubeUid(page, 'Order 4471');
+    await page.goto(`${apps.roundcube.url}/?_task=mail&_mbox=INBOX&_uid=${uid}&_action=show`);
+    await page.locator('#messagebody').waitFor();
+    await expect.poll(() => badgeLook(page), { timeout: 30_000 }).toMatchObject({ scheme: 'light' });
+
+    // The agent picks Roundcube's dark mode in its menu (Elastic's own switch: a class on <html>, a cookie).
+    const themeSwitch = page.locator('#taskmenu a.theme');
+    await themeSwitch.click();
+    await expect(page.locator('html')).toHaveClass(/dark-mode/);
+    await expect.poll(() => badgeLook(page)).toMatchObject({ scheme: 'dark' });
+
+    // And back to light, without a reload.
+    await themeSwitch.click();
+    await expect(page.locator('html')).not.toHaveClass(/dark-mode/);
+    await expect.poll(() => badgeLook(page)).toMatchObject({ scheme: 'light' });
   });
 
   test("Insert lands in Roundcube's reply form and Roundcube sees the change", async ({

@@ -166,3 +166,16 @@ export async function drawerFrame(page: Page) {
   if (!frame) throw new Error('no drawer frame');
   return frame;
 }
+
+/** Which scheme the badge took and the surface it paints, read inside its closed root; null while none shows. */
+export function badgeLook(page: Page): Promise<{ scheme: string; surface: string } | null> {
+  return evaluateInContentScript<{ scheme: string; surface: string } | null>(
+    page,
+    `(() => {
+      const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('rapport-badge'));
+      const badge = root?.querySelector('.badge');
+      if (!badge || badge.hidden) return null;
+      return { scheme: badge.parentElement.dataset.scheme ?? '', surface: getComputedStyle(badge).backgroundColor };
+    })()`,
+  ).catch(() => null);
+}
