@@ -78,10 +78,13 @@ export function conversationLanguage(conversation: Conversation): 'de' | 'en' {
 /** Thanks at the start of a sentence. */
 const thanks = /^(?:thanks?\b|thank you|many thanks|vielen dank|danke|herzlichen dank|besten dank)/i;
 
-function isContent(sentence: Sentence): boolean {
+function isContent(sentence: Sentence, keepPleasantries = false): boolean {
   const text = sentence.text;
   if (!/\p{L}/u.test(text)) return false;
-  if (greeting.test(text) || signOff.test(text)) return false;
+  if (greeting.test(text)) return false;
+  // Kept, a closing "Vielen Dank, das ging schnell!" is the message's thanks, not a sign-off to skip.
+  if (keepPleasantries) return !signOff.test(text) || thanks.test(text);
+  if (signOff.test(text)) return false;
   // "Thanks for your message." is a pleasantry; thanks for something in particular ("herzlichen Dank für die
   // unkomplizierte Kulanzlösung, damit hatte ich nicht gerechnet") is what a thank-you message says.
   if (pleasantry.test(text)) return thanks.test(text) && text.split(/\s+/).length > 8;
@@ -99,14 +102,17 @@ function withoutLeadingGreeting(sentence: Sentence): Sentence {
   return { text: sentence.text.slice(cut), start: sentence.start + cut, end: sentence.end };
 }
 
-/** The sentences a person wrote in `message`: quoted history and quoted words left out. */
-function ownSentences(message: ConversationMessage, locale: 'de' | 'en'): Sentence[] {
+/**
+ * The sentences a person wrote in `message`: quoted history and quoted words left out, and greetings, sign-offs and
+ * (unless `keepPleasantries`) pleasantries too.
+ */
+function ownSentences(message: ConversationMessage, locale: 'de' | 'en', keepPleasantries = false): Sentence[] {
   // Quoted history and ">" lines are somebody else's words; a sentence with a few words in quotation marks is still the
   // writer's own ("tracking says "label created" for 9 days").
   const quoted = quotedRanges(message.text).filter((range) => range.kind === 'history' || range.kind === 'line');
   return splitSentences(message.text, locale)
     .map(withoutLeadingGreeting)
-    .filter((sentence) => isContent(sentence) && !overlapsAny(quoted, sentence.start, sentence.end));
+    .filter((sentence) => isContent(sentence, keepPleasantries) && !overlapsAny(quoted, sentence.start, sentence.end));
 }
 
 function score(sentence: Sentence, cues: readonly RegExp[]): number {
@@ -242,8 +248,10 @@ export function summarizeConversation(conversation: Conversation): ConversationS
     if (latest && latest !== first?.message) {
       const sentences = ownSentences(latest, locale);
       const sentence = best(sentences, requestCues, 2);
+      // A message that is only thanks ("Vielen Dank, das ging schnell!") is that thanks: its pleasantries count here.
+      const said = sentences[0] ?? ownSentences(latest, locale, true)[0];
       if (sentence) add(toLine('open', latest, sentence, 'customer'), 2);
-      else if (sentences[0]) add(toLine('said', latest, sentences[0], 'customer'), 2);
+      else if (said) add(toLine('said', latest, said, 'customer'), 2);
     }
   }
 

@@ -6,8 +6,8 @@
  * The set has no summary labels, so each line is checked against what a summary line must never be, with checks
  * written apart from the summary's own rules (not its quote or greeting patterns):
  * - traceable: the line is `message.text.slice(start, end)` of the message it names;
- * - not quoted history: the sentence does not occur in an earlier message, and its line in the message does not start
- *   with `>` or follow an "On … wrote:" / "Am … schrieb …:" header or a forwarded-message marker;
+ * - not quoted history: the sentence does not occur in an earlier message of the other side, and its line in the
+ *   message does not start with `>` or follow an "On … wrote:" / "Am … schrieb …:" header or a forwarded-message marker;
  * - not boilerplate: not a greeting, sign-off, thanks-only line, signature line (name, address, phone), and has at
  *   least three words;
  * - by the right party: `request` lines are the customer's.
@@ -15,8 +15,8 @@
  * message, and a line from the customer's latest message when the customer wrote last.
  * Prints one line per flagged summary (dev only unless `--misses all`) and the counts per split. Always exits 0.
  */
-import { summarizeConversation } from '../../../lib/analysis/conversation-summary';
-import type { ConversationMessage } from '../../../lib/sites/types';
+import { type ConversationSummary, summarizeConversation } from '../../../lib/analysis/conversation-summary';
+import type { Conversation, ConversationMessage } from '../../../lib/sites/types';
 import { type ConversationItem, readConversationSet, toConversation } from './conversation-set';
 
 const quoteHeader =
@@ -43,11 +43,45 @@ function lineOf(text: string, offset: number): string {
   return text.slice(start, end === -1 ? undefined : end);
 }
 
+/** Whether the line is quoted history. A sentence repeated by the same side (an agent's standard sentence) is not. */
 function isQuoted(message: ConversationMessage, start: number, earlier: ConversationMessage[], text: string): boolean {
   if (lineOf(message.text, start).trimStart().startsWith('>')) return true;
   if (quoteHeader.test(message.text.slice(0, start))) return true;
   const needle = normalise(text);
-  return needle.length > 20 && earlier.some((other) => normalise(other.text).includes(needle));
+  return (
+    needle.length > 20 && earlier.some((other) => other.role !== message.role && normalise(other.text).includes(needle))
+  );
+}
+
+/**
+ * What is wrong with a summary of `conversation`, by the checks above: one entry per problem, `<kind>: <problem>` for a
+ * line, or a coverage problem; empty when nothing is.
+ */
+export function summaryProblems(conversation: Conversation, summary: ConversationSummary): string[] {
+  const problems: string[] = [];
+  for (const line of summary.lines) {
+    const index = conversation.messages.findIndex((message) => message.id === line.messageId);
+    const message = conversation.messages[index];
+    if (!message) {
+      problems.push(`${line.kind}: names no message`);
+      continue;
+    }
+    if (message.text.slice(line.start, line.end) !== line.text) problems.push(`${line.kind}: not traceable`);
+    if (isQuoted(message, line.start, conversation.messages.slice(0, index), line.text))
+      problems.push(`${line.kind}: quoted history`);
+    const first = line.text.trimStart();
+    if (boilerplate.test(first) || signatureLine.test(first) || first.split(/\s+/).length < 3)
+      problems.push(`${line.kind}: boilerplate`);
+    if (line.kind === 'request' && message.role !== 'customer') problems.push('request: not the customer’s');
+  }
+  const kinds = new Set(summary.lines.map((line) => line.kind));
+  if (conversation.messages.some((m) => m.role === 'customer') && !kinds.has('request') && !kinds.has('said'))
+    problems.push('no request');
+  // The latest message with words: a collapsed message whose body the page did not load has none to summarise.
+  const last = conversation.messages.findLast((message) => message.bodyLoaded && message.text.trim() !== '');
+  if (last?.role === 'customer' && !summary.lines.some((line) => line.messageId === last.id))
+    problems.push('latest customer message not summarised');
+  return problems;
 }
 
 export function runSummaryEval(argv: readonly string[]): void {
@@ -64,29 +98,7 @@ export function runSummaryEval(argv: readonly string[]): void {
   for (const item of set.conversations) {
     const conversation = toConversation(item);
     const summary = summarizeConversation(conversation);
-    const problems: string[] = [];
-    for (const line of summary.lines) {
-      const index = conversation.messages.findIndex((message) => message.id === line.messageId);
-      const message = conversation.messages[index];
-      if (!message) {
-        problems.push(`${line.kind}: names no message`);
-        continue;
-      }
-      if (message.text.slice(line.start, line.end) !== line.text) problems.push(`${line.kind}: not traceable`);
-      if (isQuoted(message, line.start, conversation.messages.slice(0, index), line.text))
-        problems.push(`${line.kind}: quoted history`);
-      const first = line.text.trimStart();
-      if (boilerplate.test(first) || signatureLine.test(first) || first.split(/\s+/).length < 3)
-        problems.push(`${line.kind}: boilerplate`);
-      if (line.kind === 'request' && message.role !== 'customer') problems.push('request: not the customer’s');
-    }
-    const kinds = new Set(summary.lines.map((line) => line.kind));
-    if (conversation.messages.some((m) => m.role === 'customer') && !kinds.has('request') && !kinds.has('said'))
-      problems.push('no request');
-    const last = conversation.messages.at(-1);
-    if (last?.role === 'customer' && !summary.lines.some((line) => line.messageId === last.id))
-      problems.push('latest customer message not summarised');
-
+    const problems = summaryProblems(conversation, summary);
     const key = `${item.split} ${item.language}`;
     const count = counts.get(key) ?? { items: 0, lines: 0, flagged: 0, problems: new Map() };
     count.items += 1;

@@ -83,4 +83,13 @@ describe('summary lines that are not requests', () => {
     expect(lines.map(([kind]) => kind)).toEqual(['request', 'happened', 'said']);
     expect(lines.at(-1)?.[1]).toBe('Brilliant, thanks a lot Sam, that was really quick and easy!');
   });
+
+  it('a last message that is nothing but a short thanks is still the customer’s last word', () => {
+    const lines = summary([
+      ['customer', 'Die Lieferung 7731 fehlt ein Netzteil. Könnt ihr das nachschicken?'],
+      ['agent', 'Hallo Jonas, das Netzteil wurde heute verschickt.'],
+      ['customer', 'Danke, hat alles geklappt!\n\nLG Jonas'],
+    ]);
+    expect(lines.at(-1)).toEqual(['said', 'Danke, hat alles geklappt!']);
+  });
 });
