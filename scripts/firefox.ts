@@ -62,6 +62,8 @@ export interface FirefoxSession {
   send<T>(method: string, params: object, timeoutMs?: number): Promise<T>;
   /** The browsing context (tab) Firefox opened with. */
   tab: string;
+  /** Whether the install opened the settings page with the welcome (closed or blanked before the session starts). */
+  welcomeOpened: boolean;
   /** Runs `expression` in a browsing context (a tab or a frame) and returns its JSON-serialisable value. */
   evaluate<T>(context: string, expression: string): Promise<T>;
   /** Loads `url` in a context and waits for the load event. */
@@ -175,7 +177,7 @@ export async function launchFirefox(options: {
 
     await send('session.new', { capabilities: {} });
     await send('webExtension.install', { extensionData: { type: 'path', path: options.extensionPath } });
-    await closeWelcome(send);
+    const welcomeOpened = await closeWelcome(send);
     const tree = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
     const tab = tree.contexts[0]?.context;
     if (!tab) throw new Error('Firefox opened no tab');
@@ -185,6 +187,7 @@ export async function launchFirefox(options: {
     return {
       send,
       tab,
+      welcomeOpened,
       async evaluate<T>(context: string, expression: string): Promise<T> {
         const answer = await send<{ type: string; result?: RemoteValue; exceptionDetails?: { text: string } }>(
           'script.evaluate',
@@ -242,9 +245,10 @@ export async function launchFirefox(options: {
 
 /**
  * Closes (or blanks, when it took the start tab) the settings tab a fresh install opens with the welcome (issue 22),
- * so sessions start from a tab without it. It opens a moment after the install; an extension that opens none stops the wait after 10 s.
+ * so sessions start from a tab without it. It opens a moment after the install; an extension that opens none stops the
+ * wait after 10 s. Says whether it opened.
  */
-async function closeWelcome(send: <T>(method: string, params: object) => Promise<T>): Promise<void> {
+async function closeWelcome(send: <T>(method: string, params: object) => Promise<T>): Promise<boolean> {
   const welcomeUrl = `moz-extension://${firefoxAddonUuid}/options.html`;
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
@@ -256,8 +260,9 @@ async function closeWelcome(send: <T>(method: string, params: object) => Promise
       // Firefox opens it in the start tab when that is empty (about:home), and closing a window's last tab is refused.
       if (tree.contexts.length > 1) await send('browsingContext.close', { context: welcome.context });
       else await send('browsingContext.navigate', { context: welcome.context, url: 'about:blank', wait: 'complete' });
-      return;
+      return true;
     }
     await new Promise((wait) => setTimeout(wait, 100));
   }
+  return false;
 }

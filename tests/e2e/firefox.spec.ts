@@ -177,6 +177,11 @@ test.describe('Firefox', () => {
     return settings;
   }
 
+  test('the install opened the settings page with the welcome', () => {
+    // launchFirefox closed it (Firefox put it in the empty start tab) so the tests start from a blank tab.
+    expect(firefox.welcomeOpened).toBe(true);
+  });
+
   test('the background page reads the conversation and the badge shows its mood', async () => {
     await openAngryRefund();
     // The page sees our badge's host and nothing inside it: no shadow root, no mood, no extension address.
