@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useSettings, useToggleShortcut, useUpdateSettings } from '../lib/queries';
 import type { UiLanguage } from '../lib/settings';
 import { EscalationRecords } from './EscalationRecords';
@@ -10,8 +10,14 @@ import { MoodCorrectionSettings } from './MoodCorrectionSettings';
 import { PickedAreas } from './PickedAreas';
 import { ReplySettings } from './ReplySettings';
 import { SiteSwitches } from './SiteSwitches';
+import { useStoredForm } from './stored-form';
 import { TemplateLibrary } from './TemplateLibrary';
 import { UnsavedMarker } from './UnsavedMarker';
+
+/** The name and addresses as the agent types them: lists as comma-separated text. */
+function toAgentDraft(agent: { name: string; names: string[]; emails: string[] }) {
+  return { name: agent.name, names: agent.names.join(', '), emails: agent.emails.join(', ') };
+}
 
 function splitList(value: string): string[] {
   return value
@@ -35,9 +41,6 @@ function Options() {
   const settings = useSettings();
   const update = useUpdateSettings();
   const shortcut = useToggleShortcut();
-  const [agentName, setAgentName] = useState('');
-  const [agentNames, setAgentNames] = useState('');
-  const [agentEmails, setAgentEmails] = useState('');
   const data = settings.data;
 
   useEffect(() => {
@@ -45,26 +48,12 @@ function Options() {
     document.title = t('options.title');
   }, [language, t]);
 
-  // The form follows the stored name and addresses (the welcome saves them too), but only while it holds no unsaved
-  // edits: another setting saved meanwhile (the language, a site switch) must not wipe what the agent is typing.
-  const stored = data
-    ? { name: data.agent.name, names: data.agent.names.join(', '), emails: data.agent.emails.join(', ') }
-    : undefined;
-  const loaded = useRef<typeof stored>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored values change, reading the form as it is then
-  useEffect(() => {
-    if (!stored) return;
-    const previous = loaded.current;
-    const clean =
-      !previous || (agentName === previous.name && agentNames === previous.names && agentEmails === previous.emails);
-    loaded.current = stored;
-    if (!clean) return;
-    setAgentName(stored.name);
-    setAgentNames(stored.names);
-    setAgentEmails(stored.emails);
-  }, [stored?.name, stored?.names, stored?.emails]);
+  // The name and addresses follow the stored ones (the welcome saves them too), but another setting saved meanwhile
+  // (the language, a site switch) never wipes what the agent is typing.
+  const agentForm = useStoredForm(data?.agent, toAgentDraft);
 
-  if (!data) return <p className="state">{t('common.loading')}</p>;
+  if (!data || !agentForm) return <p className="state">{t('common.loading')}</p>;
+  const { name: agentName, names: agentNames, emails: agentEmails } = agentForm.draft;
 
   return (
     <div className="options">
@@ -118,22 +107,27 @@ function Options() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({
-              agent: { name: agentName.trim(), names: splitList(agentNames), emails: splitList(agentEmails) },
-            });
+            update.mutate(
+              { agent: { name: agentName.trim(), names: splitList(agentNames), emails: splitList(agentEmails) } },
+              { onSuccess: agentForm.saved },
+            );
           }}
         >
           <label className="field">
             <span>{t('options.agentName')}</span>
-            <input type="text" value={agentName} onChange={(event) => setAgentName(event.target.value)} />
+            <input type="text" value={agentName} onChange={(event) => agentForm.edit({ name: event.target.value })} />
           </label>
           <label className="field">
             <span>{t('options.agentNames')}</span>
-            <input type="text" value={agentNames} onChange={(event) => setAgentNames(event.target.value)} />
+            <input type="text" value={agentNames} onChange={(event) => agentForm.edit({ names: event.target.value })} />
           </label>
           <label className="field">
             <span>{t('options.agentEmails')}</span>
-            <input type="text" value={agentEmails} onChange={(event) => setAgentEmails(event.target.value)} />
+            <input
+              type="text"
+              value={agentEmails}
+              onChange={(event) => agentForm.edit({ emails: event.target.value })}
+            />
           </label>
           <button type="submit" className="primary">
             {t('common.save')}

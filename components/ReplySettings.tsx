@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { describeError } from '../lib/errors';
 import { formatBytes } from '../lib/i18n';
 import { describeNoWritingModel } from '../lib/models/writing-model-reasons';
@@ -8,6 +8,7 @@ import { draftsMessages } from '../lib/replies/messages';
 import { validatePackUrl } from '../lib/replies/templates/pack-url';
 import type { GermanFormality, ReplyEngineChoice, ReplySettings as ReplySettingsValue } from '../lib/settings';
 import { useI18n } from './I18nProvider';
+import { useStoredForm } from './stored-form';
 import { UnsavedMarker } from './UnsavedMarker';
 
 const engineChoices: readonly ReplyEngineChoice[] = ['auto', 'templates', 'demo'];
@@ -34,13 +35,6 @@ interface TextDraft {
   libHost: string;
 }
 
-/** The form and the stored settings it was loaded from; `dirty` while it has edits not saved yet. */
-interface TextForm {
-  draft: TextDraft;
-  dirty: boolean;
-  loadedFrom: ReplySettingsValue;
-}
-
 function toTextDraft(replies: ReplySettingsValue): TextDraft {
   return {
     brandVoice: replies.brandVoice,
@@ -61,18 +55,13 @@ export function ReplySettings() {
   const update = useUpdateSettings();
   const models = useRunnableModels();
   const replies = settings.data?.replies;
-  const [form, setForm] = useState<TextForm | null>(null);
-
-  // Adjusted while rendering, as in the escalation section: the stored texts load into a clean form (first load,
-  // another tab, this section's own engine or formality switch), never over edits the agent has not saved.
-  if (replies && (form === null || (!form.dirty && form.loadedFrom !== replies))) {
-    setForm({ draft: toTextDraft(replies), dirty: false, loadedFrom: replies });
-  }
+  // The stored texts load into a clean form (first load, another tab, this section's own engine or formality
+  // switch), never over edits the agent has not saved.
+  const form = useStoredForm(replies, toTextDraft);
 
   if (!replies || !form) return null;
   const { brandVoice, policyText, weightsHost, libHost } = form.draft;
-  const edit = (change: Partial<TextDraft>) =>
-    setForm((current) => (current ? { ...current, draft: { ...current.draft, ...change }, dirty: true } : current));
+  const edit = form.edit;
   const hostsValid = isValidHost(weightsHost) && isValidHost(libHost);
   const selection = models.data?.selection;
 
@@ -193,7 +182,7 @@ export function ReplySettings() {
               },
             },
             // Saved: the stored settings are the form's again, so they load (trimmed) and later changes may too.
-            { onSuccess: () => setForm((current) => (current ? { ...current, dirty: false } : current)) },
+            { onSuccess: form.saved },
           );
         }}
       >

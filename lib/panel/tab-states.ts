@@ -6,6 +6,23 @@ import { checkReading } from '../sites/health';
 import type { Role } from '../sites/types';
 import { applyStoredMoodCorrections, type MoodCorrections, type StoredMoodCorrection } from './mood-corrections';
 
+/** A tab nothing has been reported for yet. */
+export function emptyTabState(tabId: number): TabState {
+  return {
+    tabId,
+    report: null,
+    mood: null,
+    moodError: null,
+    intents: [],
+    model: null,
+    replyDraft: null,
+    roleCorrections: {},
+    health: null,
+    stale: false,
+    analyzing: false,
+  };
+}
+
 /** The background's memory of each tab: what its page reported, the mood, and who is watching. */
 export class TabStates {
   private readonly states = new Map<number, TabState>();
@@ -17,19 +34,7 @@ export class TabStates {
   get(tabId: number): TabState {
     let state = this.states.get(tabId);
     if (!state) {
-      state = {
-        tabId,
-        report: null,
-        mood: null,
-        moodError: null,
-        intents: [],
-        model: null,
-        replyDraft: null,
-        roleCorrections: {},
-        health: null,
-        stale: false,
-        analyzing: false,
-      };
+      state = emptyTabState(tabId);
       this.states.set(tabId, state);
     }
     return state;

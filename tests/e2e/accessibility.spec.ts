@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Frame, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import {
   badgeLook,
   badgeNotice,
@@ -214,19 +214,31 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }
 });
 
+/** The demo helpdesk's own dark theme: its colour tokens, and every surface it paints without them. */
+const darkTheme = `
+  html.theme-dark { color-scheme: dark; --bg: #101317; --surface: #1a1e24; --surface-muted: #20252c;
+    --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
+  html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
+    background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
+
+/**
+ * Serves the demo ticket at `ticket` with the dark theme's styles, switched on by its class on <html> while `dark()`
+ * says so; the page can switch it off (or on) by that class as Gmail and Outlook switch theirs.
+ */
+async function serveWithDarkTheme(context: BrowserContext, ticket: string, dark: () => boolean): Promise<void> {
+  await context.route(ticket, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('</head>', `<style>${darkTheme}</style></head>`);
+    await route.fulfill({ response, body: dark() ? html.replace('<html', '<html class="theme-dark"') : html });
+  });
+}
+
 /**
  * Issue 22: the badge follows the scheme the host page shows, not the browser's preference: a helpdesk in its own dark
  * theme under a light system gets the dark badge, a light one under a dark system the light badge, and a theme switched
  * while the page is open (by a class on <html>, as Gmail and Outlook switch theirs) is followed without a reload.
  */
 test.describe('the badge on the host page’s scheme', () => {
-  /** The demo helpdesk's own dark theme: its colour tokens, and every surface it paints without them. */
-  const darkTheme = `
-    html.theme-dark { color-scheme: dark; --bg: #101317; --surface: #1a1e24; --surface-muted: #20252c;
-      --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
-    html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
-      background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
-
   const dark = { scheme: 'dark', surface: 'rgb(19, 28, 46)' };
   const light = { scheme: 'light', surface: 'rgb(255, 255, 255)' };
 
@@ -237,11 +249,7 @@ test.describe('the badge on the host page’s scheme', () => {
     test.setTimeout(120_000);
     let servesDark = true;
     const ticket = `${demo.url}/tickets/10481`;
-    await context.route(ticket, async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace('</head>', `<style>${darkTheme}</style></head>`);
-      await route.fulfill({ response, body: servesDark ? html.replace('<html', '<html class="theme-dark"') : html });
-    });
+    await serveWithDarkTheme(context, ticket, () => servesDark);
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(ticket);
@@ -281,12 +289,6 @@ test.describe('the badge on the host page’s scheme', () => {
  * switched while the form is open is followed. The form (in a closed root) is audited in the content script's world.
  */
 test.describe('the snippet form and the picker on the host page’s scheme', () => {
-  const darkTheme = `
-    html.theme-dark { color-scheme: dark; --bg: #101317; --surface: #1a1e24; --surface-muted: #20252c;
-      --border: #2c323b; --text: #e6e9ee; --text-muted: #a7b0bc; }
-    html.theme-dark body, html.theme-dark body *:not([data-rapport-ui]) {
-      background-color: #1a1e24 !important; color: #e6e9ee !important; }`;
-
   /** axe on the page, keeping what it found inside our `<rapport-snippet-form>`, which hangs from `<html>`. */
   function auditSnippetForm(page: Page): Promise<Audit> {
     return auditOurHost(page, 'rapport-snippet-form', { moveUnderBody: true });
@@ -344,11 +346,7 @@ test.describe('the snippet form and the picker on the host page’s scheme', () 
     await options.close();
 
     const ticket = `${demo.url}/tickets/10481`;
-    await context.route(ticket, async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace('</head>', `<style>${darkTheme}</style></head>`);
-      await route.fulfill({ response, body: html.replace('<html', '<html class="theme-dark"') });
-    });
+    await serveWithDarkTheme(context, ticket, () => true);
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(ticket);

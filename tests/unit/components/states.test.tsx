@@ -13,6 +13,7 @@ import type { TabState } from '../../../lib/messaging';
 import type { MoodModelState } from '../../../lib/models/analysis-protocol';
 import { selectModels } from '../../../lib/models/webgpu';
 import type { WebLlmPlan } from '../../../lib/models/webllm-plan';
+import { emptyTabState } from '../../../lib/panel/tab-states';
 import { FakeReplyEngine } from '../../../lib/replies/fake-engine';
 import type { DraftingEngineView } from '../../../lib/replies/hooks';
 import { draftsMessages } from '../../../lib/replies/messages';
@@ -40,7 +41,7 @@ afterEach(() => {
 
 function tabWithError(error: SerializedError | null, siteLabel = 'Helpdesk'): TabState {
   return {
-    tabId: 7,
+    ...emptyTabState(7),
     report: {
       url: 'https://help.example.com/inbox',
       siteLabel,
@@ -49,15 +50,6 @@ function tabWithError(error: SerializedError | null, siteLabel = 'Helpdesk'): Ta
       conversation: null,
       error,
     },
-    mood: null,
-    moodError: null,
-    intents: [],
-    model: null,
-    replyDraft: null,
-    roleCorrections: {},
-    health: null,
-    stale: false,
-    analyzing: false,
   };
 }
 
